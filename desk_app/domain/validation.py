@@ -1,0 +1,147 @@
+"""Checks of what a resident tells the window: phone numbers and resident ID numbers.
+
+Each check returns the number in its stored form or raises `InputError` with a message a window
+worker can read out to the resident ("the last character should be 7: please check the ID").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .text import QT_TRANSLATE_NOOP as _t
+from .text import DomainError
+
+
+class InputError(DomainError):
+    pass
+
+
+_SEPARATORS = re.compile(r"[\s\-()（）]")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^(0(?:10|2\d|[3-9]\d{2}))([2-9]\d{6,7})$")
+_LOCAL = re.compile(r"^[2-9]\d{6,7}$")
+_HOTLINE = re.compile(r"^(400|800)\d{7}$")
+_EXTENSION = re.compile(r"(?:转|ext\.?|x|#)\s*(\d{1,6})$", re.IGNORECASE)
+
+PROVINCES = frozenset({
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+    50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+})
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK_CHARS = "10X98765432"
+
+
+def normalize_phone(text: str) -> str:
+    """A mobile number as 11 digits, a landline as `0755-12345678[-ext]`, or InputError."""
+    raw = text.strip()
+    if not raw:
+        raise InputError(_t("domain", "Enter a phone number."), field="phone")
+    extension = ""
+    match = _EXTENSION.search(raw)
+    if match:
+        extension, raw = match[1], raw[: match.start()]
+    digits = _SEPARATORS.sub("", raw)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    if not digits.isdigit():
+        raise InputError(_t("domain", "A phone number may contain only digits."), field="phone")
+    if digits.startswith("1"):
+        if len(digits) != 11:
+            raise InputError(
+                _t("domain", "A mobile number has 11 digits; this one has {count}."),
+                field="phone", count=len(digits),
+            )
+        if not _MOBILE.match(digits):
+            raise InputError(
+                _t("domain", "A mobile number starts with 13 to 19; please check the second digit."),
+                field="phone",
+            )
+        return digits
+    if _HOTLINE.match(digits):
+        return digits
+    landline = _LANDLINE.match(digits)
+    if landline:
+        number = f"{landline[1]}-{landline[2]}"
+        return f"{number}-{extension}" if extension else number
+    if _LOCAL.match(digits):
+        return f"{digits}-{extension}" if extension else digits
+    if digits.startswith("0"):
+        raise InputError(
+            _t("domain", "A landline is an area code (such as 0755) and 7 or 8 digits."),
+            field="phone",
+        )
+    raise InputError(
+        _t("domain", "This is not a phone number: use 11 digits for a mobile, or area code and number for a landline."),
+        field="phone",
+    )
+
+
+def phone_last4(phone: str) -> str:
+    """The last four digits of the number itself (not of an extension)."""
+    parts = phone.split("-")
+    if len(parts) == 3 or (len(parts) == 2 and parts[0].startswith("0")):
+        return parts[1][-4:]
+    return parts[0][-4:]
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678 for roles that must not see the whole number."""
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) < 7:
+        return "*" * len(phone)
+    return f"{digits[:3]}****{digits[-4:]}"
+
+
+def check_digit(first17: str) -> str:
+    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    return _CHECK_CHARS[total % 11]
+
+
+def normalize_id_number(text: str, today: date | None = None) -> str:
+    """An 18-character resident ID number (GB 11643-1999), upper-case X, or InputError."""
+    value = _SEPARATORS.sub("", text).upper()
+    if len(value) == 15 and value.isdigit():
+        raise InputError(
+            _t("domain", "This is an old 15-digit ID number; please ask for the 18-digit one."),
+            field="id_number",
+        )
+    if len(value) != 18:
+        raise InputError(
+            _t("domain", "An ID number has 18 characters; this one has {count}."),
+            field="id_number", count=len(value),
+        )
+    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+        raise InputError(
+            _t("domain", "An ID number is 17 digits and a last digit or X."), field="id_number"
+        )
+    if int(value[:2]) not in PROVINCES:
+        raise InputError(
+            _t("domain", "The first two digits ({code}) are not a province code."),
+            field="id_number", code=value[:2],
+        )
+    try:
+        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise InputError(
+            _t("domain", "Digits 7 to 14 must be a date of birth; {text} is not a date."),
+            field="id_number", text=value[6:14],
+        ) from None
+    if born.year < 1900 or born > (today or date.today()):
+        raise InputError(
+            _t("domain", "The date of birth {born} is not possible."),
+            field="id_number", born=born.isoformat(),
+        )
+    expected = check_digit(value[:17])
+    if value[17] != expected:
+        raise InputError(
+            _t("domain", "The last character should be {expected}, not {actual}: a digit was probably mistyped."),
+            field="id_number", expected=expected, actual=value[17],
+        )
+    return value
+
+
+def mask_id_number(value: str) -> str:
+    return value[:6] + "********" + value[-4:] if len(value) == 18 else value

@@ -1,0 +1,175 @@
+"""The case services the UI calls: each is one unit of work, named for a step of the workflow."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from desk_app.domain.case import CaseState, fold
+from desk_app.domain.events import Event
+from desk_app.domain.ids import uuid7
+from desk_app.domain.intake import Intake, check_intake, registration_payload
+from desk_app.domain.roles import EVENT_PERMISSION, may
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
+from desk_app.domain.text import DomainError
+
+from .desk import Desk
+from .eventlog import load_events
+from .schema import cases
+from .users import User
+
+
+class IntakeError(DomainError):
+    """The intake form has problems; `errors` maps each field to its message."""
+
+    def __init__(self, errors: Mapping[str, DomainError]) -> None:
+        self.errors = dict(errors)
+        first = next(iter(self.errors.values()))
+        super().__init__(first.text, field=first.field, **{
+            k: v for k, v in first.values.items() if k != "field"})
+
+
+class NotAllowed(DomainError):
+    pass
+
+
+def _require(user: User, permission: str) -> None:
+    if not may(user.role, permission):
+        raise NotAllowed(_t("domain", "Your role may not do this."))
+
+
+def register_case(desk: Desk, user: User, intake: Intake, *, dispatch: bool = True,
+                  settle_answer: str | None = None) -> CaseState:
+    """Register a request: a case number at once, offline; then automatic dispatch to the
+    catalogue item's lead department, or, when settled at the window, closure in the same step."""
+    _require(user, "settle" if settle_answer is not None else "register")
+    errors = check_intake(intake, desk.catalogue)
+    if settle_answer is not None and not settle_answer.strip():
+        errors["answer"] = DomainError(
+            _t("domain", "Write down the answer given at the window."), field="answer")
+    if errors:
+        raise IntakeError(errors)
+    actor = user.actor(desk.code)
+    case_id = uuid7()
+    with desk.db.begin() as conn:
+        number = desk.next_case_number(conn)
+        payload = registration_payload(intake, desk.catalogue, number)
+        org = intake.grid or intake.community
+        batch = [desk.new_event(actor, "case", case_id, "case.registered", payload, org=org)]
+        if settle_answer is not None:
+            batch.append(desk.new_event(actor, "case", case_id, "case.resolved",
+                                        {"text": settle_answer.strip(), "on_spot": True}, org))
+        elif dispatch:
+            item = desk.catalogue.items[intake.category]
+            batch.append(desk.new_event(actor, "case", case_id, "case.dispatched",
+                                        {"lead": item.lead, "co": list(item.co), "mode": "auto"},
+                                        org))
+        desk.record(batch, conn=conn)
+    return get_case(desk, case_id)
+
+
+def record_case_event(desk: Desk, user: User, case_id: str, type_: str,
+                      payload: dict[str, Any]) -> CaseState:
+    """Record one step on a case. The fold decides whether the workflow allows it; a step it
+    does not allow is still kept and shows as a conflict, so nothing a person did is lost."""
+    _require(user, EVENT_PERMISSION.get(type_, "admin-only"))
+    with desk.db.begin() as conn:
+        org = conn.execute(select(cases.c.org).where(cases.c.id == case_id)).scalar()
+        if org is None:
+            raise DomainError(_t("domain", "There is no such case."))
+        event = desk.new_event(user.actor(desk.code), "case", case_id, type_, payload, org)
+        desk.record([event], conn=conn)
+    return get_case(desk, case_id)
+
+
+def dispatch_case(desk: Desk, user: User, case_id: str, lead: str, co: list[str] | None = None,
+                  note: str = "", category: str | None = None) -> CaseState:
+    payload: dict[str, Any] = {"lead": lead, "co": co or [], "mode": "manual", "note": note}
+    if category:
+        item = desk.catalogue.items.get(category)
+        if item is None:
+            raise DomainError(_t("domain", "Choose a category from the catalogue."), field="category")
+        payload.update(category=item.code, time_limit=str(item.time_limit))
+    for dept in (lead, *(co or [])):
+        if dept not in desk.catalogue.departments:
+            raise DomainError(_t("domain", "Unknown department {code}."), field="lead", code=dept)
+    return record_case_event(desk, user, case_id, "case.dispatched", payload)
+
+
+def record_reply(desk: Desk, user: User, case_id: str, department: str, text: str) -> CaseState:
+    return record_case_event(desk, user, case_id, "case.replied",
+                             {"department": department, "text": text})
+
+
+def resolve_case(desk: Desk, user: User, case_id: str, text: str) -> CaseState:
+    return record_case_event(desk, user, case_id, "case.resolved", {"text": text})
+
+
+def record_evaluation(desk: Desk, user: User, case_id: str, ratings: Mapping[str, str],
+                      method: str = "phone", note: str = "") -> CaseState:
+    payload = {**ratings, "method": method, "note": note}
+    return record_case_event(desk, user, case_id, "case.evaluated", payload)
+
+
+def return_case(desk: Desk, user: User, case_id: str, reason: str) -> CaseState:
+    return record_case_event(desk, user, case_id, "case.returned", {"reason": reason})
+
+
+def escalate_case(desk: Desk, user: User, case_id: str, to_level: str, reason: str) -> CaseState:
+    return record_case_event(desk, user, case_id, "case.escalated",
+                             {"to_level": to_level, "reason": reason})
+
+
+def remind_case(desk: Desk, user: User, case_id: str, note: str = "") -> CaseState:
+    return record_case_event(desk, user, case_id, "case.reminded", {"note": note})
+
+
+def supervise_case(desk: Desk, user: User, case_id: str, reason: str) -> CaseState:
+    return record_case_event(desk, user, case_id, "case.supervised", {"reason": reason})
+
+
+def comment_case(desk: Desk, user: User, case_id: str, text: str) -> CaseState:
+    return record_case_event(desk, user, case_id, "case.commented", {"text": text})
+
+
+def void_case(desk: Desk, user: User, case_id: str, reason: str) -> CaseState:
+    return record_case_event(desk, user, case_id, "case.voided", {"reason": reason})
+
+
+def merge_case(desk: Desk, user: User, case_id: str, into_id: str) -> CaseState:
+    target = get_case(desk, into_id)
+    if target.status == "incomplete":
+        raise DomainError(_t("domain", "There is no such case."), field="into")
+    return record_case_event(desk, user, case_id, "case.merged",
+                             {"into": into_id, "into_number": target.number})
+
+
+def link_repeat(desk: Desk, user: User, case_id: str, intake: Intake) -> CaseState:
+    """The resident's request is the same problem as an open case: count it there, instead of
+    opening a second case."""
+    payload: dict[str, Any] = {"channel": intake.channel, "note": intake.description.strip()[:1000]}
+    if intake.name.strip() and not intake.anonymous:
+        payload["name"] = intake.name.strip()[:50]
+    if intake.phone.strip():
+        from desk_app.domain.validation import normalize_phone
+
+        payload["phone"] = normalize_phone(intake.phone)
+    return record_case_event(desk, user, case_id, "case.repeated", payload)
+
+
+def case_events(desk: Desk, case_id: str) -> list[Event]:
+    with desk.db.read() as conn:
+        return load_events(conn, [case_id]).get(case_id, [])
+
+
+def get_case(desk: Desk, case_id: str) -> CaseState:
+    """The case with its whole path, folded from the log (not from the projection)."""
+    return fold(case_id, case_events(desk, case_id))
+
+
+def find_case_id(desk: Desk, number: str) -> str | None:
+    with desk.db.read() as conn:
+        return conn.execute(select(cases.c.id).where(cases.c.number == number.strip().upper())
+                            ).scalar()

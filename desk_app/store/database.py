@@ -1,0 +1,146 @@
+"""Opening a desk database: pragmas, a check that the file is ours, and automatic migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.pool import QueuePool
+
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
+from desk_app.domain.text import DomainError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StoreError(DomainError):
+    """The database cannot be used as it is; nothing in it was changed."""
+
+
+class DatabaseTooNew(StoreError):
+    pass
+
+
+def _alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Database:
+    """One SQLite file. Open a transaction with `begin()` for each unit of work."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        with self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            yield connection
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as error:
+        raise StoreError(_t("domain", "Cannot read the database {file}: {error}"),
+                         file=str(path), error=error.strerror or str(error)) from None
+    if header != SQLITE_HEADER:
+        raise StoreError(
+            _t("domain", "{file} is not a Community Desk database (or it is damaged). Nothing was changed."),
+            file=str(path),
+        )
+
+
+def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] | None = None
+                  ) -> Database:
+    """Open (creating if new) and migrate the database at `path`.
+
+    A file that is not a SQLite database, or whose schema is newer than this program, is
+    refused with StoreError and left untouched. `before_migrate(path, from, to)` runs before an
+    existing database is upgraded, so the caller can take a backup first.
+    """
+    path = Path(path)
+    _check_file(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists() and path.stat().st_size > 0
+    engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=4,
+                           connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+    try:
+        _migrate(engine, path, existed, before_migrate)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (SADatabaseError, sqlite3.DatabaseError) as error:
+        engine.dispose()
+        raise StoreError(
+            _t("domain", "{file} cannot be opened: {error}. Nothing was changed."),
+            file=str(path), error=str(getattr(error, "orig", error))[:200],
+        ) from None
+    return Database(path, engine)
+
+
+def _migrate(engine: Engine, path: Path, existed: bool,
+             before_migrate: Callable[[Path, str, str], None] | None) -> None:
+    head = head_revision()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = set(inspect(connection).get_table_names())
+    if current == head:
+        return
+    if current is None and existed and tables - {"alembic_version"}:
+        raise StoreError(
+            _t("domain", "{file} is a database of another program. Nothing was changed."),
+            file=str(path),
+        )
+    if current is not None and current not in known_revisions():
+        raise DatabaseTooNew(
+            _t("domain", "{file} was written by a newer version of Community Desk (schema {revision}). Please install the newer version; nothing was changed."),
+            file=str(path), revision=current,
+        )
+    if current is not None and before_migrate is not None:
+        before_migrate(path, current, head)
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "head")

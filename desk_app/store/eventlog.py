@@ -1,0 +1,103 @@
+"""The append-only event log and its outbox.
+
+`append_events` is the one way events enter a desk's database, local or pulled: it is
+idempotent by event id, reports an id that arrives with different content as a clash (and keeps
+the first), queues local events for the centre in the same transaction, and refreshes the
+projections of the entities it touched.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, func, select
+
+from desk_app.domain.events import Event
+
+from .schema import events as events_table
+from .schema import meta, outbox
+
+CHUNK = 500
+
+
+@dataclass
+class AppendResult:
+    added: list[Event] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    clashes: list[str] = field(default_factory=list)
+
+
+def _row(event: Event, origin: str, now_ms: int) -> dict[str, object]:
+    return {
+        "id": event.id, "entity": event.entity, "entity_id": event.entity_id,
+        "type": event.type, "payload": event.payload_json(), "actor": event.actor,
+        "desk": event.desk, "hlc": event.hlc, "org": event.org, "origin": origin,
+        "recorded_at": now_ms,
+    }
+
+
+def row_to_event(row: object) -> Event:
+    m = row._mapping  # type: ignore[attr-defined]
+    return Event(m["id"], m["entity"], m["entity_id"], m["type"], json.loads(m["payload"]),
+                 m["actor"], m["desk"], m["hlc"], m["org"])
+
+
+def _same(stored: Event, incoming: Event) -> bool:
+    return stored.to_dict() == incoming.to_dict()
+
+
+def append_events(conn: Connection, batch: Sequence[Event], origin: str) -> AppendResult:
+    """Store validated events; queue local ones for the centre. Projections are the caller's."""
+    result = AppendResult()
+    now_ms = int(time.time() * 1000)
+    unique: dict[str, Event] = {}
+    for event in batch:
+        unique.setdefault(event.id, event)
+    stored: dict[str, Event] = {}
+    ids = list(unique)
+    for start in range(0, len(ids), CHUNK):
+        rows = conn.execute(select(events_table).where(
+            events_table.c.id.in_(ids[start:start + CHUNK])))
+        stored.update((r.id, row_to_event(r)) for r in rows)
+    fresh: list[Event] = []
+    for event in unique.values():
+        if event.id in stored:
+            (result.already if _same(stored[event.id], event) else result.clashes).append(event.id)
+        else:
+            fresh.append(event)
+    if fresh:
+        conn.execute(events_table.insert(), [_row(e, origin, now_ms) for e in fresh])
+        if origin == "local":
+            conn.execute(outbox.insert(), [{"event_id": e.id, "queued_at": now_ms} for e in fresh])
+    result.added = fresh
+    return result
+
+
+def load_events(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[Event]]:
+    """All events of the given entities, in log order."""
+    found: dict[str, list[Event]] = {}
+    ids = list(dict.fromkeys(entity_ids))
+    for start in range(0, len(ids), CHUNK):
+        rows = conn.execute(
+            select(events_table)
+            .where(events_table.c.entity_id.in_(ids[start:start + CHUNK]))
+            .order_by(events_table.c.hlc, events_table.c.id)
+        )
+        for r in rows:
+            found.setdefault(r.entity_id, []).append(row_to_event(r))
+    return found
+
+
+def latest_stamp(conn: Connection) -> str | None:
+    """The highest clock stamp the desk has written or seen."""
+    saved = conn.execute(select(meta.c.value).where(meta.c.key == "hlc.last")).scalar()
+    seen = conn.execute(select(func.max(events_table.c.hlc))).scalar()
+    stamps = [s for s in (saved, seen) if s]
+    return max(stamps, key=lambda s: (s[:21], s)) if stamps else None
+
+
+def pending_count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(outbox)).scalar_one()

@@ -1,0 +1,78 @@
+"""Projections: tables of current state derived from the event log, rebuildable at any time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import Connection, delete, select, text
+from sqlalchemy.dialects.sqlite import insert
+
+from desk_app.domain.case import CaseState, fold
+from desk_app.domain.sla import ms_from_utc
+from desk_app.domain.validation import phone_last4
+from desk_app.domain.workcalendar import WorkCalendar
+
+from .eventlog import load_events
+from .schema import cases
+from .schema import events as events_table
+
+
+def _ms(moment: object) -> int | None:
+    return ms_from_utc(moment) if moment is not None else None  # type: ignore[arg-type]
+
+
+def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
+    clock = state.finish_clock(calendar) if state.registered_at else None
+    sign = state.sign_clock() if state.status == "dispatched" else None
+    return {
+        "id": state.id, "number": state.number, "status": state.status, "kind": state.kind,
+        "channel": state.channel, "urgency": state.urgency, "category": state.category,
+        "lead": state.lead, "community": state.community, "grid": state.grid, "org": state.org,
+        "title": state.title, "description": state.description, "address": state.address,
+        "name": state.name, "phone": state.phone,
+        "phone_last4": phone_last4(state.phone) if state.phone else "",
+        "registered_at": _ms(state.registered_at) or 0, "registered_by": state.registered_by,
+        "desk": state.desk,
+        "due_at": _ms(clock.due) if clock else None,
+        "due_soon_at": _ms(clock.due_soon_at) if clock else None,
+        "sign_due_at": _ms(sign.due) if sign else None,
+        "resolved_at": _ms(state.resolved_at), "closed_at": _ms(state.closed_at),
+        "level": state.level, "supervised": state.supervised,
+        "times_returned": state.times_returned, "reminders": state.reminders,
+        "repeats": state.repeats, "conflicts": len(state.conflicts), "last_hlc": state.last_hlc,
+    }
+
+
+def refresh_cases(conn: Connection, case_ids: Iterable[str], calendar: WorkCalendar) -> None:
+    """Re-fold the given cases and write their rows."""
+    by_case = load_events(conn, case_ids)
+    rows = [case_row(fold(case_id, evs), calendar) for case_id, evs in by_case.items()]
+    if not rows:
+        return
+    statement = insert(cases)
+    statement = statement.on_conflict_do_update(
+        index_elements=[cases.c.id],
+        set_={c.name: statement.excluded[c.name] for c in cases.c if c.name not in ("pk", "id")},
+    )
+    conn.execute(statement, rows)
+
+
+def rebuild_projections(conn: Connection, calendar: WorkCalendar,
+                        progress: Callable[[int, int], None] | None = None,
+                        batch: int = 2000) -> int:
+    """Throw away every projection and derive it again from the event log. Returns case count."""
+    conn.execute(delete(cases))
+    case_ids = list(conn.execute(
+        select(events_table.c.entity_id).where(events_table.c.entity == "case").distinct()
+    ).scalars())
+    for start in range(0, len(case_ids), batch):
+        refresh_cases(conn, case_ids[start:start + batch], calendar)
+        if progress:
+            progress(min(start + batch, len(case_ids)), len(case_ids))
+    conn.execute(text("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')"))
+    return len(case_ids)
+
+
+PROJECTORS: dict[str, Callable[[Connection, Iterable[str], WorkCalendar], None]] = {
+    "case": refresh_cases,
+}

@@ -1,0 +1,148 @@
+"""The tables of a desk's database. Changes go through an Alembic migration as well."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+events = Table(
+    "events", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("entity", String(20), nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("desk", String(64), nullable=False),
+    Column("hlc", String(90), nullable=False),
+    Column("org", String(80), nullable=False),
+    Column("origin", String(10), nullable=False),  # local | pulled
+    Column("recorded_at", Integer, nullable=False),
+    Index("ix_events_entity", "entity_id", "hlc"),
+)
+
+outbox = Table(
+    "outbox", metadata,
+    Column("event_id", String(36), ForeignKey("events.id"), primary_key=True),
+    Column("queued_at", Integer, nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+)
+
+rejections = Table(
+    "rejections", metadata,
+    Column("event_id", String(36), ForeignKey("events.id"), primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("rejected_at", Integer, nullable=False),
+    Column("status", String(12), nullable=False, server_default="open"),
+)
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+case_number_seq = Table(
+    "case_number_seq", metadata,
+    Column("day", String(8), primary_key=True),
+    Column("last", Integer, nullable=False),
+)
+
+users = Table(
+    "users", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("username", String(40), nullable=False, unique=True),
+    Column("display_name", String(50), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("created_at", Integer, nullable=False),
+)
+
+cases = Table(
+    "cases", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("number", String(60), nullable=False, server_default=""),
+    Column("status", String(20), nullable=False),
+    Column("kind", String(20), nullable=False, server_default=""),
+    Column("channel", String(20), nullable=False, server_default=""),
+    Column("urgency", String(20), nullable=False, server_default="ordinary"),
+    Column("category", String(32), nullable=False, server_default=""),
+    Column("lead", String(40)),
+    Column("community", String(80), nullable=False, server_default=""),
+    Column("grid", String(80)),
+    Column("org", String(80), nullable=False, server_default=""),
+    Column("title", Text, nullable=False, server_default=""),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("address", Text, nullable=False, server_default=""),
+    Column("name", Text, nullable=False, server_default=""),
+    Column("phone", String(24), nullable=False, server_default=""),
+    Column("phone_last4", String(4), nullable=False, server_default=""),
+    Column("registered_at", Integer, nullable=False, server_default="0"),
+    Column("registered_by", String(100), nullable=False, server_default=""),
+    Column("desk", String(64), nullable=False, server_default=""),
+    Column("due_at", Integer),
+    Column("due_soon_at", Integer),
+    Column("sign_due_at", Integer),
+    Column("resolved_at", Integer),
+    Column("closed_at", Integer),
+    Column("level", String(12), nullable=False, server_default="community"),
+    Column("supervised", Boolean, nullable=False, server_default="0"),
+    Column("times_returned", Integer, nullable=False, server_default="0"),
+    Column("reminders", Integer, nullable=False, server_default="0"),
+    Column("repeats", Integer, nullable=False, server_default="0"),
+    Column("conflicts", Integer, nullable=False, server_default="0"),
+    Column("last_hlc", String(90), nullable=False, server_default=""),
+    Index("ix_cases_registered", "registered_at", "pk"),
+    Index("ix_cases_status", "status", "registered_at"),
+    Index("ix_cases_due", "due_at"),
+    Index("ix_cases_phone", "phone"),
+    Index("ix_cases_last4", "phone_last4"),
+    Index("ix_cases_number", "number"),
+    Index("ix_cases_category", "category", "registered_at"),
+    Index("ix_cases_community", "community", "registered_at"),
+)
+
+# Raw SQL for what SQLAlchemy's Table cannot say: the FTS5 index and the guards of the log.
+FTS_DDL = (
+    """CREATE VIRTUAL TABLE cases_fts USING fts5(
+        title, description, address, name,
+        content='cases', content_rowid='pk', tokenize='trigram')""",
+    """CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
+        INSERT INTO cases_fts(rowid, title, description, address, name)
+        VALUES (new.pk, new.title, new.description, new.address, new.name);
+    END""",
+    """CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN
+        INSERT INTO cases_fts(cases_fts, rowid, title, description, address, name)
+        VALUES ('delete', old.pk, old.title, old.description, old.address, old.name);
+    END""",
+    """CREATE TRIGGER cases_fts_update AFTER UPDATE OF title, description, address, name ON cases
+    BEGIN
+        INSERT INTO cases_fts(cases_fts, rowid, title, description, address, name)
+        VALUES ('delete', old.pk, old.title, old.description, old.address, old.name);
+        INSERT INTO cases_fts(rowid, title, description, address, name)
+        VALUES (new.pk, new.title, new.description, new.address, new.name);
+    END""",
+)
+APPEND_ONLY_DDL = (
+    """CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN
+        SELECT RAISE(ABORT, 'the event log is append-only');
+    END""",
+    """CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN
+        SELECT RAISE(ABORT, 'the event log is append-only');
+    END""",
+)

@@ -1,0 +1,1 @@
+"""Moving events between desks and the central platform."""
