@@ -15,7 +15,7 @@ from typing import Any
 from .hlc import Stamp
 from .ids import is_uuid
 from .schema import Field, PayloadError, check_payload
-from .text import QT_TRANSLATE_NOOP
+from .text import QT_TRANSLATE_NOOP, DomainError
 
 ORG_PATTERN = re.compile(r"^[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){0,5}$")
 MAX_PAYLOAD_BYTES = 64 * 1024
@@ -106,7 +106,10 @@ class Event:
             )
         if not is_uuid(self.id) or not is_uuid(self.entity_id):
             raise EventError(QT_TRANSLATE_NOOP("domain", "The event's identifiers are not valid."))
-        Stamp.parse(self.hlc)
+        try:
+            Stamp.parse(self.hlc)
+        except DomainError as error:
+            raise EventError(error.text, **error.values) from None
         for name, value, limit in (("actor", self.actor, 100), ("desk", self.desk, 64)):
             if not isinstance(value, str) or not 0 < len(value) <= limit:
                 raise EventError(

@@ -1,0 +1,62 @@
+"""The desk's settings: a small versioned JSON file, migrated forward when its version is old
+(the way Orange3 migrates widget settings), written atomically so a crash never leaves half."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+VERSION = 1
+
+
+@dataclass
+class Settings:
+    language: str = "zh_CN"
+    auto_lock_minutes: int = 10
+    sync_interval_minutes: int = 10
+    server_url: str = ""
+    demo: bool = False
+    last_user: str = ""
+    list_page_size: int = 200
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        data = migrate(data)
+        known = {f.name: f for f in fields(cls)}
+        kept: dict[str, Any] = {}
+        defaults = cls()
+        for key, value in data.items():
+            if key in known and isinstance(value, type(getattr(defaults, key))):
+                kept[key] = value
+        return cls(**kept)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"version": VERSION, **asdict(self)}, ensure_ascii=False, indent=2)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(payload)
+        os.replace(temp, path)
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring settings written by an older version up to VERSION, one step at a time."""
+    version = data.get("version", 0)
+    if not isinstance(version, int):
+        version = 0
+    if version < 1:
+        # Version 0 (never released) called the language "locale".
+        if "locale" in data and "language" not in data:
+            data["language"] = data.pop("locale")
+    data.pop("version", None)
+    return data
