@@ -148,7 +148,7 @@ def _seed_cases(desk: Desk, accounts: list[User], count: int, rng: random.Random
         event("case.evaluated", {**ratings, "method": "phone"}, rng.uniform(1, 3) * 1440)
     if batches:
         with desk.db.begin() as conn:
-            desk.record(batches, origin="local", conn=conn)
+            desk.record(batches, origin="demo", conn=conn)
             for day, last in sequences.items():
                 conn.exec_driver_sql(
                     "INSERT INTO case_number_seq(day, last) VALUES (?, ?) "

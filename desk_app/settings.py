@@ -54,9 +54,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("version", 0)
     if not isinstance(version, int):
         version = 0
-    if version < 1:
-        # Version 0 (never released) called the language "locale".
-        if "locale" in data and "language" not in data:
-            data["language"] = data.pop("locale")
+    # Version 0 (never released) called the language "locale".
+    if version < 1 and "locale" in data and "language" not in data:
+        data["language"] = data.pop("locale")
     data.pop("version", None)
     return data

@@ -10,13 +10,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk_app.config import calendar_file, catalogue_dir  # noqa: E402
-from desk_app.domain.catalogue import Catalogue, load_catalogue  # noqa: E402
-from desk_app.domain.intake import Intake  # noqa: E402
-from desk_app.domain.workcalendar import WorkCalendar  # noqa: E402
-from desk_app.store.database import Database, open_database  # noqa: E402
-from desk_app.store.desk import Desk, setup_desk  # noqa: E402
-from desk_app.store.users import User, create_user  # noqa: E402
+from desk_app.config import calendar_file, catalogue_dir
+from desk_app.domain.catalogue import Catalogue, load_catalogue
+from desk_app.domain.intake import Intake
+from desk_app.domain.workcalendar import WorkCalendar
+from desk_app.store.database import Database, open_database
+from desk_app.store.desk import Desk, setup_desk
+from desk_app.store.users import User, create_user
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ same events give the same state on every replica, whatever order they arrived in
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -138,6 +139,36 @@ def fold(case_id: str, events: Iterable[Event]) -> CaseState:
         else:
             state.steps.append(_step(event, at))
     return state
+
+
+# A payload for each step that passes the schema, used to ask the fold what is allowed now.
+_TRIAL_PAYLOADS: dict[str, dict[str, Any]] = {
+    "case.dispatched": {"lead": "D-X", "mode": "manual"},
+    "case.replied": {"department": "D-X", "text": "-"},
+    "case.resolved": {"text": "-"},
+    "case.evaluated": {d: "satisfied" for d in ("speed", "effect", "service", "feedback")},
+    "case.returned": {"reason": "-"}, "case.escalated": {"to_level": "district", "reason": "-"},
+    "case.reminded": {}, "case.supervised": {"reason": "-"}, "case.merged": {"into": ""},
+    "case.split": {"into": []}, "case.voided": {"reason": "-"}, "case.commented": {"text": "-"},
+    "case.repeated": {"channel": "window"},
+}
+
+
+def allowed_steps(state: CaseState) -> set[str]:
+    """The steps the workflow allows on this case now, asked of the fold itself so that the
+    screen and the rules can never disagree."""
+    if state.status == "incomplete":
+        return set()
+    allowed = set()
+    for type_, payload in _TRIAL_PAYLOADS.items():
+        trial = copy.deepcopy(state)
+        probe = Event("0", "case", state.id, type_, payload, "-", "-", state.last_hlc, "-")
+        at = state.registered_at or datetime.now()
+        if _HANDLERS[type_](trial, probe, at) is None:
+            allowed.add(type_)
+    if state.status == "dispatched":
+        allowed.add("case.signed")
+    return allowed
 
 
 def _step(event: Event, at: datetime) -> Step:

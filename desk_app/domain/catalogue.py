@@ -7,6 +7,7 @@ new requests, but events that name it stay valid.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 from collections.abc import Iterator
@@ -132,7 +133,16 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                     _t("domain", "{file}, line 1: the columns must be {columns}."),
                     file=str(path), columns=",".join(want),
                 )
-            for row in reader:
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except UnicodeDecodeError:
+                    raise CatalogueError(
+                        _t("domain", "{file}, line {line}: not UTF-8 text (save the file as UTF-8)."),
+                        file=str(path), line=_first_undecodable_line(path),
+                    ) from None
                 if not row or not any(cell.strip() for cell in row):
                     continue
                 if len(row) != len(header):
@@ -146,6 +156,16 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                                  file=str(path), error=str(error)[:100]) from None
 
 
+def _first_undecodable_line(path: Path) -> int:
+    """Decoding runs ahead of the CSV reader, so find the bad line from the raw bytes."""
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return 0
+
+
 def _bad(path: Path, line: int, text: str, **values: object) -> CatalogueError:
     return CatalogueError(_t("domain", "{file}, line {line}: {problem}"), file=str(path), line=line,
                           problem=text.format(**values))
@@ -156,10 +176,8 @@ def load_catalogue(folder: Path) -> Catalogue:
     cat = Catalogue()
     digest = hashlib.sha256()
     for name in FILES:
-        try:
+        with contextlib.suppress(OSError):  # a missing file is reported below, with its name
             digest.update((folder / name).read_bytes())
-        except OSError:
-            pass
     cat.version = digest.hexdigest()[:16]
 
     path = folder / "departments.csv"
@@ -232,4 +250,9 @@ def _item(path: Path, line: int, r: dict[str, str], cat: Catalogue) -> Item:
         raise _bad(path, line, "item {code} needs a name and at least one keyword", code=code)
     return Item(code, sub.code, r["name_zh"], r["name_en"], keywords, r["lead"],
                 tuple(filter(None, r["co"].split(";"))), limit, r["urgency"], r["legal_basis"],
-                r["standard"], retired=bool(r.get("retired")))
+                r["standard"], retired=_truthy(r.get("retired", "")))
+
+
+def _truthy(text: str) -> bool:
+    """A `retired` cell: empty, 0, false or no mean in use; anything else (1, yes, a date) retired."""
+    return text.strip().lower() not in ("", "0", "false", "no", "n")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .text import QT_TRANSLATE_NOOP, DomainError
 
-_STAMP = re.compile(r"^(\d{15})-(\d{5})-([A-Za-z0-9_.:-]{1,64})$")
+_STAMP = re.compile(r"(\d{15})-(\d{5})-([A-Za-z0-9_.:-]{1,64})")
 MAX_COUNTER = 99_999
 
 
@@ -32,7 +32,7 @@ class Stamp:
 
     @classmethod
     def parse(cls, text: str) -> Stamp:
-        match = _STAMP.match(text) if isinstance(text, str) else None
+        match = _STAMP.fullmatch(text) if isinstance(text, str) else None
         if not match:
             raise DomainError(
                 QT_TRANSLATE_NOOP("domain", "Not a valid clock stamp: {stamp}"), stamp=str(text)[:80]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 import uuid
@@ -39,11 +40,9 @@ def uuid7_time_ms(value: str) -> int:
     return uuid.UUID(value).int >> 80
 
 
+_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def is_uuid(value: object) -> bool:
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
+    """A UUID in its canonical lower-case text form (ids are compared as text)."""
+    return isinstance(value, str) and _CANONICAL.fullmatch(value) is not None

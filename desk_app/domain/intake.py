@@ -75,6 +75,12 @@ def check_intake(intake: Intake, catalogue: Catalogue) -> dict[str, DomainError]
         grid = catalogue.orgs.get(intake.grid)
         if grid is None or grid.parent != intake.community:
             fail("grid", _t("domain", "This grid does not belong to the chosen community."))
+    if len(intake.title) > 100:
+        fail("title", _t("domain", "The title is too long (at most 100 characters)."))
+    for name, limit in (("latitude", 90), ("longitude", 180)):
+        value = getattr(intake, name)
+        if value is not None and not -limit <= value <= limit:
+            fail(name, _t("domain", "The location is not on the map (latitude ±90, longitude ±180)."))
     if len(intake.address) > 200:
         fail("address", _t("domain", "The address is too long (at most 200 characters)."))
     if not intake.anonymous:

@@ -100,6 +100,8 @@ def finish_deadline(start: datetime, urgency: str, item_limit: TimeLimit | None,
 
 
 def sign_deadline(dispatched_at: datetime) -> datetime:
+    if dispatched_at.tzinfo is None:
+        raise ValueError("dispatched_at must be timezone-aware")
     return dispatched_at + SIGN_WITHIN
 
 

@@ -8,7 +8,7 @@ The source language is English; the default translation is zh_CN.
 from __future__ import annotations
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
@@ -21,7 +21,7 @@ class DomainError(ValueError):
 
     context = "domain"
 
-    def __init__(self, text: str, *, field: str | None = None, **values: object) -> None:
+    def __init__(self, text: str, /, *, field: str | None = None, **values: object) -> None:
         self.text = text
         self.field = field
         self.values = dict(values, field=field) if field is not None else values

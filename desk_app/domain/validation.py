@@ -33,7 +33,7 @@ _CHECK_CHARS = "10X98765432"
 
 
 def normalize_phone(text: str) -> str:
-    """A mobile number as 11 digits, a landline as `0755-12345678[-ext]`, or InputError."""
+    """A mobile number as 11 digits, a landline as `0755-83456789[-ext]`, or InputError."""
     raw = text.strip()
     if not raw:
         raise InputError(_t("domain", "Enter a phone number."), field="phone")
@@ -42,10 +42,12 @@ def normalize_phone(text: str) -> str:
     if match:
         extension, raw = match[1], raw[: match.start()]
     digits = _SEPARATORS.sub("", raw)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix):
+            digits = digits[len(prefix):]
+            if digits and not digits.startswith(("0", "1")):
+                digits = "0" + digits  # +86 755 … is 0755 … dialled at home
+            break
     if not digits.isdigit():
         raise InputError(_t("domain", "A phone number may contain only digits."), field="phone")
     if digits.startswith("1"):
@@ -61,7 +63,7 @@ def normalize_phone(text: str) -> str:
             )
         return digits
     if _HOTLINE.match(digits):
-        return digits
+        return f"{digits}-{extension}" if extension else digits
     landline = _LANDLINE.match(digits)
     if landline:
         number = f"{landline[1]}-{landline[2]}"
@@ -70,7 +72,7 @@ def normalize_phone(text: str) -> str:
         return f"{digits}-{extension}" if extension else digits
     if digits.startswith("0"):
         raise InputError(
-            _t("domain", "A landline is an area code (such as 0755) and 7 or 8 digits."),
+            _t("domain", "A landline is an area code (such as 0755) and a number of 7 or 8 digits that does not start with 0 or 1."),
             field="phone",
         )
     raise InputError(
@@ -88,11 +90,11 @@ def phone_last4(phone: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """138****5678 for roles that must not see the whole number."""
+    """138****5678 for roles that must not see the whole number (extensions left out)."""
     digits = re.sub(r"\D", "", phone)
     if len(digits) < 7:
         return "*" * len(phone)
-    return f"{digits[:3]}****{digits[-4:]}"
+    return f"{digits[:3]}****{phone_last4(phone)}"
 
 
 def check_digit(first17: str) -> str:

@@ -10,6 +10,7 @@ import csv
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .text import QT_TRANSLATE_NOOP, DomainError
 
@@ -38,42 +39,55 @@ class WorkCalendar:
 
     @classmethod
     def load(cls, path: Path) -> WorkCalendar:
-        holidays: set[date] = set()
-        workdays: set[date] = set()
-        names: dict[date, str] = {}
         try:
-            handle = path.open(encoding="utf-8", newline="")
+            handle = path.open(encoding="utf-8-sig", newline="")
         except OSError as error:
             raise CalendarError(
                 QT_TRANSLATE_NOOP("domain", "Cannot read the calendar file {file}: {error}"),
                 file=str(path), error=error.strerror or str(error),
             ) from None
         with handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if header != ["date", "kind", "name"]:
+            try:
+                return cls._parse(path, csv.reader(handle))
+            except UnicodeDecodeError:
                 raise CalendarError(
-                    QT_TRANSLATE_NOOP("domain", "{file}, line 1: the header must be “date,kind,name”."),
-                    file=str(path),
+                    QT_TRANSLATE_NOOP("domain", "{file} is not a UTF-8 text file."), file=str(path)
+                ) from None
+
+    @classmethod
+    def _parse(cls, path: Path, reader: Any) -> WorkCalendar:
+        holidays: set[date] = set()
+        workdays: set[date] = set()
+        names: dict[date, str] = {}
+        header = next(reader, None)
+        if header != ["date", "kind", "name"]:
+            raise CalendarError(
+                QT_TRANSLATE_NOOP("domain", "{file}, line 1: the header must be “date,kind,name”."),
+                file=str(path),
+            )
+        for row in reader:
+            line = reader.line_num
+            if not row:
+                continue
+            try:
+                text, kind, name = row
+                day = date.fromisoformat(text)
+            except ValueError:
+                raise CalendarError(
+                    QT_TRANSLATE_NOOP("domain", "{file}, line {line}: expected “YYYY-MM-DD,holiday|workday,name”."),
+                    file=str(path), line=line,
+                ) from None
+            if kind not in ("holiday", "workday"):
+                raise CalendarError(
+                    QT_TRANSLATE_NOOP("domain", "{file}, line {line}: the kind must be holiday or workday, not “{kind}”."),
+                    file=str(path), line=line, kind=kind,
                 )
-            for row in reader:
-                line = reader.line_num
-                if not row:
-                    continue
-                try:
-                    text, kind, name = row
-                    day = date.fromisoformat(text)
-                except ValueError:
-                    raise CalendarError(
-                        QT_TRANSLATE_NOOP("domain", "{file}, line {line}: expected “YYYY-MM-DD,holiday|workday,name”."),
-                        file=str(path), line=line,
-                    ) from None
-                if kind not in ("holiday", "workday") or day in names:
-                    raise CalendarError(
-                        QT_TRANSLATE_NOOP("domain", "{file}, line {line}: “{kind}” is not holiday or workday, or the date is listed twice."),
-                        file=str(path), line=line, kind=kind,
-                    )
-                (holidays if kind == "holiday" else workdays).add(day)
-                names[day] = name
+            if day in names:
+                raise CalendarError(
+                    QT_TRANSLATE_NOOP("domain", "{file}, line {line}: {day} is listed twice."),
+                    file=str(path), line=line, day=day.isoformat(),
+                )
+            (holidays if kind == "holiday" else workdays).add(day)
+            names[day] = name
         years = {d.year for d in names}
         return cls(frozenset(holidays), frozenset(workdays), names, frozenset(years))

@@ -6,6 +6,7 @@ which is what lets the list open at once on hundreds of thousands of cases.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -119,15 +120,11 @@ def search_clause(query: str) -> ColumnElement[bool] | None:
     q = query.strip()
     if not q:
         return None
-    digits = re.sub(r"[\s-]", "", q)
+    digits = re.sub(r"[\s()（）+-]", "", q)
     if digits.isdigit() and len(digits) == 4:
         return cases.c.phone_last4 == digits
-    if digits.isdigit() and len(digits) >= 7:
-        try:
-            phone = normalize_phone(q)
-        except InputError:
-            phone = digits
-        return or_(cases.c.phone == phone, _like_prefix(cases.c.phone, digits))
+    if digits.isdigit() and len(digits) >= 5:
+        return _phone_clause(q, digits)
     upper = q.upper()
     if CASE_NUMBER.match(upper) or (re.fullmatch(r"[A-Z0-9-]+", upper) and "-" in upper
                                     and any(c.isdigit() for c in upper)):
@@ -139,6 +136,22 @@ def search_clause(query: str) -> ColumnElement[bool] | None:
     # Trigram FTS cannot match 1-2 characters; scan the base table instead.
     return or_(*(func.instr(column, q) > 0 for column in
                  (cases.c.title, cases.c.description, cases.c.address, cases.c.name)))
+
+
+def _phone_clause(query: str, digits: str) -> ColumnElement[bool]:
+    """A phone typed any way registration accepts it; a landline also without its area code
+    or its extension; a mobile also while still being typed."""
+    try:
+        phone = normalize_phone(query)
+    except InputError:
+        return _like_prefix(cases.c.phone, digits)
+    number = phone.split("-")
+    main = "-".join(number[:2]) if phone.startswith("0") and len(number) > 2 else (
+        number[0] if not phone.startswith("0") else phone)
+    found = [cases.c.phone == phone, _like_prefix(cases.c.phone, main + "-")]
+    if main.isdigit() and not main.startswith("1") and len(main) <= 8:  # local, no area code
+        found += [cases.c.phone.like(f"%-{main}"), cases.c.phone.like(f"%-{main}-%")]
+    return or_(*found)
 
 
 def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
@@ -207,10 +220,8 @@ def possible_duplicates(db: Database, *, phone: str = "", category: str = "",
     since = ms_from_utc((now or datetime.now(UTC)) - timedelta(days=days))
     same: list[ColumnElement[bool]] = []
     if phone:
-        try:
+        with contextlib.suppress(InputError):  # a half-typed phone matches nothing yet
             same.append(cases.c.phone == normalize_phone(phone))
-        except InputError:
-            pass
     if category and community:
         same.append(and_(cases.c.category == category, cases.c.community == community))
     if category and address.strip():

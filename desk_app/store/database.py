@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.pool import QueuePool
 
@@ -102,15 +101,13 @@ def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] |
     path = Path(path)
     _check_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    existed = path.exists() and path.stat().st_size > 0
+    current, tables = _read_only_look(path)
+    _refuse_foreign(path, current, tables)
     engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=4,
                            connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     try:
-        _migrate(engine, path, existed, before_migrate)
-    except StoreError:
-        engine.dispose()
-        raise
+        _migrate(engine, path, current, before_migrate)
     except (SADatabaseError, sqlite3.DatabaseError) as error:
         engine.dispose()
         raise StoreError(
@@ -120,15 +117,34 @@ def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] |
     return Database(path, engine)
 
 
-def _migrate(engine: Engine, path: Path, existed: bool,
-             before_migrate: Callable[[Path, str, str], None] | None) -> None:
-    head = head_revision()
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(inspect(connection).get_table_names())
-    if current == head:
-        return
-    if current is None and existed and tables - {"alembic_version"}:
+def _read_only_look(path: Path) -> tuple[str | None, set[str]]:
+    """The schema revision and tables of an existing file, read without changing a byte
+    (the WAL pragma of a normal connection would rewrite the header of a foreign file)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None, set()
+    try:
+        # Without a -wal file there is nothing uncommitted to miss, and `immutable` keeps SQLite
+        # from creating -wal/-shm files beside a file that may not be ours.
+        live = Path(f"{path}-wal").exists()
+        mode = "mode=ro" if live else "mode=ro&immutable=1"
+        with closing(sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)) as connection:
+            tables = {r[0] for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            current = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                current = row[0] if row else None
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            _t("domain", "{file} cannot be opened: {error}. Nothing was changed."),
+            file=str(path), error=str(error)[:200],
+        ) from None
+    return current, tables
+
+
+def _refuse_foreign(path: Path, current: str | None, tables: set[str]) -> None:
+    ours = {"events", "meta"} <= tables
+    if tables - {"alembic_version"} and not ours:
         raise StoreError(
             _t("domain", "{file} is a database of another program. Nothing was changed."),
             file=str(path),
@@ -138,6 +154,13 @@ def _migrate(engine: Engine, path: Path, existed: bool,
             _t("domain", "{file} was written by a newer version of Community Desk (schema {revision}). Please install the newer version; nothing was changed."),
             file=str(path), revision=current,
         )
+
+
+def _migrate(engine: Engine, path: Path, current: str | None,
+             before_migrate: Callable[[Path, str, str], None] | None) -> None:
+    head = head_revision()
+    if current == head:
+        return
     if current is not None and before_migrate is not None:
         before_migrate(path, current, head)
     from alembic import command

@@ -102,9 +102,9 @@ class Desk:
             for event in batch:
                 self.clock.observe(event.hlc)
         result = append_events(conn, batch, origin)
-        touched: dict[str, set[str]] = {}
+        touched: dict[str, dict[str, None]] = {}  # in log order, so rebuilds match
         for event in result.added:
-            touched.setdefault(event.entity, set()).add(event.entity_id)
+            touched.setdefault(event.entity, {})[event.entity_id] = None
         for entity, ids in touched.items():
             projector = PROJECTORS.get(entity)
             if projector:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, delete, func, select, text
 from sqlalchemy.dialects.sqlite import insert
 
 from desk_app.domain.case import CaseState, fold
@@ -45,8 +45,10 @@ def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
 
 def refresh_cases(conn: Connection, case_ids: Iterable[str], calendar: WorkCalendar) -> None:
     """Re-fold the given cases and write their rows."""
-    by_case = load_events(conn, case_ids)
-    rows = [case_row(fold(case_id, evs), calendar) for case_id, evs in by_case.items()]
+    ordered = list(dict.fromkeys(case_ids))
+    by_case = load_events(conn, ordered)
+    rows = [case_row(fold(case_id, by_case[case_id]), calendar)
+            for case_id in ordered if case_id in by_case]
     if not rows:
         return
     statement = insert(cases)
@@ -63,7 +65,8 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
     """Throw away every projection and derive it again from the event log. Returns case count."""
     conn.execute(delete(cases))
     case_ids = list(conn.execute(
-        select(events_table.c.entity_id).where(events_table.c.entity == "case").distinct()
+        select(events_table.c.entity_id).where(events_table.c.entity == "case")
+        .group_by(events_table.c.entity_id).order_by(func.min(events_table.c.seq))
     ).scalars())
     for start in range(0, len(case_ids), batch):
         refresh_cases(conn, case_ids[start:start + batch], calendar)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,6 +22,11 @@ from .schema import users
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[a-z][a-z0-9_.]{1,39}$")
 MIN_PASSWORD = 8
+
+
+@cache
+def _dummy_hash() -> str:
+    return _hasher.hash("no such user")
 
 
 class AccountError(DomainError):
@@ -91,9 +97,10 @@ def authenticate(db: Database, username: str, password: str) -> User:
         row = conn.execute(select(users).where(
             users.c.username == username.strip().lower(), users.c.active.is_(True))).first()
     try:
+        # An unknown name costs a hash check too, so timing does not tell which names exist.
+        _hasher.verify(row.password_hash if row is not None else _dummy_hash(), password)
         if row is None:
             raise VerificationError
-        _hasher.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
         raise AccountError(_t("domain", "Wrong user name or password."), field="password") from None
     if _hasher.check_needs_rehash(row.password_hash):

@@ -1,0 +1,1 @@
+"""The Qt interface. Talks to the store through its service functions; never builds SQL."""

@@ -1,0 +1,86 @@
+"""Starting the GUI: the application object, the language, the workspace, sign-in, the window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desk_app.domain.text import DomainError
+from desk_app.workspace import Workspace, open_workspace
+
+from .first_run import FirstRunDialog
+from .i18n import install_language, message
+from .idle import IdleWatcher
+from .login import LoginDialog
+from .main_window import MainWindow
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Community Desk")
+    app.setOrganizationName("CommunityDesk")
+    font = QFont(app.font())
+    font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", *font.families()])
+    font.setPointSize(max(font.pointSize(), 10))
+    app.setFont(font)
+    return app  # type: ignore[return-value]
+
+
+class DeskSession:
+    """Sign-in, the main window, and locking when idle."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.window: MainWindow | None = None
+        self.watcher = IdleWatcher(workspace.settings.auto_lock_minutes)
+        QApplication.instance().installEventFilter(self.watcher)
+        self.watcher.idle.connect(self.lock)
+
+    def sign_in(self) -> bool:
+        desk = self.workspace.desk
+        assert desk is not None
+        dialog = LoginDialog(self.workspace.db, desk.identity.name,
+                             self.workspace.settings.last_user)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+            return False
+        self.workspace.settings.last_user = dialog.user.username
+        self.workspace.settings.save(self.workspace.paths.settings)
+        self.window = MainWindow(self.workspace, dialog.user)
+        self.window.lock_requested.connect(self.lock)
+        self.window.show()
+        return True
+
+    def lock(self) -> None:
+        if self.window is None or not self.window.isVisible():
+            return
+        self.window.hide()
+        user = self.window.user
+        dialog = LoginDialog(self.workspace.db, self.workspace.desk.identity.name,  # type: ignore[union-attr]
+                             user.username, locked=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.window.close()
+            QApplication.instance().quit()
+            return
+        self.window.show()
+        self.watcher.set_minutes(self.workspace.settings.auto_lock_minutes)
+
+
+def run_app(demo: bool = False, language: str | None = None) -> int:
+    app = application()
+    try:
+        workspace = open_workspace(demo=demo)
+    except DomainError as error:
+        install_language(language or "zh_CN")
+        QMessageBox.critical(None, "Community Desk", message(error))
+        return 1
+    install_language(language or workspace.settings.language)
+    if workspace.desk is None and FirstRunDialog(workspace).exec() != QDialog.DialogCode.Accepted:
+        return 0
+    session = DeskSession(workspace)
+    if not session.sign_in():
+        return 0
+    code = app.exec()
+    workspace.close()
+    return code

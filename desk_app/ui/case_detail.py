@@ -1,0 +1,245 @@
+"""One case: its fields, deadline state, conflicts, the whole timeline, and the steps the role
+and the case's state allow."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.case import CaseState, Step, allowed_steps
+from desk_app.domain.events import EVENT_TYPES
+from desk_app.domain.roles import may
+from desk_app.domain.sla import ClockState
+from desk_app.domain.validation import mask_id_number, mask_phone
+from desk_app.domain.vocabulary import (
+    CHANNELS,
+    DIMENSIONS,
+    KINDS,
+    LEVELS,
+    RATINGS,
+    STATUSES,
+    URGENCIES,
+)
+from desk_app.store.cases import get_case
+from desk_app.store.desk import Desk
+from desk_app.store.users import User, list_users
+
+from .case_actions import STEPS, build_step_dialog
+from .category_picker import item_path
+from .formatting import actor_name, deadline_time, local_time, remaining
+from .i18n import label, translate
+
+
+def plain(text: str = "", name: str | None = None) -> QLabel:
+    """A label that shows what people typed exactly as typed (never as rich text)."""
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(True)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+class CaseDetail(QWidget):
+    changed = Signal(object)  # CaseState after a step was recorded
+    back = Signal()
+
+    def __init__(self, desk: Desk, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.user = desk, user
+        self.case: CaseState | None = None
+        self.people = {u.actor(desk.code): u.display_name for u in list_users(desk.db)}
+        self.last_dialog = None
+        self.header = plain(name="caseHeader")
+        self.header.setStyleSheet("font-size: 17px; font-weight: bold;")
+        self.clock = plain(name="caseClock")
+        self.fields: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        names = [("kind", self.tr("Kind")), ("channel", self.tr("Channel")),
+                 ("urgency", self.tr("Urgency")), ("category", self.tr("Category")),
+                 ("department", self.tr("Department")), ("place", self.tr("Place")),
+                 ("resident", self.tr("Resident")), ("phone", self.tr("Phone")),
+                 ("id_number", self.tr("ID number")), ("registered", self.tr("Registered")),
+                 ("level", self.tr("Level")), ("evaluation", self.tr("Evaluation"))]
+        for position, (key, caption) in enumerate(names):
+            row, col = divmod(position, 2)
+            grid.addWidget(QLabel(caption + ":"), row, col * 2)
+            self.fields[key] = plain(name=f"field_{key}")
+            grid.addWidget(self.fields[key], row, col * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.description = QPlainTextEdit(objectName="caseDescription")
+        self.description.setReadOnly(True)
+        self.description.setMaximumHeight(90)
+        self.conflicts_box = QGroupBox(self.tr("Conflicts to look at"), objectName="conflicts")
+        self.conflicts_box.setStyleSheet("QGroupBox { color: #b00020; }")
+        self.conflicts = QListWidget()
+        QVBoxLayout(self.conflicts_box).addWidget(self.conflicts)
+        self.timeline = QTreeWidget(objectName="timeline")
+        self.timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Desk"),
+                                       self.tr("What")])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setColumnWidth(0, 140)
+        self.timeline.setColumnWidth(1, 150)
+        self.timeline.setColumnWidth(2, 90)
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QVBoxLayout()
+        back = QPushButton(self.tr("← Back to the list"), objectName="backToList")
+        back.clicked.connect(self.back)
+        actions.addWidget(back)
+        for step in STEPS:
+            button = QPushButton(translate("CaseActions", step.title), objectName=step.event)
+            button.clicked.connect(lambda _c=False, s=step: self.open_step(s.event))
+            self.buttons[step.event] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        info = QVBoxLayout()
+        info.addWidget(self.header)
+        info.addWidget(self.clock)
+        info.addLayout(grid)
+        info.addWidget(self.description)
+        info.addWidget(self.conflicts_box)
+        info.addWidget(QLabel(self.tr("Timeline")))
+        info.addWidget(self.timeline, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(info, 1)
+        layout.addLayout(actions)
+
+    def show_case(self, case_id: str) -> CaseState:
+        self.case = get_case(self.desk, case_id)
+        self._render(self.case)
+        return self.case
+
+    def _render(self, case: CaseState) -> None:
+        catalogue = self.desk.catalogue
+        status = label(STATUSES, case.status)
+        flags = []
+        if case.supervised:
+            flags.append(self.tr("under special supervision"))
+        if case.repeats:
+            flags.append(self.tr("raised %n more time(s)", "", case.repeats))
+        self.header.setText(f"{case.number}  ·  {status}" + (f"  ·  {'，'.join(flags)}" if flags else ""))
+        self.clock.setText(self._clock_text(case))
+        item = catalogue.items.get(case.category)
+        lead = catalogue.departments.get(case.lead or "")
+        co = [catalogue.departments[c].name_zh for c in case.co if c in catalogue.departments]
+        place = [catalogue.orgs[c].name_zh for c in (case.community, case.grid or "")
+                 if c in catalogue.orgs]
+        see_phone = may(self.user.role, "see_phone")
+        rating = case.last_rating or {}
+        values = {
+            "kind": label(KINDS, case.kind), "channel": label(CHANNELS, case.channel),
+            "urgency": label(URGENCIES, case.urgency),
+            "category": item_path(catalogue, item) if item else case.category,
+            "department": (lead.name_zh if lead else "—") + (f"（{'、'.join(co)}）" if co else ""),
+            "place": " / ".join(place) + (f"  {case.address}" if case.address else ""),
+            "resident": self.tr("Anonymous") if case.anonymous else case.name,
+            "phone": case.phone if see_phone else mask_phone(case.phone) if case.phone else "",
+            "id_number": case.id_number if see_phone else mask_id_number(case.id_number),
+            "registered": f"{local_time(case.registered_at)}  "
+                          f"{actor_name(case.registered_by, self.people)}",
+            "level": label(LEVELS, case.level),
+            "evaluation": "，".join(f"{label(DIMENSIONS, d)}{label(RATINGS, r)}"
+                                   for d, r in rating.items()),
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value or "—")
+        self.description.setPlainText(case.description)
+        self.conflicts.clear()
+        for conflict in case.conflicts:
+            kind = EVENT_TYPES.get(conflict.type)
+            what = translate("events", kind.label) if kind else conflict.type
+            values_c = dict(conflict.values)
+            if "status" in values_c:
+                values_c["status"] = label(STATUSES, values_c["status"])
+            reason = translate("domain", conflict.reason)
+            with contextlib.suppress(KeyError, ValueError):
+                reason = reason.format(**values_c)
+            self.conflicts.addItem(f"{what}: {reason}")
+        self.conflicts_box.setVisible(bool(case.conflicts))
+        self.timeline.clear()
+        for step in case.steps:
+            self.timeline.addTopLevelItem(QTreeWidgetItem(
+                [local_time(step.at), actor_name(step.actor, self.people), step.desk,
+                 self._describe(step)]))
+        allowed = allowed_steps(case)
+        for event, button in self.buttons.items():
+            step = next(s for s in STEPS if s.event == event)
+            button.setVisible(may(self.user.role, step.permission))
+            button.setEnabled(event in allowed)
+
+    def _clock_text(self, case: CaseState) -> str:
+        now = datetime.now(UTC)
+        if not case.is_active:
+            if case.resolved_at is not None:
+                return self.tr("Resolved %1").replace("%1", local_time(case.resolved_at))
+            return ""
+        parts = []
+        sign = case.sign_clock() if case.status == "dispatched" else None
+        if sign is not None:
+            parts.append(self.tr("Signing: %1").replace("%1", remaining(sign.due, now)))
+        clock = case.finish_clock(self.desk.calendar)
+        if clock is not None:
+            state = clock.state(now)
+            text = self.tr("Deadline %1 — %2").replace("%1", deadline_time(clock.due)).replace(
+                "%2", remaining(clock.due, now))
+            if state is ClockState.DUE_SOON:
+                text += " " + self.tr("(due soon)")
+            parts.append(text)
+            self.clock.setStyleSheet("color: #b00020;" if state is not ClockState.ON_TIME else "")
+        return "    ".join(parts)
+
+    def _describe(self, step: Step) -> str:
+        kind = EVENT_TYPES.get(step.type)
+        what = translate("events", kind.label) if kind else step.type
+        p = step.payload
+        catalogue = self.desk.catalogue
+        detail = ""
+        if step.type == "case.dispatched":
+            dept = catalogue.departments.get(p["lead"])
+            detail = dept.name_zh if dept else p["lead"]
+            if p.get("mode") == "auto":
+                detail += " " + self.tr("(automatic)")
+        elif step.type in ("case.signed", "case.replied") and p.get("department"):
+            dept = catalogue.departments.get(p["department"])
+            detail = dept.name_zh if dept else p["department"]
+        elif step.type == "case.evaluated":
+            detail = "，".join(f"{label(DIMENSIONS, d)}{label(RATINGS, p[d])}" for d in DIMENSIONS)
+        elif step.type == "case.escalated":
+            detail = label(LEVELS, p["to_level"])
+        for key in ("text", "reason", "note", "into_number"):
+            if p.get(key):
+                detail += ("：" if detail else "") + str(p[key])
+        return f"{what}  {detail}".strip()
+
+    def open_step(self, event: str) -> None:
+        if self.case is None:
+            return
+        step = next(s for s in STEPS if s.event == event)
+        dialog = build_step_dialog(step, self.desk, self.user, self.case, self)
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self._after_step(dialog.result_state))
+        dialog.open()
+
+    def _after_step(self, case: CaseState | None) -> None:
+        if case is not None:
+            self.case = case
+            self._render(case)
+            self.changed.emit(case)

@@ -1,0 +1,195 @@
+"""The case list (诉求台账): filters, a search box and the table, opening a case on Enter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.sla import CHINA
+from desk_app.domain.vocabulary import ACTIVE, CHANNELS, STATUSES, URGENCIES
+from desk_app.store.case_queries import CaseQuery
+from desk_app.store.desk import Desk
+
+from .case_model import CaseTableModel
+from .i18n import label
+
+
+class CaseListView(QWidget):
+    """Layout of the list screen; `CaseList` wires it to the model."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("caseSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search: case number, phone or its last 4 digits, words of the request"))
+        self.status = QComboBox(objectName="statusFilter")
+        self.category = QComboBox(objectName="categoryFilter")
+        self.community = QComboBox(objectName="communityFilter")
+        self.urgency = QComboBox(objectName="urgencyFilter")
+        self.channel = QComboBox(objectName="channelFilter")
+        self.deadline = QComboBox(objectName="deadlineFilter")
+        self.mine = QCheckBox(self.tr("Mine only"), objectName="mineFilter")
+        self.use_dates = QCheckBox(self.tr("Registered from"), objectName="dateFilter")
+        self.date_from = QDateEdit(calendarPopup=True, objectName="dateFrom")
+        self.date_to = QDateEdit(calendarPopup=True, objectName="dateTo")
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addDays(-30))
+        self.date_to.setDate(today)
+        self.reset = QPushButton(self.tr("Clear filters"), objectName="resetFilters")
+        self.count = QLabel(objectName="caseCount")
+        self.table = QTableView(objectName="caseTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+
+        first = QHBoxLayout()
+        first.addWidget(self.search, 3)
+        first.addWidget(self.status, 1)
+        first.addWidget(self.deadline, 1)
+        first.addWidget(self.mine)
+        second = QHBoxLayout()
+        for widget in (self.category, self.community, self.urgency, self.channel):
+            second.addWidget(widget, 1)
+        second.addWidget(self.use_dates)
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel(self.tr("to")))
+        second.addWidget(self.date_to)
+        second.addWidget(self.reset)
+        layout = QVBoxLayout(self)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+
+class CaseList(CaseListView):
+    case_opened = Signal(str)
+
+    def __init__(self, desk: Desk, actor: str, show_phone: bool, page_size: int = 200,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.actor = desk, actor
+        self.model = CaseTableModel(desk.db, desk.catalogue, show_phone, page_size, self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((190, 150, 70, 280, 150, 90, 70, 110, 130, 120)):
+            self.table.setColumnWidth(column, width)
+        header.setSortIndicator(8, Qt.SortOrder.DescendingOrder)
+        self._fill_filters()
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.apply)
+        for combo in (self.status, self.category, self.community, self.urgency, self.channel,
+                      self.deadline):
+            combo.currentIndexChanged.connect(self.apply)
+        for box in (self.mine, self.use_dates):
+            box.toggled.connect(self.apply)
+        self.date_from.dateChanged.connect(self.apply)
+        self.date_to.dateChanged.connect(self.apply)
+        self.reset.clicked.connect(self.clear_filters)
+        self.table.activated.connect(self._open)
+        self.model.loaded.connect(self._show_count)
+        self.apply()
+
+    def _fill_filters(self) -> None:
+        self.status.addItem(self.tr("All statuses"), None)
+        self.status.addItem(self.tr("Still open"), "open")
+        for key in STATUSES:
+            if key != "incomplete":
+                self.status.addItem(label(STATUSES, key), key)
+        self.deadline.addItem(self.tr("Any deadline"), None)
+        self.deadline.addItem(self.tr("Overdue"), "overdue")
+        self.deadline.addItem(self.tr("Due soon"), "due_soon")
+        self.deadline.addItem(self.tr("Overdue or due soon"), "both")
+        self.category.addItem(self.tr("All categories"), None)
+        for cls in self.desk.catalogue.classes.values():
+            if cls.parent is None:
+                self.category.addItem(cls.name_zh, cls.code)
+        self.community.addItem(self.tr("All communities"), None)
+        scope = self.desk.identity.org
+        for unit in self.desk.catalogue.orgs.values():
+            if unit.level == "community" and self.desk.catalogue.within(unit.code, scope):
+                self.community.addItem(unit.name_zh, unit.code)
+        self.urgency.addItem(self.tr("Any urgency"), None)
+        for key in URGENCIES:
+            self.urgency.addItem(label(URGENCIES, key), key)
+        self.channel.addItem(self.tr("All channels"), None)
+        for key in CHANNELS:
+            self.channel.addItem(label(CHANNELS, key), key)
+
+    def current_query(self) -> CaseQuery:
+        status = self.status.currentData()
+        deadline = self.deadline.currentData()
+        query = CaseQuery(
+            statuses=frozenset(ACTIVE) if status == "open" else
+            frozenset({status}) if status else None,
+            category=self.category.currentData(), community=self.community.currentData(),
+            urgency=self.urgency.currentData(), channel=self.channel.currentData(),
+            overdue=deadline in ("overdue", "both"), due_soon=deadline in ("due_soon", "both"),
+            registered_by=self.actor if self.mine.isChecked() else None,
+            text=self.search.text().strip(),
+            sort=self.model.query.sort, descending=self.model.query.descending,
+        )
+        if self.use_dates.isChecked():
+            start = datetime.combine(self.date_from.date().toPython(), time(0), tzinfo=CHINA)
+            end = datetime.combine(self.date_to.date().toPython(), time(0), tzinfo=CHINA)
+            query.registered_from = start.astimezone(UTC)
+            query.registered_to = (end + timedelta(days=1)).astimezone(UTC)
+        return query
+
+    def apply(self) -> None:
+        self.count.setText(self.tr("Searching…"))
+        self.model.set_query(self.current_query())
+
+    def clear_filters(self) -> None:
+        for combo in (self.status, self.category, self.community, self.urgency, self.channel,
+                      self.deadline):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for box in (self.mine, self.use_dates):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply()
+
+    def show_overdue(self) -> None:
+        """Jump straight to what is overdue or due soon (from the dashboard or a shortcut)."""
+        self.deadline.setCurrentIndex(self.deadline.findData("both"))
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("%n case(s)", "", total))
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _open(self, index: object) -> None:
+        case_id = self.model.data(index, Qt.ItemDataRole.UserRole)  # type: ignore[arg-type]
+        if case_id:
+            self.case_opened.emit(case_id)

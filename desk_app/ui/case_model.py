@@ -1,0 +1,183 @@
+"""The case list as a Qt table model over the store's keyset pages.
+
+The first page (and the total count) loads off the GUI thread; further pages load as the view
+scrolls (canFetchMore/fetchMore), each as fast as the first, so the list opens at once on
+hundreds of thousands of cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desk_app.domain.catalogue import Catalogue
+from desk_app.domain.sla import ms_from_utc
+from desk_app.domain.text import QT_TRANSLATE_NOOP
+from desk_app.domain.validation import mask_phone
+from desk_app.domain.vocabulary import STATUSES, URGENCIES
+from desk_app.store.case_queries import CaseQuery, CaseRow, count_cases, list_cases
+from desk_app.store.database import Database
+
+from .formatting import local_time, remaining
+from .i18n import label, translate
+from .tasks import BackgroundOp
+
+OVERDUE = QColor("#fbd5d5")
+DUE_SOON = QColor("#fff1c2")
+SUPERVISED_TEXT = QColor("#8a1c1c")
+
+# (key, header source text, sort key in the store or None)
+COLUMNS = (
+    ("number", QT_TRANSLATE_NOOP("CaseTableModel", "Case number"), "number"),
+    ("status", QT_TRANSLATE_NOOP("CaseTableModel", "Status"), "status"),
+    ("urgency", QT_TRANSLATE_NOOP("CaseTableModel", "Urgency"), "urgency"),
+    ("title", QT_TRANSLATE_NOOP("CaseTableModel", "Request"), "title"),
+    ("category", QT_TRANSLATE_NOOP("CaseTableModel", "Category"), "category"),
+    ("community", QT_TRANSLATE_NOOP("CaseTableModel", "Community"), "community"),
+    ("name", QT_TRANSLATE_NOOP("CaseTableModel", "Resident"), None),
+    ("phone", QT_TRANSLATE_NOOP("CaseTableModel", "Phone"), None),
+    ("registered_at", QT_TRANSLATE_NOOP("CaseTableModel", "Registered"), "registered_at"),
+    ("due_at", QT_TRANSLATE_NOOP("CaseTableModel", "Deadline"), "due_at"),
+    ("lead", QT_TRANSLATE_NOOP("CaseTableModel", "Department"), None),
+)
+
+class CaseTableModel(QAbstractTableModel):
+    loaded = Signal(int)  # total number of matching cases, after each new query
+    failed = Signal(str)
+
+    def __init__(self, db: Database, catalogue: Catalogue, show_phone: bool,
+                 page_size: int = 200, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.catalogue, self.show_phone = db, catalogue, show_phone
+        self.page_size = page_size
+        self.query = CaseQuery()
+        self.rows: list[CaseRow] = []
+        self.total = 0
+        self._cursor: tuple[Any, int] | None = None
+        self._generation = 0
+        self.now = datetime.now(UTC)
+
+    # Loading ---------------------------------------------------------------------------
+    def set_query(self, query: CaseQuery) -> None:
+        """Show the cases matching `query`, loading the first page in the background."""
+        self._generation += 1
+        generation = self._generation
+        self.query = query
+        now = datetime.now(UTC)
+        timed = replace(query, now=now)
+
+        def work(_state: object) -> tuple[list[CaseRow], Any, int]:
+            page = list_cases(self.db, timed, limit=self.page_size)
+            return page.rows, page.cursor, count_cases(self.db, timed)
+
+        def done(result: tuple[list[CaseRow], Any, int]) -> None:
+            if generation != self._generation:
+                return  # a newer query has been asked for meanwhile
+            self.beginResetModel()
+            self.rows, self._cursor, self.total = result
+            self.now = now
+            self.endResetModel()
+            self.loaded.emit(self.total)
+
+        BackgroundOp(None, work).success(done).failure(
+            lambda error: self.failed.emit(str(error))).run()
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._cursor is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self._cursor is None:
+            return
+        page = list_cases(self.db, replace(self.query, now=self.now), after=self._cursor,
+                          limit=self.page_size)
+        if page.rows:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.endInsertRows()
+        self._cursor = page.cursor
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][2]
+        if key is None:
+            return
+        self.set_query(replace(self.query, sort=key,
+                               descending=order == Qt.SortOrder.DescendingOrder))
+
+    # Showing ---------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return translate("CaseTableModel", COLUMNS[section][1])
+        return None
+
+    def case_at(self, row: int) -> CaseRow:
+        return self.rows[row]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, key)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.BackgroundRole:
+            state = row.clock_state(ms_from_utc(self.now))
+            if state == "overdue":
+                return QBrush(OVERDUE)
+            if state == "due_soon":
+                return QBrush(DUE_SOON)
+        if role == Qt.ItemDataRole.ForegroundRole and row.supervised:
+            return QBrush(SUPERVISED_TEXT)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
+            return row.title
+        return None
+
+    def _text(self, row: CaseRow, key: str) -> str:
+        if key == "status":
+            text = label(STATUSES, row.status)
+            return text + (" ⚠" if row.conflicts else "")
+        if key == "urgency":
+            return label(URGENCIES, row.urgency)
+        if key == "category":
+            item = self.catalogue.items.get(row.category)
+            return item.name_zh if item else row.category
+        if key == "community":
+            unit = self.catalogue.orgs.get(row.community)
+            return unit.name_zh if unit else row.community
+        if key == "phone":
+            return row.phone if self.show_phone else mask_phone(row.phone) if row.phone else ""
+        if key == "registered_at":
+            return local_time(row.registered_at)
+        if key == "due_at":
+            if row.status in ("registered", QT_TRANSLATE_NOOP("CaseTableModel", "dispatched"), "signed", "replied", "returned"):
+                return remaining(row.due_at, self.now)
+            return ""
+        if key == "lead":
+            dept = self.catalogue.departments.get(row.lead or "")
+            return dept.name_zh if dept else ""
+        value = getattr(row, key)
+        return "" if value is None else str(value)

@@ -1,0 +1,60 @@
+"""How times, durations and people are shown: local time, short remaining-time phrases."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from desk_app.domain.sla import CHINA, utc_from_ms
+
+from .i18n import translate
+
+
+def local_time(moment: datetime | int | None, with_seconds: bool = False) -> str:
+    if moment is None:
+        return ""
+    if isinstance(moment, int):
+        moment = utc_from_ms(moment)
+    return moment.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S" if with_seconds
+                                               else "%Y-%m-%d %H:%M")
+
+
+def deadline_time(moment: datetime | int | None) -> str:
+    """A deadline at local midnight reads as 24:00 of the day before, as on official notices."""
+    if moment is None:
+        return ""
+    if isinstance(moment, int):
+        moment = utc_from_ms(moment)
+    local = moment.astimezone(CHINA)
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        return (local - timedelta(days=1)).strftime("%Y-%m-%d") + " 24:00"
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def duration(span: timedelta) -> str:
+    """A short phrase like "2 d 3 h", "5 h 10 min" or "12 min"."""
+    minutes = int(abs(span.total_seconds()) // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return translate("format", "{d} d {h} h").format(d=days, h=hours)
+    if hours:
+        return translate("format", "{h} h {m} min").format(h=hours, m=mins)
+    return translate("format", "{m} min").format(m=mins)
+
+
+def remaining(due: datetime | int | None, now: datetime) -> str:
+    if due is None:
+        return ""
+    if isinstance(due, int):
+        due = utc_from_ms(due)
+    left = due - now
+    if left.total_seconds() < 0:
+        return translate("format", "overdue by {span}").format(span=duration(left))
+    return translate("format", "{span} left").format(span=duration(left))
+
+
+def actor_name(actor: str, known: dict[str, str] | None = None) -> str:
+    """"wangli@YT-HS-01" as the person's display name where this desk knows them."""
+    if known and actor in known:
+        return known[actor]
+    return actor

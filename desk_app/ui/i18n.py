@@ -1,0 +1,68 @@
+"""Translations: Qt Linguist files under resources/translations, zh_CN by default.
+
+Domain code cannot import Qt, so its messages carry their English source text and context;
+`message()` and `label()` translate them here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from desk_app.config import translations_dir
+from desk_app.domain.text import DomainError
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+_installed: list[QTranslator] = []
+
+
+def install_language(language: str) -> bool:
+    """Switch the application's language; returns False if its translation file is missing."""
+    app = QCoreApplication.instance()
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ok = True
+    for name in (f"community_desk_{language}", f"qtbase_{language}"):
+        translator = QTranslator(app)
+        folder = translations_dir()
+        if translator.load(name, str(folder)) or _load_qt(translator, name):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif name.startswith("community_desk"):
+            ok = False
+    return ok
+
+
+def _load_qt(translator: QTranslator, name: str) -> bool:
+    from PySide6.QtCore import QLibraryInfo
+
+    return translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def message(error: DomainError) -> str:
+    """A domain error in the current language, with its values filled in."""
+    return error.render(translate)
+
+
+def label(words: Mapping[str, str], key: str | None) -> str:
+    """The translated label of a vocabulary key (kind, channel, status ...)."""
+    if not key:
+        return ""
+    text = words.get(key)
+    return translate("vocabulary", text) if text else key
+
+
+def pick(language: str, zh: str, en: str) -> str:
+    """Catalogue names come in both languages; show the one that matches the interface."""
+    return zh if language.startswith("zh") or not en else en

@@ -1,0 +1,297 @@
+"""The intake form's behaviour: keyboard flow, inline checks, category suggestion, routing and
+deadline preview, duplicate warning, saving, and the receipt."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QMessageBox, QWidget
+
+from desk_app.domain.case import CaseState
+from desk_app.domain.catalogue import Item
+from desk_app.domain.classify import CatalogueIndex, suggest_items
+from desk_app.domain.intake import Intake
+from desk_app.domain.sla import finish_deadline
+from desk_app.domain.text import DomainError
+from desk_app.domain.validation import InputError, normalize_id_number, normalize_phone
+from desk_app.domain.vocabulary import CHANNELS, KINDS, STATUSES, URGENCIES
+from desk_app.store.case_queries import CaseRow, possible_duplicates
+from desk_app.store.cases import IntakeError, NotAllowed, link_repeat, register_case
+from desk_app.store.desk import Desk
+from desk_app.store.users import User
+
+from .category_picker import CategoryPicker
+from .formatting import deadline_time
+from .i18n import label, message
+from .intake_view import IntakeView
+from .receipt import ReceiptDialog
+
+
+class _EnterAdvances(QObject):
+    """Enter in a one-line field moves on to the next field, as on paper forms."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit)
+                and not isinstance(watched, CategoryPicker)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and not event.modifiers()):  # type: ignore[attr-defined]
+            watched.focusNextChild()
+            return True
+        return False
+
+
+class IntakeForm(IntakeView):
+    saved = Signal(object)  # CaseState
+    linked = Signal(object)  # CaseState the request was counted on
+
+    def __init__(self, desk: Desk, user: User, index: CatalogueIndex,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(CategoryPicker(desk.catalogue, index), parent)
+        self.desk, self.user = desk, user
+        self.show_receipt = True
+        self.last_receipt: ReceiptDialog | None = None
+        self._suggested: Item | None = None
+        self._fill_choices()
+        self._enter = _EnterAdvances(self)
+        for field in (self.name, self.phone, self.id_number, self.address):
+            field.installEventFilter(self._enter)
+        self._duplicate_timer = QTimer(self, singleShot=True, interval=300)
+        self._duplicate_timer.timeout.connect(self.check_duplicates)
+        self._suggest_timer = QTimer(self, singleShot=True, interval=300)
+        self._suggest_timer.timeout.connect(self.suggest)
+
+        self.community.currentIndexChanged.connect(self._fill_grids)
+        self.community.currentIndexChanged.connect(self._duplicate_timer.start)
+        self.description.textChanged.connect(self._suggest_timer.start)
+        self.category.chosen.connect(self._on_category)
+        self.urgency.currentIndexChanged.connect(self.show_routing)
+        self.anonymous.toggled.connect(self._on_anonymous)
+        self.settle.toggled.connect(self._on_settle)
+        self.phone.editingFinished.connect(self._check_phone)
+        self.phone.textEdited.connect(lambda _t: self._duplicate_timer.start())
+        self.id_number.editingFinished.connect(self._check_id)
+        self.suggestion.clicked.connect(self.accept_suggestion)
+        self.save.clicked.connect(self.submit)
+        self.clear.clicked.connect(self.reset)
+        self.link.clicked.connect(self.link_to_selected)
+        for keys, action in ((QKeySequence(QKeySequence.StandardKey.Save), self.submit),
+                             (QKeySequence("F2"), self.accept_suggestion)):
+            shortcut = QShortcut(keys, self, action)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._set_tab_order()
+        self.reset()
+
+    # Set-up -----------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        for combo, words in ((self.channel, CHANNELS), (self.kind, KINDS),
+                             (self.urgency, URGENCIES)):
+            for key in words:
+                combo.addItem(label(words, key), key)
+        scope = self.desk.identity.org
+        for unit in self.desk.catalogue.orgs.values():
+            if unit.level == "community" and self.desk.catalogue.within(unit.code, scope):
+                self.community.addItem(unit.name_zh, unit.code)
+            elif unit.level == "grid" and self.desk.catalogue.within(scope, unit.code):
+                pass
+        if self.community.count() == 0:  # a desk scoped to one grid
+            unit = self.desk.catalogue.orgs[scope]
+            self.community.addItem(unit.name_zh, unit.code)
+
+    def _fill_grids(self) -> None:
+        self.grid.clear()
+        self.grid.addItem(self.tr("(grid not known)"), "")
+        for unit in self.desk.catalogue.org_children(self.community.currentData(), "grid"):
+            self.grid.addItem(unit.name_zh, unit.code)
+
+    def _set_tab_order(self) -> None:
+        order = (self.channel, self.kind, self.urgency, self.name, self.anonymous, self.phone,
+                 self.id_number, self.community, self.grid, self.address, self.description,
+                 self.category, self.settle, self.answer, self.save)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def reset(self) -> None:
+        """An empty form, ready for the next resident (channel and community are kept)."""
+        for field in (self.name, self.phone, self.id_number, self.address):
+            field.clear()
+        self.description.clear()
+        self.answer.clear()
+        self.category.set_item(None)
+        self.anonymous.setChecked(False)
+        self.settle.setChecked(False)
+        self.urgency.setCurrentIndex(self.urgency.findData("ordinary"))
+        self.kind.setCurrentIndex(self.kind.findData("complaint"))
+        self._fill_grids()
+        self._suggested = None
+        self.suggestion.hide()
+        self.duplicates.clear()
+        self.duplicates.hide()
+        self.link.hide()
+        self.no_duplicates.show()
+        self.duplicates_box.setTitle(self.tr("Possible duplicates"))
+        self.clear_errors()
+        self.show_routing()
+        self.name.setFocus()
+
+    # Reading the form -------------------------------------------------------------------
+    def intake(self) -> Intake:
+        item = self.category.item
+        return Intake(
+            channel=self.channel.currentData(), kind=self.kind.currentData(),
+            urgency=self.urgency.currentData(), description=self.description.toPlainText(),
+            category=item.code if item else "", community=self.community.currentData() or "",
+            grid=self.grid.currentData() or "", address=self.address.text(),
+            name=self.name.text(), phone=self.phone.text(), id_number=self.id_number.text(),
+            anonymous=self.anonymous.isChecked(),
+        )
+
+    # Inline checks ----------------------------------------------------------------------
+    def show_error(self, name: str, text: str) -> None:
+        widget = self.errors.get(name)
+        if widget is not None:
+            widget.setText(text)
+            widget.setVisible(bool(text))
+
+    def clear_errors(self) -> None:
+        for name in self.errors:
+            self.show_error(name, "")
+
+    def _check_phone(self) -> None:
+        text = self.phone.text().strip()
+        try:
+            if text:
+                normalize_phone(text)
+            self.show_error("phone", "")
+        except InputError as error:
+            self.show_error("phone", message(error))
+
+    def _check_id(self) -> None:
+        text = self.id_number.text().strip()
+        try:
+            if text:
+                self.id_number.setText(normalize_id_number(text))
+            self.show_error("id_number", "")
+        except InputError as error:
+            self.show_error("id_number", message(error))
+
+    def _on_anonymous(self, anonymous: bool) -> None:
+        self.name.setEnabled(not anonymous)
+        if anonymous:
+            self.show_error("name", "")
+
+    def _on_settle(self, settle: bool) -> None:
+        self.answer.setVisible(settle)
+        if settle and self.kind.currentData() == "complaint":
+            self.kind.setCurrentIndex(self.kind.findData("consultation"))
+        self.show_routing()
+
+    # Category, routing, deadline --------------------------------------------------------
+    def suggest(self) -> None:
+        found = suggest_items(self.desk.catalogue, self.description.toPlainText(), limit=1)
+        self._suggested = found[0].item if found else None
+        if self._suggested is None or self._suggested is self.category.item:
+            self.suggestion.hide()
+            return
+        words = "、".join(found[0].matched[:3])
+        self.suggestion.setText(self.tr("Suggested: %1 (from “%2”) — press F2 to accept")
+                                .replace("%1", self._suggested.name_zh).replace("%2", words))
+        self.suggestion.show()
+
+    def accept_suggestion(self) -> None:
+        if self._suggested is not None:
+            self.category.set_item(self._suggested)
+            self.suggestion.hide()
+
+    def _on_category(self, item: Item | None) -> None:
+        if item is not None:
+            self.show_error("category", "")
+            if self.urgency.currentData() == "ordinary" and item.urgency != "ordinary":
+                self.urgency.setCurrentIndex(self.urgency.findData(item.urgency))
+        self.show_routing()
+        self._duplicate_timer.start()
+
+    def show_routing(self) -> None:
+        """Who will handle it and by when, before the worker saves."""
+        item = self.category.item
+        if self.settle.isChecked():
+            self.routing.setText(self.tr("Closed at once with the answer you record."))
+            return
+        if item is None:
+            self.routing.setText(self.tr("Choose a category to see the department and the deadline."))
+            return
+        catalogue = self.desk.catalogue
+        lead = catalogue.departments[item.lead].name_zh
+        co = "、".join(catalogue.departments[c].name_zh for c in item.co)
+        due = finish_deadline(datetime.now(UTC), self.urgency.currentData(), item.time_limit,
+                              self.desk.calendar)
+        text = self.tr("Department: %1").replace("%1", lead)
+        if co:
+            text += "\n" + self.tr("Together with: %1").replace("%1", co)
+        text += "\n" + self.tr("To be handled by %1 (signed for within 24 hours)").replace(
+            "%1", deadline_time(due))
+        self.routing.setText(text)
+
+    # Duplicates -------------------------------------------------------------------------
+    def check_duplicates(self) -> list[CaseRow]:
+        item = self.category.item
+        rows = possible_duplicates(
+            self.desk.db, phone=self.phone.text(), category=item.code if item else "",
+            community=self.community.currentData() or "", address=self.address.text())
+        self.duplicates.clear()
+        for row in rows:
+            entry = QListWidgetItem(f"{row.number}  {label(STATUSES, row.status)}\n{row.title}")
+            entry.setData(Qt.ItemDataRole.UserRole, row.id)
+            entry.setToolTip(row.title)
+            self.duplicates.addItem(entry)
+        if rows:
+            self.duplicates.setCurrentRow(0)
+        self.duplicates_box.setTitle(self.tr("Possible duplicates (%n)", "", len(rows)))
+        self.duplicates.setVisible(bool(rows))
+        self.link.setVisible(bool(rows))
+        self.no_duplicates.setVisible(not rows)
+        return rows
+
+    def link_to_selected(self) -> None:
+        entry = self.duplicates.currentItem()
+        if entry is None:
+            return
+        try:
+            case = link_repeat(self.desk, self.user, entry.data(Qt.ItemDataRole.UserRole),
+                               self.intake())
+        except (DomainError, NotAllowed) as error:
+            QMessageBox.warning(self, self.tr("Not counted"), message(error))
+            return
+        self.linked.emit(case)
+        QMessageBox.information(
+            self, self.tr("Counted on the existing case"),
+            self.tr("The request was added to case %1; no new case was opened.")
+            .replace("%1", case.number))
+        self.reset()
+
+    # Saving -----------------------------------------------------------------------------
+    def submit(self) -> CaseState | None:
+        self.category.choose_first()
+        self.clear_errors()
+        settle = self.answer.toPlainText() if self.settle.isChecked() else None
+        try:
+            case = register_case(self.desk, self.user, self.intake(), settle_answer=settle)
+        except IntakeError as error:
+            for name, problem in error.errors.items():
+                self.show_error(name, message(problem))
+            first = next((n for n in self.FIELDS if n in error.errors), None)
+            widget = getattr(self, first, None) if first else None
+            if isinstance(widget, QWidget):
+                widget.setFocus()
+            return None
+        except (DomainError, NotAllowed) as error:
+            QMessageBox.warning(self, self.tr("Not saved"), message(error))
+            return None
+        self.saved.emit(case)
+        if self.show_receipt:
+            self.last_receipt = ReceiptDialog(self.desk, case, self)
+            self.last_receipt.open()
+        self.reset()
+        return case

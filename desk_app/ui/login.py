@@ -1,0 +1,72 @@
+"""Sign-in, also used to unlock the desk after it locked itself when idle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.store.database import Database
+from desk_app.store.users import AccountError, User, authenticate
+
+from .i18n import message
+
+
+class LoginDialog(QDialog):
+    def __init__(self, db: Database, desk_name: str, username: str = "",
+                 locked: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user: User | None = None
+        self.setWindowTitle(self.tr("Community Desk — sign in"))
+        self.setMinimumWidth(360)
+        heading = QLabel(desk_name)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        note = QLabel(self.tr("The desk was locked because it was idle. Sign in again.")
+                      if locked else self.tr("Sign in with your account on this desk."))
+        note.setWordWrap(True)
+        self.username = QLineEdit(username)
+        self.username.setObjectName("username")
+        self.username.setReadOnly(locked and bool(username))
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Quit") if not locked else self.tr("Cancel"))
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        (self.password if username else self.username).setFocus()
+
+    def try_sign_in(self) -> None:
+        try:
+            self.user = authenticate(self.db, self.username.text(), self.password.text())
+        except AccountError as error:
+            self.error.setText(message(error))
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,186 @@
+"""The main window: a sidebar of the desk's work, the pages, menus and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desk_app import __version__
+from desk_app.domain.classify import CatalogueIndex
+from desk_app.domain.roles import ROLES, may
+from desk_app.store.eventlog import pending_count
+from desk_app.store.users import User
+from desk_app.workspace import Workspace
+
+from .case_detail import CaseDetail
+from .case_list import CaseList
+from .i18n import install_language, label
+from .intake_form import IntakeForm
+from .settings_dialog import SettingsDialog
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, workspace: Workspace, user: User,
+                 index: CatalogueIndex | None = None) -> None:
+        super().__init__()
+        assert workspace.desk is not None
+        self.workspace, self.desk, self.user = workspace, workspace.desk, user
+        self._index = index
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(1024, 640))
+        self.build()
+
+    @property
+    def index(self) -> CatalogueIndex:
+        if self._index is None:
+            self._index = CatalogueIndex(self.desk.catalogue)
+        return self._index
+
+    # Building (again after a change of language) ----------------------------------------
+    def build(self) -> None:
+        self.menuBar().clear()
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } "
+                               "QListWidget::item { padding: 10px 8px; }")
+        self.pages = QStackedWidget()
+        self.intake: IntakeForm | None = None
+        if may(self.user.role, "register"):
+            self.intake = IntakeForm(self.desk, self.user, self.index)
+            self.intake.saved.connect(self._after_save)
+            self._add_page(self.tr("Register"), self.intake)
+        self.cases = CaseList(self.desk, self.user.actor(self.desk.code),
+                              may(self.user.role, "see_phone"),
+                              self.workspace.settings.list_page_size)
+        self.cases.case_opened.connect(self.open_case)
+        self._add_page(self.tr("Cases"), self.cases)
+        self.detail = CaseDetail(self.desk, self.user)
+        self.detail.back.connect(lambda: self.show_page(self.cases))
+        self.detail.changed.connect(lambda _c: self.cases.model.refresh())
+        self.pages.addWidget(self.detail)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.sync_label = QLabel(objectName="syncState")
+        self.user_label = QLabel(objectName="userState")
+        for widget in list(self.statusBar().children()):
+            if isinstance(widget, QLabel):
+                self.statusBar().removeWidget(widget)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.update_status()
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.nav.addItem(title)
+        self.pages.addWidget(page)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        desk_menu = bar.addMenu(self.tr("&Desk"))
+        pages = [(self.tr("&Register a request"), "Ctrl+N", self.intake),
+                 (self.tr("&Cases"), "Ctrl+F", self.cases)]
+        for text, keys, page in pages:
+            if page is None:
+                continue
+            action = QAction(text, self, shortcut=QKeySequence(keys))
+            action.triggered.connect(lambda _c=False, p=page: self.show_page(p))
+            desk_menu.addAction(action)
+        overdue = QAction(self.tr("&Overdue and due soon"), self, shortcut=QKeySequence("Ctrl+D"))
+        overdue.triggered.connect(self.show_overdue)
+        desk_menu.addAction(overdue)
+        desk_menu.addSeparator()
+        lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested)
+        desk_menu.addAction(lock)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        desk_menu.addAction(quit_action)
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        preferences = QAction(self.tr("&Preferences…"), self)
+        preferences.triggered.connect(self.edit_settings)
+        settings_menu.addAction(preferences)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Community Desk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    # Navigation ---------------------------------------------------------------------------
+    def show_page(self, page: QWidget) -> None:
+        row = self.pages.indexOf(page)
+        if row < self.nav.count():
+            self.nav.setCurrentRow(row)
+        self.pages.setCurrentWidget(page)
+
+    def open_case(self, case_id: str) -> None:
+        self.detail.show_case(case_id)
+        self.pages.setCurrentWidget(self.detail)
+        self.nav.clearSelection()
+
+    def show_overdue(self) -> None:
+        self.show_page(self.cases)
+        self.cases.show_overdue()
+
+    def _after_save(self, _case: object) -> None:
+        self.cases.model.refresh()
+        self.update_status()
+
+    # Status -------------------------------------------------------------------------------
+    def update_status(self) -> None:
+        with self.desk.db.read() as conn:
+            pending = pending_count(conn)
+        role = label(ROLES, self.user.role)
+        self.user_label.setText(f"{self.desk.identity.name} · {self.user.display_name}（{role}）")
+        sync = self.tr("Not connected to the central platform")
+        if pending:
+            sync += " · " + self.tr("%n event(s) waiting to be sent", "", pending)
+        self.sync_label.setText(sync)
+        self.setWindowTitle(f"{self.tr('Community Desk')} — {self.desk.identity.name} — "
+                            f"{self.user.display_name} — {sync}")
+
+    # Settings -----------------------------------------------------------------------------
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.workspace.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        old_language = self.workspace.settings.language
+        settings = dialog.apply_to(self.workspace.settings)
+        settings.save(self.workspace.paths.settings)
+        if settings.language != old_language:
+            self.switch_language(settings.language)
+
+    def switch_language(self, language: str) -> None:
+        install_language(language)
+        self.build()
+        self.language_changed.emit(language)
+
+    def about(self) -> None:
+        paths = self.workspace.paths
+        QMessageBox.about(self, self.tr("About Community Desk"), self.tr(
+            "Community Desk %1\nData: %2\nLogs: %3").replace("%1", __version__)
+            .replace("%2", str(paths.data)).replace("%3", str(paths.logs)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from .tasks import wait_for_pools
+
+        wait_for_pools(3000)
+        event.accept()
+
+

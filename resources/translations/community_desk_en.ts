@@ -1,0 +1,1454 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>Dispatch / re-dispatch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return for redoing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts to look at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under special supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>raised %n more time(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(due soon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue or due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseListView</name>
+    <message>
+        <source>Search: case number, phone or its last 4 digits, words of the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPicker</name>
+    <message>
+        <source>Type to search: 噪音, zy, noise, 0101…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Set up this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk has no data yet. Name it, choose its community or street, and create the administrator&apos;s account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community or street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (8+ characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>(grid not known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: %1 (from “%2”) — press F2 to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed at once with the answer you record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category to see the department and the deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Together with: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be handled by %1 (signed for within 24 hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible duplicates (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted on the existing case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was added to case %1; no new case was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile or landline, e.g. 13812345678 or 0755-12345678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, 18 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the resident says, in their words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled on the spot (answered at the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer given to the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and print receipt (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count it on the selected case instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases with the same phone, or the same category in this community, in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None found so far. They are looked for as you type the phone and choose the category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel / kind / urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community / grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Community Desk — sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk was locked because it was idle. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your account on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overdue and due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Community Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the central platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) waiting to be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Community Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community Desk %1
+Data: %2
+Logs: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Settled at the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be handled by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To ask about progress, call the centre or come to the window with this case number, or give the last four digits of your phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the desk when idle for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync with the centre every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-handling department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result given to the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it goes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the community cannot settle it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message to the department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number to merge into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for voiding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the resident said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case will be closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsatisfied with the effect or the feedback: the case goes back to the department to be redone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>domain</name>
+    <message>
+        <source>Not allowed while the case is “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded before the case was registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a case event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by a department the case was not dispatched to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is already at this level or above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desk code is upper-case letters and digits in parts joined by “-”, such as YT-HJ-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line 1: the columns must be {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: not UTF-8 text (save the file as UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {count} fields, expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: not a readable CSV file ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: there must be exactly one catch_all unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: no item is handled by the catch-all unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event has no “{field}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected field “{field}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown event type “{type}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event type “{type}” does not belong to “{entity}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s identifiers are not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s “{field}” is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s organisation code “{org}” is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event is too large (more than {limit} KB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid clock stamp: {stamp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the request came in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the urgency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the request in a few words (at least 5 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is too long ({length} characters; at most 5000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category from the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This category is retired; choose a current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the community.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This grid does not belong to the chosen community.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is too long (at most 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the resident&apos;s name, or tick “anonymous”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 50 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a phone number so the resident can be called back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” is too long ({length} characters; at most {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” contains a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” is not valid: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” must be one of {allowed}, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” must lie between {low} and {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” is not a valid identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” must be a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” must have {low} to {high} entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s payload must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{limit}” is not a time limit (use same_day, 24h, 3d or 5wd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number may contain only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits; this one has {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 13 to 19; please check the second digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A landline is an area code (such as 0755) and a number of 7 or 8 digits that does not start with 0 or 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a phone number: use 11 digits for a mobile, or area code and number for a landline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an old 15-digit ID number; please ask for the 18-digit one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters; this one has {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ID number is 17 digits and a last digit or X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first two digits ({code}) are not a province code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits 7 to 14 must be a date of birth; {text} is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth {born} is not possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last character should be {expected}, not {actual}: a digit was probably mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the calendar file {file}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a UTF-8 text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line 1: the header must be “date,kind,name”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: expected “YYYY-MM-DD,holiday|workday,name”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the kind must be holiday or workday, not “{kind}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {day} is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down the answer given at the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown department {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the database {file}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk database (or it is damaged). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is a database of another program. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version of Community Desk (schema {revision}). Please install the newer version; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the community or street this desk belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the desk a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database already belongs to a desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password needs at least {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 40 lower-case letters, digits, “_” or “.”, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name “{name}” is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk already has accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no case numbered {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>events</name>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned for redoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put under special supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into another case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>format</name>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue by {span}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <source>Window worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deputy reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Council meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned for redoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved, awaiting evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for its registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed of handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality of feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
