@@ -49,7 +49,7 @@ def normalize_phone(text: str) -> str:
                 digits = "0" + digits  # +86 755 … is 0755 … dialled at home
             break
     if not digits.isdigit():
-        raise InputError(_t("domain", "A phone number may contain only digits."), field="phone")
+        raise InputError(_t("domain", "A phone number is made of digits (spaces, dashes and brackets are allowed)."), field="phone")
     if digits.startswith("1"):
         if len(digits) != 11:
             raise InputError(

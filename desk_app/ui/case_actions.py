@@ -141,7 +141,7 @@ def build_step_dialog(step: Step, desk: Desk, user: User, case: CaseState,
         dialog.record = lambda v: services.dispatch_case(
             desk, user, case_id, v["lead"], [v["co"]] if v["co"] else [], v["note"])
     elif step.event == "case.replied":
-        dept = dialog.choice("department", translate("StepDialog", "Department"), departments)
+        dept = dialog.choice("department", translate("StepDialog", "Replying department"), departments)
         if case.lead:
             dept.setCurrentIndex(dept.findData(case.lead))
         dialog.text("text", translate("StepDialog", "Reply"), 4)

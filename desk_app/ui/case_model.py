@@ -25,7 +25,7 @@ from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.sla import ms_from_utc
 from desk_app.domain.text import QT_TRANSLATE_NOOP
 from desk_app.domain.validation import mask_phone
-from desk_app.domain.vocabulary import STATUSES, URGENCIES
+from desk_app.domain.vocabulary import ACTIVE, STATUSES, URGENCIES
 from desk_app.store.case_queries import CaseQuery, CaseRow, count_cases, list_cases
 from desk_app.store.database import Database
 
@@ -173,7 +173,7 @@ class CaseTableModel(QAbstractTableModel):
         if key == "registered_at":
             return local_time(row.registered_at)
         if key == "due_at":
-            if row.status in ("registered", QT_TRANSLATE_NOOP("CaseTableModel", "dispatched"), "signed", "replied", "returned"):
+            if row.status in ACTIVE:
                 return remaining(row.due_at, self.now)
             return ""
         if key == "lead":

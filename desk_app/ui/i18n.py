@@ -26,10 +26,13 @@ def install_language(language: str) -> bool:
     _installed.clear()
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return True
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ok = True
-    for name in (f"community_desk_{language}", f"qtbase_{language}"):
+    # English is the source text; its file only adds plural forms ("1 case", "2 cases").
+    names = (f"community_desk_{language}",) if language == "en" else (
+        f"community_desk_{language}", f"qtbase_{language}")
+    for name in names:
         translator = QTranslator(app)
         folder = translations_dir()
         if translator.load(name, str(folder)) or _load_qt(translator, name):

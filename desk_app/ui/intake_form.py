@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from desk_app.domain.case import CaseState
 from desk_app.domain.catalogue import Item
@@ -30,19 +30,6 @@ from .intake_view import IntakeView
 from .receipt import ReceiptDialog
 
 
-class _EnterAdvances(QObject):
-    """Enter in a one-line field moves on to the next field, as on paper forms."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit)
-                and not isinstance(watched, CategoryPicker)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
-                and not event.modifiers()):  # type: ignore[attr-defined]
-            watched.focusNextChild()
-            return True
-        return False
-
-
 class IntakeForm(IntakeView):
     saved = Signal(object)  # CaseState
     linked = Signal(object)  # CaseState the request was counted on
@@ -55,9 +42,9 @@ class IntakeForm(IntakeView):
         self.last_receipt: ReceiptDialog | None = None
         self._suggested: Item | None = None
         self._fill_choices()
-        self._enter = _EnterAdvances(self)
         for field in (self.name, self.phone, self.id_number, self.address):
-            field.installEventFilter(self._enter)
+            # Enter moves on to the next field, as on a paper form (after the field's own checks).
+            field.returnPressed.connect(field.focusNextChild)
         self._duplicate_timer = QTimer(self, singleShot=True, interval=300)
         self._duplicate_timer.timeout.connect(self.check_duplicates)
         self._suggest_timer = QTimer(self, singleShot=True, interval=300)
@@ -107,7 +94,7 @@ class IntakeForm(IntakeView):
             self.grid.addItem(unit.name_zh, unit.code)
 
     def _set_tab_order(self) -> None:
-        order = (self.channel, self.kind, self.urgency, self.name, self.anonymous, self.phone,
+        order = (self.channel, self.kind, self.urgency, self.name, self.phone,
                  self.id_number, self.community, self.grid, self.address, self.description,
                  self.category, self.settle, self.answer, self.save)
         for first, second in pairwise(order):
@@ -135,6 +122,11 @@ class IntakeForm(IntakeView):
         self.clear_errors()
         self.show_routing()
         self.name.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.focusWidget() is None:
+            self.name.setFocus()
 
     # Reading the form -------------------------------------------------------------------
     def intake(self) -> Intake:
@@ -230,7 +222,7 @@ class IntakeForm(IntakeView):
         text = self.tr("Department: %1").replace("%1", lead)
         if co:
             text += "\n" + self.tr("Together with: %1").replace("%1", co)
-        text += "\n" + self.tr("To be handled by %1 (signed for within 24 hours)").replace(
+        text += "\n" + self.tr("Due by %1 (to be signed for within 24 hours)").replace(
             "%1", deadline_time(due))
         self.routing.setText(text)
 

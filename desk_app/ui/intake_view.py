@@ -44,7 +44,8 @@ class IntakeView(QWidget):
         self.urgency = QComboBox(objectName="urgency")
         self.name = QLineEdit(objectName="name")
         self.name.setMaxLength(50)
-        self.anonymous = QCheckBox(self.tr("Anonymous"), objectName="anonymous")
+        self.anonymous = QCheckBox(self.tr("&Anonymous"), objectName="anonymous")
+        self.anonymous.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+A; not a Tab stop
         self.phone = QLineEdit(objectName="phone")
         self.phone.setPlaceholderText(self.tr("Mobile or landline, e.g. 13812345678 or 0755-12345678"))
         self.id_number = QLineEdit(objectName="id_number")

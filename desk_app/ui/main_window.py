@@ -152,7 +152,8 @@ class MainWindow(QMainWindow):
         if pending:
             sync += " · " + self.tr("%n event(s) waiting to be sent", "", pending)
         self.sync_label.setText(sync)
-        self.setWindowTitle(f"{self.tr('Community Desk')} — {self.desk.identity.name} — "
+        app_name = self.tr("Community Desk")
+        self.setWindowTitle(f"{app_name} — {self.desk.identity.name} — "
                             f"{self.user.display_name} — {sync}")
 
     # Settings -----------------------------------------------------------------------------

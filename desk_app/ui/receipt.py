@@ -51,7 +51,7 @@ def receipt_html(desk: Desk, case: CaseState) -> str:
         (translate("Receipt", "Address"), case.address),
         (translate("Receipt", "Category"), item.name_zh if item else case.category),
         (translate("Receipt", "Responsible department"), dept.name_zh if dept else ""),
-        (translate("Receipt", "To be handled by"), promise),
+        (translate("Receipt", "Due by"), promise),
         (translate("Receipt", "Request"), case.description),
     ]
     if case.on_spot:
@@ -108,7 +108,7 @@ class ReceiptDialog(QDialog):
         self.preview.setDocument(receipt_document(desk, case))
         buttons = QDialogButtonBox()
         self.print_button = QPushButton(self.tr("&Print…"))
-        self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Close"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)

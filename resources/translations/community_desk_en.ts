@@ -132,9 +132,9 @@
     </message>
     <message numerus="yes">
         <source>raised %n more time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>raised %n more time</numerusform>
+            <numerusform>raised %n more times</numerusform>
         </translation>
     </message>
     <message>
@@ -210,9 +210,9 @@
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
         </translation>
     </message>
 </context>
@@ -283,10 +283,6 @@
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -375,14 +371,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>To be handled by %1 (signed for within 24 hours)</source>
+        <source>Due by %1 (to be signed for within 24 hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Possible duplicates (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Possible duplicate (%n)</numerusform>
+            <numerusform>Possible duplicates (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -405,7 +401,7 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <source>Anonymous</source>
+        <source>&amp;Anonymous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -576,10 +572,14 @@
     </message>
     <message numerus="yes">
         <source>%n event(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event waiting to be sent</numerusform>
+            <numerusform>%n events waiting to be sent</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Community Desk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About Community Desk</source>
@@ -639,7 +639,7 @@ Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>To be handled by</source>
+        <source>Due by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -654,6 +654,10 @@ Logs: %3</source>
         <source>To ask about progress, call the centre or come to the window with this case number, or give the last four digits of your phone number.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Receipt of request</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
@@ -666,7 +670,7 @@ Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save as &amp;PDF…</source>
+        <source>Save as P&amp;DF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -740,7 +744,7 @@ Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Department</source>
+        <source>Replying department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -970,6 +974,14 @@ Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The title is too long (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The location is not on the map (latitude ±90, longitude ±180).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The address is too long (at most 200 characters).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,7 +1062,7 @@ Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A phone number may contain only digits.</source>
+        <source>A phone number is made of digits (spaces, dashes and brackets are allowed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

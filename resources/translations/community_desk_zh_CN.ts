@@ -5,212 +5,212 @@
     <name>CaseActions</name>
     <message>
         <source>Dispatch / re-dispatch…</source>
-        <translation type="unfinished"></translation>
+        <translation>分拨/改派…</translation>
     </message>
     <message>
         <source>Record reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记答复…</translation>
     </message>
     <message>
         <source>Resolve…</source>
-        <translation type="unfinished"></translation>
+        <translation>办结…</translation>
     </message>
     <message>
         <source>Record evaluation…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记评价…</translation>
     </message>
     <message>
         <source>Return for redoing…</source>
-        <translation type="unfinished"></translation>
+        <translation>回退重办…</translation>
     </message>
     <message>
         <source>Escalate…</source>
-        <translation type="unfinished"></translation>
+        <translation>提级办理…</translation>
     </message>
     <message>
         <source>Remind…</source>
-        <translation type="unfinished"></translation>
+        <translation>催办…</translation>
     </message>
     <message>
         <source>Special supervision…</source>
-        <translation type="unfinished"></translation>
+        <translation>专项督办…</translation>
     </message>
     <message>
         <source>Comment…</source>
-        <translation type="unfinished"></translation>
+        <translation>备注…</translation>
     </message>
     <message>
         <source>Merge into…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到…</translation>
     </message>
     <message>
         <source>Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>作废…</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求分类</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>承办单位</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Resident</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求人</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>受理</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>办理层级</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>评价</translation>
     </message>
     <message>
         <source>Conflicts to look at</source>
-        <translation type="unfinished"></translation>
+        <translation>待核查的冲突</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>办理内容</translation>
     </message>
     <message>
         <source>← Back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>← 返回列表</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>办理轨迹</translation>
     </message>
     <message>
         <source>under special supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>专项督办中</translation>
     </message>
     <message numerus="yes">
         <source>raised %n more time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>重复诉求 %n 次</numerusform>
         </translation>
     </message>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>匿名</translation>
     </message>
     <message>
         <source>Resolved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 办结</translation>
     </message>
     <message>
         <source>Signing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>签收：%1</translation>
     </message>
     <message>
         <source>Deadline %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>办结时限 %1 — %2</translation>
     </message>
     <message>
         <source>(due soon)</source>
-        <translation type="unfinished"></translation>
+        <translation>（即将超期）</translation>
     </message>
     <message>
         <source>(automatic)</source>
-        <translation type="unfinished"></translation>
+        <translation>（智能分拨）</translation>
     </message>
 </context>
 <context>
     <name>CaseList</name>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Still open</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <source>Any deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>全部时限</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即将超期</translation>
     </message>
     <message>
         <source>Overdue or due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期或即将超期</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>全部分类</translation>
     </message>
     <message>
         <source>All communities</source>
-        <translation type="unfinished"></translation>
+        <translation>全部社区</translation>
     </message>
     <message>
         <source>Any urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>全部紧急程度</translation>
     </message>
     <message>
         <source>All channels</source>
-        <translation type="unfinished"></translation>
+        <translation>全部渠道</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
 </context>
@@ -218,1233 +218,1247 @@
     <name>CaseListView</name>
     <message>
         <source>Search: case number, phone or its last 4 digits, words of the request</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索：受理编号、电话号码或其后4位、诉求内容关键词</translation>
     </message>
     <message>
         <source>Mine only</source>
-        <translation type="unfinished"></translation>
+        <translation>只看我的</translation>
     </message>
     <message>
         <source>Registered from</source>
-        <translation type="unfinished"></translation>
+        <translation>受理日期从</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
 </context>
 <context>
     <name>CaseTableModel</name>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>受理编号</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求内容</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求分类</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Resident</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求人</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>办结时限</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>承办单位</translation>
     </message>
 </context>
 <context>
     <name>CategoryPicker</name>
     <message>
         <source>Type to search: 噪音, zy, noise, 0101…</source>
-        <translation type="unfinished"></translation>
+        <translation>输入中文、拼音首字母、英文或编码搜索：噪音、zy、noise、0101…</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set up this desk</source>
-        <translation type="unfinished"></translation>
+        <translation>设置本工作台</translation>
     </message>
     <message>
         <source>This desk has no data yet. Name it, choose its community or street, and create the administrator&apos;s account.</source>
-        <translation type="unfinished"></translation>
+        <translation>本工作台尚无数据。请填写工作台名称，选择所属社区或街道，并创建系统管理员账号。</translation>
     </message>
     <message>
         <source>Desk name</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台名称</translation>
     </message>
     <message>
         <source>Desk code</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台编码</translation>
     </message>
     <message>
         <source>Community or street</source>
-        <translation type="unfinished"></translation>
+        <translation>所属社区或街道</translation>
     </message>
     <message>
         <source>Administrator&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员姓名</translation>
     </message>
     <message>
         <source>Administrator&apos;s user name</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员用户名</translation>
     </message>
     <message>
         <source>Password (8+ characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（至少8位）</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Enter the administrator&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入系统管理员姓名。</translation>
     </message>
 </context>
 <context>
     <name>IntakeForm</name>
     <message>
         <source>(grid not known)</source>
-        <translation type="unfinished"></translation>
+        <translation>（网格不详）</translation>
     </message>
     <message>
         <source>Possible duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>可能重复的诉求</translation>
     </message>
     <message>
         <source>Suggested: %1 (from “%2”) — press F2 to accept</source>
-        <translation type="unfinished"></translation>
+        <translation>建议分类：%1（依据“%2”）— 按 F2 采用</translation>
     </message>
     <message>
         <source>Closed at once with the answer you record.</source>
-        <translation type="unfinished"></translation>
+        <translation>将以您填写的答复当场办结。</translation>
     </message>
     <message>
         <source>Choose a category to see the department and the deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择诉求分类后，将显示承办单位和办结时限。</translation>
     </message>
     <message>
         <source>Department: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>承办单位：%1</translation>
     </message>
     <message>
         <source>Together with: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>协办单位：%1</translation>
     </message>
     <message>
-        <source>To be handled by %1 (signed for within 24 hours)</source>
-        <translation type="unfinished"></translation>
+        <source>Due by %1 (to be signed for within 24 hours)</source>
+        <translation>办结时限：%1（须在24小时内签收）</translation>
     </message>
     <message numerus="yes">
         <source>Possible duplicates (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>可能重复的诉求（%n）</numerusform>
         </translation>
     </message>
     <message>
         <source>Not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>未能计入</translation>
     </message>
     <message>
         <source>Counted on the existing case</source>
-        <translation type="unfinished"></translation>
+        <translation>已计入原有诉求</translation>
     </message>
     <message>
         <source>The request was added to case %1; no new case was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次诉求已计入诉求 %1，未新建诉求。</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
     <name>IntakeView</name>
     <message>
-        <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Anonymous</source>
+        <translation>匿名(&amp;A)</translation>
     </message>
     <message>
         <source>Mobile or landline, e.g. 13812345678 or 0755-12345678</source>
-        <translation type="unfinished"></translation>
+        <translation>手机或固定电话，如 13812345678 或 0755-12345678</translation>
     </message>
     <message>
         <source>Optional, 18 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>选填，18位</translation>
     </message>
     <message>
         <source>What the resident says, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>按诉求人原话记录</translation>
     </message>
     <message>
         <source>Settled on the spot (answered at the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>当场办结（已在窗口答复）</translation>
     </message>
     <message>
         <source>The answer given to the resident</source>
-        <translation type="unfinished"></translation>
+        <translation>给诉求人的答复</translation>
     </message>
     <message>
         <source>Save and print receipt (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并打印回执（Ctrl+S）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <source>Possible duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>可能重复的诉求</translation>
     </message>
     <message>
         <source>Count it on the selected case instead</source>
-        <translation type="unfinished"></translation>
+        <translation>改为计入所选诉求</translation>
     </message>
     <message>
         <source>Open cases with the same phone, or the same category in this community, in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近30天内电话号码相同、或本社区同一分类的未办结诉求。</translation>
     </message>
     <message>
         <source>None found so far. They are looked for as you type the phone and choose the category.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂未发现。填写电话号码、选择诉求分类时会自动查找。</translation>
     </message>
     <message>
         <source>Channel / kind / urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道 / 类型 / 紧急程度</translation>
     </message>
     <message>
         <source>Resident&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求人姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Community / grid</source>
-        <translation type="unfinished"></translation>
+        <translation>社区 / 网格</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求内容</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求分类</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>Community Desk — sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>社区诉求工作台 — 登录</translation>
     </message>
     <message>
         <source>The desk was locked because it was idle. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台因长时间无操作已锁定，请重新登录。</translation>
     </message>
     <message>
         <source>Sign in with your account on this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用您在本工作台的账号登录。</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>受理登记</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求台账</translation>
     </message>
     <message>
         <source>&amp;Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Register a request</source>
-        <translation type="unfinished"></translation>
+        <translation>受理登记(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求台账(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Overdue and due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>超期和即将超期(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Community Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于社区诉求工作台(&amp;A)</translation>
     </message>
     <message>
         <source>Not connected to the central platform</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接中心平台</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条记录待同步</numerusform>
         </translation>
     </message>
     <message>
+        <source>Community Desk</source>
+        <translation>社区诉求工作台</translation>
+    </message>
+    <message>
         <source>About Community Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于社区诉求工作台</translation>
     </message>
     <message>
         <source>Community Desk %1
 Data: %2
 Logs: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>社区诉求工作台 %1
+数据目录：%2
+日志目录：%3</translation>
     </message>
 </context>
 <context>
     <name>Receipt</name>
     <message>
         <source>Settled at the window</source>
-        <translation type="unfinished"></translation>
+        <translation>已在窗口当场办结</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>受理编号</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>受理渠道</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求类型</translation>
     </message>
     <message>
         <source>Resident</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求人</translation>
     </message>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>匿名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求分类</translation>
     </message>
     <message>
         <source>Responsible department</source>
-        <translation type="unfinished"></translation>
+        <translation>责任单位</translation>
     </message>
     <message>
-        <source>To be handled by</source>
-        <translation type="unfinished"></translation>
+        <source>Due by</source>
+        <translation>办结时限</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求内容</translation>
     </message>
     <message>
         <source>Answer given</source>
-        <translation type="unfinished"></translation>
+        <translation>答复内容</translation>
     </message>
     <message>
         <source>To ask about progress, call the centre or come to the window with this case number, or give the last four digits of your phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>如需查询办理进度，请凭本受理编号致电本中心或到窗口查询，也可提供您电话号码的后四位。</translation>
+    </message>
+    <message>
+        <source>Receipt of request</source>
+        <translation>诉求受理回执</translation>
     </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>受理回执 — %1</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save as &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Save receipt as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将回执另存为 PDF</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从不</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言</translation>
     </message>
     <message>
         <source>Lock the desk when idle for</source>
-        <translation type="unfinished"></translation>
+        <translation>无操作自动锁定时间</translation>
     </message>
     <message>
         <source>Sync with the centre every</source>
-        <translation type="unfinished"></translation>
+        <translation>与中心平台同步间隔</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>确定</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>StepDialog</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Lead department</source>
-        <translation type="unfinished"></translation>
+        <translation>承办单位</translation>
     </message>
     <message>
         <source>Co-handling department</source>
-        <translation type="unfinished"></translation>
+        <translation>协办单位</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
+        <source>Replying department</source>
+        <translation>答复单位</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>答复内容</translation>
     </message>
     <message>
         <source>Result given to the resident</source>
-        <translation type="unfinished"></translation>
+        <translation>向诉求人反馈的办理结果</translation>
     </message>
     <message>
         <source>Why it goes back</source>
-        <translation type="unfinished"></translation>
+        <translation>回退原因</translation>
     </message>
     <message>
         <source>Escalate to</source>
-        <translation type="unfinished"></translation>
+        <translation>提级至</translation>
     </message>
     <message>
         <source>Why the community cannot settle it</source>
-        <translation type="unfinished"></translation>
+        <translation>社区无法解决的原因</translation>
     </message>
     <message>
         <source>Message to the department</source>
-        <translation type="unfinished"></translation>
+        <translation>催办内容</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Case number to merge into</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到的受理编号</translation>
     </message>
     <message>
         <source>Reason for voiding</source>
-        <translation type="unfinished"></translation>
+        <translation>作废原因</translation>
     </message>
     <message>
         <source>How it was asked</source>
-        <translation type="unfinished"></translation>
+        <translation>回访方式</translation>
     </message>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>电话回访</translation>
     </message>
     <message>
         <source>At the window</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口回访</translation>
     </message>
     <message>
         <source>Text message</source>
-        <translation type="unfinished"></translation>
+        <translation>短信回访</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>网络回访</translation>
     </message>
     <message>
         <source>Home visit</source>
-        <translation type="unfinished"></translation>
+        <translation>上门回访</translation>
     </message>
     <message>
         <source>What the resident said</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求人意见</translation>
     </message>
     <message>
         <source>The case will be closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存后，该诉求将结案。</translation>
     </message>
     <message>
         <source>Unsatisfied with the effect or the feedback: the case goes back to the department to be redone.</source>
-        <translation type="unfinished"></translation>
+        <translation>对处置效果或反馈质量不满意：诉求将回退承办单位重办。</translation>
     </message>
     <message>
         <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
-        <translation type="unfinished"></translation>
+        <translation>重办后仍不满意：诉求将回退重办，并转入专项督办。</translation>
     </message>
 </context>
 <context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>domain</name>
     <message>
         <source>Not allowed while the case is “{status}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求处于“{status}”状态，不能进行此操作。</translation>
     </message>
     <message>
         <source>Recorded before the case was registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>该记录早于诉求的受理记录。</translation>
     </message>
     <message>
         <source>Not a case event.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是诉求办理记录。</translation>
     </message>
     <message>
         <source>The case was already registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>该诉求已受理，不能重复受理。</translation>
     </message>
     <message>
         <source>Signed by a department the case was not dispatched to.</source>
-        <translation type="unfinished"></translation>
+        <translation>签收单位不是该诉求的分拨单位。</translation>
     </message>
     <message>
         <source>The case is already at this level or above.</source>
-        <translation type="unfinished"></translation>
+        <translation>该诉求已在此层级或更高层级办理。</translation>
     </message>
     <message>
         <source>A case cannot be merged into itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求不能合并到自身，请输入另一个受理编号。</translation>
     </message>
     <message>
         <source>A desk code is upper-case letters and digits in parts joined by “-”, such as YT-HJ-01.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台编码由大写字母和数字组成，各段之间用“-”连接，如 YT-HJ-01。</translation>
     </message>
     <message>
         <source>Cannot read {file}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
         <source>{file}, line 1: the columns must be {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 第 1 行：列名应为 {columns}。</translation>
     </message>
     <message>
         <source>{file}, line {line}: not UTF-8 text (save the file as UTF-8).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 第 {line} 行：不是 UTF-8 文本（请将文件另存为 UTF-8 编码）。</translation>
     </message>
     <message>
         <source>{file}, line {line}: {count} fields, expected {expected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 第 {line} 行：有 {count} 个字段，应为 {expected} 个。</translation>
     </message>
     <message>
         <source>{file}: not a readable CSV file ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：不是可读取的 CSV 文件（{error}）。</translation>
     </message>
     <message>
         <source>{file}, line {line}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
     <message>
         <source>{file}: there must be exactly one catch_all unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：兜底单位（catch_all）必须有且只有一个。</translation>
     </message>
     <message>
         <source>{file}: no item is handled by the catch-all unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：没有由兜底单位承办的事项，请至少指定一项。</translation>
     </message>
     <message>
         <source>An event must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件必须是对象。</translation>
     </message>
     <message>
         <source>The event has no “{field}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件缺少“{field}”。</translation>
     </message>
     <message>
         <source>Unexpected field “{field}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>不应有字段“{field}”。</translation>
     </message>
     <message>
         <source>Unknown event type “{type}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的事件类型“{type}”。</translation>
     </message>
     <message>
         <source>Event type “{type}” does not belong to “{entity}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件类型“{type}”不属于“{entity}”。</translation>
     </message>
     <message>
         <source>The event&apos;s identifiers are not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件的标识无效。</translation>
     </message>
     <message>
         <source>The event&apos;s “{field}” is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件的“{field}”无效。</translation>
     </message>
     <message>
         <source>The event&apos;s organisation code “{org}” is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件的组织编码“{org}”无效。</translation>
     </message>
     <message>
         <source>The event is too large (more than {limit} KB).</source>
-        <translation type="unfinished"></translation>
+        <translation>事件过大（超过 {limit} KB）。</translation>
     </message>
     <message>
         <source>Not a valid clock stamp: {stamp}</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的时钟戳：{stamp}</translation>
     </message>
     <message>
         <source>Choose how the request came in.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择诉求渠道。</translation>
     </message>
     <message>
         <source>Choose the kind of request.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择诉求类型。</translation>
     </message>
     <message>
         <source>Choose the urgency.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择紧急程度。</translation>
     </message>
     <message>
         <source>Describe the request in a few words (at least 5 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>请简要描述诉求内容（至少5个字）。</translation>
     </message>
     <message>
         <source>The description is too long ({length} characters; at most 5000).</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求内容过长（{length}字，最多5000字），请精简。</translation>
     </message>
     <message>
         <source>Choose a category from the catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从职责清单中选择诉求分类。</translation>
     </message>
     <message>
         <source>This category is retired; choose a current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>该分类已停用，请选择现行分类。</translation>
     </message>
     <message>
         <source>Choose the community.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择社区。</translation>
     </message>
     <message>
         <source>This grid does not belong to the chosen community.</source>
-        <translation type="unfinished"></translation>
+        <translation>该网格不属于所选社区，请重新选择。</translation>
+    </message>
+    <message>
+        <source>The title is too long (at most 100 characters).</source>
+        <translation>标题过长（最多100字），请精简。</translation>
+    </message>
+    <message>
+        <source>The location is not on the map (latitude ±90, longitude ±180).</source>
+        <translation>位置坐标超出范围（纬度 ±90，经度 ±180），请核对。</translation>
     </message>
     <message>
         <source>The address is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>地址过长（最多200字），请精简。</translation>
     </message>
     <message>
         <source>Enter the resident&apos;s name, or tick “anonymous”.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入诉求人姓名，或勾选“匿名”。</translation>
     </message>
     <message>
         <source>The name is too long (at most 50 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名过长（最多50字）。</translation>
     </message>
     <message>
         <source>Enter a phone number so the resident can be called back.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入联系电话，以便回访诉求人。</translation>
     </message>
     <message>
         <source>“{field}” must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”必须是文本。</translation>
     </message>
     <message>
         <source>“{field}” is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”不能为空。</translation>
     </message>
     <message>
         <source>“{field}” is too long ({length} characters; at most {limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”过长（{length}个字符，最多{limit}个）。</translation>
     </message>
     <message>
         <source>“{field}” contains a control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”含有控制字符。</translation>
     </message>
     <message>
         <source>“{field}” is not valid: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”无效：{value}。</translation>
     </message>
     <message>
         <source>“{field}” must be one of {allowed}, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”应为 {allowed} 之一，不能是 {value}。</translation>
     </message>
     <message>
         <source>“{field}” must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”必须是 true 或 false。</translation>
     </message>
     <message>
         <source>“{field}” must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”必须是数字。</translation>
     </message>
     <message>
         <source>“{field}” must lie between {low} and {high}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”应在 {low} 至 {high} 之间。</translation>
     </message>
     <message>
         <source>“{field}” is not a valid identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”不是有效的标识。</translation>
     </message>
     <message>
         <source>“{field}” must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”必须是列表。</translation>
     </message>
     <message>
         <source>“{field}” must have {low} to {high} entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”应有 {low} 至 {high} 项。</translation>
     </message>
     <message>
         <source>The event&apos;s payload must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件内容必须是对象。</translation>
     </message>
     <message>
         <source>“{field}” is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必填项“{field}”。</translation>
     </message>
     <message>
         <source>“{limit}” is not a time limit (use same_day, 24h, 3d or 5wd).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{limit}”不是有效的时限（格式如 same_day、24h、3d、5wd）。</translation>
     </message>
     <message>
         <source>Enter a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入联系电话。</translation>
     </message>
     <message>
-        <source>A phone number may contain only digits.</source>
-        <translation type="unfinished"></translation>
+        <source>A phone number is made of digits (spaces, dashes and brackets are allowed).</source>
+        <translation>电话号码应由数字组成（可含空格、短横线和括号）。</translation>
     </message>
     <message>
         <source>A mobile number has 11 digits; this one has {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号应为11位数字，当前为{count}位。</translation>
     </message>
     <message>
         <source>A mobile number starts with 13 to 19; please check the second digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号应以13至19开头，请核对第二位数字。</translation>
     </message>
     <message>
         <source>A landline is an area code (such as 0755) and a number of 7 or 8 digits that does not start with 0 or 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>固定电话应为区号（如0755）加7位或8位号码，号码首位不能是0或1。</translation>
     </message>
     <message>
         <source>This is not a phone number: use 11 digits for a mobile, or area code and number for a landline.</source>
-        <translation type="unfinished"></translation>
+        <translation>电话号码格式不正确：手机号为11位数字，固定电话为区号加号码。</translation>
     </message>
     <message>
         <source>This is an old 15-digit ID number; please ask for the 18-digit one.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是旧版15位身份证号，请向诉求人询问18位身份证号。</translation>
     </message>
     <message>
         <source>An ID number has 18 characters; this one has {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号应为18位，当前为{count}位。</translation>
     </message>
     <message>
         <source>An ID number is 17 digits and a last digit or X.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号应为17位数字，最后一位为数字或X。</translation>
     </message>
     <message>
         <source>The first two digits ({code}) are not a province code.</source>
-        <translation type="unfinished"></translation>
+        <translation>前两位（{code}）不是有效的省级行政区划代码，请核对。</translation>
     </message>
     <message>
         <source>Digits 7 to 14 must be a date of birth; {text} is not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>第7至14位应为出生日期，{text}不是有效日期，请核对。</translation>
     </message>
     <message>
         <source>The date of birth {born} is not possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期{born}不合理，请核对。</translation>
     </message>
     <message>
         <source>The last character should be {expected}, not {actual}: a digit was probably mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一位应为{expected}，而不是{actual}，可能有数字输错，请核对。</translation>
     </message>
     <message>
         <source>Cannot read the calendar file {file}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取日历文件 {file}：{error}</translation>
     </message>
     <message>
         <source>{file} is not a UTF-8 text file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是 UTF-8 文本文件，请另存为 UTF-8 编码。</translation>
     </message>
     <message>
         <source>{file}, line 1: the header must be “date,kind,name”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 第 1 行：表头应为“date,kind,name”。</translation>
     </message>
     <message>
         <source>{file}, line {line}: expected “YYYY-MM-DD,holiday|workday,name”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 第 {line} 行：格式应为“YYYY-MM-DD,holiday|workday,name”。</translation>
     </message>
     <message>
         <source>{file}, line {line}: the kind must be holiday or workday, not “{kind}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 第 {line} 行：类型应为 holiday（节假日）或 workday（调休上班日），不能是“{kind}”。</translation>
     </message>
     <message>
         <source>{file}, line {line}: {day} is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 第 {line} 行：{day} 重复出现。</translation>
     </message>
     <message>
         <source>Your role may not do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
         <source>Write down the answer given at the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写在窗口给出的答复。</translation>
     </message>
     <message>
         <source>There is no such case.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到该诉求。</translation>
     </message>
     <message>
         <source>Unknown department {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的单位：{code}。</translation>
     </message>
     <message>
         <source>Cannot read the database {file}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取数据库 {file}：{error}</translation>
     </message>
     <message>
         <source>{file} is not a Community Desk database (or it is damaged). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是社区诉求工作台的数据库（或已损坏）。未做任何更改。</translation>
     </message>
     <message>
         <source>{file} cannot be opened: {error}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {file}：{error}。未做任何更改。</translation>
     </message>
     <message>
         <source>{file} is a database of another program. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 是其他程序的数据库。未做任何更改。</translation>
     </message>
     <message>
         <source>{file} was written by a newer version of Community Desk (schema {revision}). Please install the newer version; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 由更新版本的社区诉求工作台写入（数据库版本 {revision}）。请安装新版本；未做任何更改。</translation>
     </message>
     <message>
         <source>Choose the community or street this desk belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择本工作台所属的社区或街道。</translation>
     </message>
     <message>
         <source>Give the desk a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写工作台名称。</translation>
     </message>
     <message>
         <source>This database already belongs to a desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库已属于某个工作台。</translation>
     </message>
     <message>
         <source>The password needs at least {count} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码至少需要{count}位。</translation>
     </message>
     <message>
         <source>A user name is 2 to 40 lower-case letters, digits, “_” or “.”, starting with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名应为2至40位小写字母、数字、“_”或“.”，并以字母开头。</translation>
     </message>
     <message>
         <source>Enter the person&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入姓名。</translation>
     </message>
     <message>
         <source>Choose a role.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择角色。</translation>
     </message>
     <message>
         <source>The user name “{name}” is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名“{name}”已被使用，请另选一个。</translation>
     </message>
     <message>
         <source>This desk already has accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>本工作台已有账号。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <source>There is no case numbered {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有受理编号为 {number} 的诉求，请核对。</translation>
     </message>
 </context>
 <context>
     <name>events</name>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>受理登记</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>分拨</translation>
     </message>
     <message>
         <source>Signed for</source>
-        <translation type="unfinished"></translation>
+        <translation>签收</translation>
     </message>
     <message>
         <source>Replied</source>
-        <translation type="unfinished"></translation>
+        <translation>答复</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>Evaluated</source>
-        <translation type="unfinished"></translation>
+        <translation>评价</translation>
     </message>
     <message>
         <source>Returned for redoing</source>
-        <translation type="unfinished"></translation>
+        <translation>回退重办</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>提级办理</translation>
     </message>
     <message>
         <source>Reminded</source>
-        <translation type="unfinished"></translation>
+        <translation>催办</translation>
     </message>
     <message>
         <source>Put under special supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>转专项督办</translation>
     </message>
     <message>
         <source>Merged into another case</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到其他诉求</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>作废</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Raised again</source>
-        <translation type="unfinished"></translation>
+        <translation>重复诉求</translation>
     </message>
 </context>
 <context>
     <name>format</name>
     <message>
         <source>{d} d {h} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{d}天{h}小时</translation>
     </message>
     <message>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h}小时{m}分钟</translation>
     </message>
     <message>
         <source>{m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{m}分钟</translation>
     </message>
     <message>
         <source>overdue by {span}</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期{span}</translation>
     </message>
     <message>
         <source>{span} left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余{span}</translation>
     </message>
 </context>
 <context>
     <name>vocabulary</name>
     <message>
         <source>Window worker</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口工作人员</translation>
     </message>
     <message>
         <source>Deputy</source>
-        <translation type="unfinished"></translation>
+        <translation>代表委员</translation>
     </message>
     <message>
         <source>Grid staff</source>
-        <translation type="unfinished"></translation>
+        <translation>网格员</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>主管</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Request for help</source>
-        <translation type="unfinished"></translation>
+        <translation>求助</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
     <message>
         <source>Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>咨询</translation>
     </message>
     <message>
         <source>Praise</source>
-        <translation type="unfinished"></translation>
+        <translation>表扬</translation>
     </message>
     <message>
         <source>Walk-in window</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口来访</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Deputy reception</source>
-        <translation type="unfinished"></translation>
+        <translation>代表接访</translation>
     </message>
     <message>
         <source>Grid patrol</source>
-        <translation type="unfinished"></translation>
+        <translation>网格巡查</translation>
     </message>
     <message>
         <source>Council meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>议事会</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Very urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>特急</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>Ordinary</source>
-        <translation type="unfinished"></translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Awaiting dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>待分拨</translation>
     </message>
     <message>
         <source>Awaiting signing</source>
-        <translation type="unfinished"></translation>
+        <translation>待签收</translation>
     </message>
     <message>
         <source>In hand</source>
-        <translation type="unfinished"></translation>
+        <translation>办理中</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已答复</translation>
     </message>
     <message>
         <source>Returned for redoing</source>
-        <translation type="unfinished"></translation>
+        <translation>回退重办</translation>
     </message>
     <message>
         <source>Resolved, awaiting evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>已办结待评价</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已结案</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>已拆分</translation>
     </message>
     <message>
         <source>Waiting for its registration</source>
-        <translation type="unfinished"></translation>
+        <translation>等待受理记录</translation>
     </message>
     <message>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>满意</translation>
     </message>
     <message>
         <source>Basically satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>基本满意</translation>
     </message>
     <message>
         <source>Unsatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>不满意</translation>
     </message>
     <message>
         <source>Speed of handling</source>
-        <translation type="unfinished"></translation>
+        <translation>处置速度</translation>
     </message>
     <message>
         <source>Effect</source>
-        <translation type="unfinished"></translation>
+        <translation>处置效果</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务体验</translation>
     </message>
     <message>
         <source>Quality of feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>反馈质量</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>街道</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>区</translation>
     </message>
 </context>
 </TS>

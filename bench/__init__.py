@@ -1,0 +1,1 @@
+"""Benchmarks: figures to report, never pass/fail. Run with `make bench`."""
