@@ -76,7 +76,8 @@ class CaseRow:
 class CaseQuery:
     statuses: frozenset[str] | None = None
     category: str | None = None  # a class or item code; matches every item under it
-    community: str | None = None  # an org code; matches every unit under it
+    community: str | None = None  # exactly this community
+    within: str | None = None  # an org code (street, district); every community under it
     urgency: str | None = None
     channel: str | None = None
     lead: str | None = None
@@ -164,8 +165,14 @@ def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
     if query.category:
         where.append(_prefix_range(cases.c.category, query.category))
     if query.community:
-        where.append(or_(cases.c.community == query.community,
-                         _prefix_range(cases.c.community, query.community + "-")))
+        # Equality lets SQLite read (community, registered_at) in order: the first page of a
+        # community's 12,000 cases comes in milliseconds instead of sorting them all.
+        where.append(cases.c.community == query.community)
+    if query.within:
+        # The unit and every unit under it ("YT-HS" and "YT-HS-…") as one index range: codes
+        # use only A-Z, 0-9 and "-", and "." is the character right after "-".
+        where.append(and_(cases.c.community >= query.within,
+                          cases.c.community < query.within + "."))
     for column, value in ((cases.c.urgency, query.urgency), (cases.c.channel, query.channel),
                           (cases.c.lead, query.lead),
                           (cases.c.registered_by, query.registered_by)):

@@ -127,7 +127,7 @@ def _read_only_look(path: Path) -> tuple[str | None, set[str]]:
         # from creating -wal/-shm files beside a file that may not be ours.
         live = Path(f"{path}-wal").exists()
         mode = "mode=ro" if live else "mode=ro&immutable=1"
-        with closing(sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)) as connection:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)) as connection:
             tables = {r[0] for r in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             current = None

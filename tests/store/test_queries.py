@@ -290,9 +290,10 @@ def filter_desk(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue,
     ({"category": "010101"}, {"noise"}),                          # an item
     ({"category": "99"}, set()),
     ({"community": "YT-HS-HT"}, {"haitao"}),
-    ({"community": "YT-HS"}, {"noise", "lamp", "phone_in", "haitao", "settled", "voided"}),
-    ({"community": "YT-YT"}, {"yantian"}),
-    ({"community": "YT-HS-P"}, set()),                            # not a prefix of a code part
+    ({"community": "YT-HS"}, set()),                              # a street is not a community
+    ({"within": "YT-HS"}, {"noise", "lamp", "phone_in", "haitao", "settled", "voided"}),
+    ({"within": "YT-YT"}, {"yantian"}),
+    ({"within": "YT-HS-P"}, set()),                               # not a prefix of a code part
     ({"urgency": "very_urgent"}, {"haitao"}),
     ({"urgency": "urgent"}, {"noise"}),
     ({"channel": "phone"}, {"phone_in"}),
@@ -475,7 +476,8 @@ def test_count_agrees_with_the_list(bulk: Database) -> None:
     for query in (
         CaseQuery(),
         CaseQuery(category="01"),
-        CaseQuery(community="YT-HS"),
+        CaseQuery(within="YT-HS"),
+        CaseQuery(community="YT-HS-PW"),
         CaseQuery(statuses=frozenset({"voided"})),
         CaseQuery(text="夜间施工"),
         CaseQuery(text="灯", urgency="urgent"),
