@@ -50,15 +50,18 @@ def main() -> None:
     form = window.intake
     assert form is not None
     form.name.setText("刘海燕")
-    form.phone.setText("13926543210")
+    from desk_app.store.case_queries import CaseQuery, list_cases
+
+    recent = list_cases(workspace.db, CaseQuery(community="YT-HS-PW",
+                                                statuses=frozenset({"dispatched", "signed"})))
+    form.phone.setText(recent.rows[0].phone if recent.rows else "13926543210")
     form.address.setText("鹏湾花园5栋2单元")
     form.description.setPlainText("鹏湾花园5栋旁边的工地夜间施工，凌晨一点多还在打桩，噪音很大，"
                                   "老人孩子都睡不着，希望尽快处理。")
     settle(800)
-    form.check_duplicates()
-    settle()
     window.grab().save(str(out / f"intake{suffix}.png"))
     form.accept_suggestion()
+    form.check_duplicates()
     settle()
     window.grab().save(str(out / f"intake-suggested{suffix}.png"))
 
