@@ -14,6 +14,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--self-test", action="store_true",
                         help="open a database, register one case, and exit 0 if all went well")
     parser.add_argument("--language", choices=("zh_CN", "en"), help="interface language")
+    parser.add_argument("--rebuild-projections", action="store_true",
+                        help="derive every projection (case table, search index) again from the "
+                             "event log, then exit")
     return parser.parse_args(argv)
 
 
@@ -25,9 +28,28 @@ def main(argv: list[str] | None = None) -> int:
         from desk_app.selftest import run_self_test
 
         return run_self_test()
+    if args.rebuild_projections:
+        return rebuild(demo=args.demo)
     from desk_app.ui.app import run_app
 
     return run_app(demo=args.demo, language=args.language)
+
+
+def rebuild(demo: bool) -> int:
+    """Rebuild the projections of this desk's database from its event log."""
+    from desk_app.store.projection import rebuild_projections
+    from desk_app.workspace import open_workspace
+
+    workspace = open_workspace(demo=demo)
+    try:
+        with workspace.db.begin() as conn:
+            count = rebuild_projections(
+                conn, workspace.calendar,
+                progress=lambda done, total: print(f"\r{done:,}/{total:,} cases", end="", flush=True))
+        print(f"\nrebuilt {count:,} cases from the event log of {workspace.db.path}")
+    finally:
+        workspace.close()
+    return 0
 
 
 if __name__ == "__main__":
