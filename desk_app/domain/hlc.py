@@ -81,6 +81,18 @@ class HybridClock:
                 return
             self._last = self._bump(top, counter)
 
+    def rewind_to_wall(self) -> bool:
+        """After a desk's clock was found fast and set right: continue from the true time.
+
+        The only way a clock goes back; used by a supervisor's explicit action, because stamps
+        made meanwhile were refused by the centre anyway. Returns whether it went back."""
+        with self._lock:
+            wall = self._wall()
+            if self._last.wall_ms <= wall:
+                return False
+            self._last = Stamp(wall, 0, self.node)
+            return True
+
     def wall_ms(self) -> int:
         return self._wall()
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, select
 from desk_app.domain.events import Event
 
 from .schema import events as events_table
-from .schema import meta, outbox
+from .schema import meta, outbox, rejections
 
 CHUNK = 500
 
@@ -77,13 +77,16 @@ def append_events(conn: Connection, batch: Sequence[Event], origin: str) -> Appe
 
 
 def load_events(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[Event]]:
-    """All events of the given entities, in log order."""
+    """All events of the given entities, in log order, except those the centre refused and a
+    supervisor discarded (they stay in the log, but count nowhere, as at the centre)."""
+    discarded = select(rejections.c.event_id).where(rejections.c.status == "discarded")
     found: dict[str, list[Event]] = {}
     ids = list(dict.fromkeys(entity_ids))
     for start in range(0, len(ids), CHUNK):
         rows = conn.execute(
             select(events_table)
-            .where(events_table.c.entity_id.in_(ids[start:start + CHUNK]))
+            .where(events_table.c.entity_id.in_(ids[start:start + CHUNK]),
+                   events_table.c.id.not_in(discarded))
             .order_by(events_table.c.hlc, events_table.c.id)
         )
         for r in rows:

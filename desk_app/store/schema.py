@@ -46,7 +46,11 @@ rejections = Table(
     Column("event_id", String(36), ForeignKey("events.id"), primary_key=True),
     Column("reason", Text, nullable=False),
     Column("rejected_at", Integer, nullable=False),
-    Column("status", String(12), nullable=False, server_default="open"),
+    Column("status", String(12), nullable=False, server_default="open"),  # open|resent|discarded
+    Column("resolved_by", String(100)),
+    Column("resolved_at", Integer),
+    Column("note", Text),
+    Column("replaced_by", String(36)),
 )
 
 meta = Table(

@@ -1,0 +1,152 @@
+"""The desk's side of sync in its database: the outbox, the pull cursor, the rejections list,
+and sync facts (server, last sync, clock skew). Every change here is one local transaction."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, func, select, update
+
+from desk_app.domain.events import Event
+from desk_app.domain.ids import uuid7
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
+from desk_app.domain.text import DomainError
+
+from .database import Database
+from .desk import Desk, read_meta, write_meta
+from .eventlog import row_to_event
+from .schema import events, outbox, rejections
+from .users import User
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def outbox_batch(conn: Connection, limit: int) -> list[Event]:
+    """The oldest events still waiting for the centre's answer, in log order."""
+    rows = conn.execute(select(events).join(outbox, outbox.c.event_id == events.c.id)
+                        .order_by(events.c.seq).limit(limit))
+    return [row_to_event(r) for r in rows]
+
+
+def note_push_failure(db: Database, event_ids: list[str], error: str) -> None:
+    with db.begin() as conn:
+        conn.execute(update(outbox).where(outbox.c.event_id.in_(event_ids)).values(
+            attempts=outbox.c.attempts + 1, last_error=error[:500]))
+
+
+def record_answers(conn: Connection, answered: list[str], refused: dict[str, str]) -> None:
+    """The centre answered these events: accepted or already had (`answered`), or refused with a
+    reason (`refused`): those go to the rejections list. Either way they leave the outbox."""
+    ids = answered + list(refused)
+    for start in range(0, len(ids), 500):
+        conn.execute(delete(outbox).where(outbox.c.event_id.in_(ids[start:start + 500])))
+    if refused:
+        stamp = now_ms()
+        existing = set(conn.execute(select(rejections.c.event_id).where(
+            rejections.c.event_id.in_(list(refused)))).scalars())
+        fresh = [{"event_id": i, "reason": r[:2000], "rejected_at": stamp, "status": "open"}
+                 for i, r in refused.items() if i not in existing]
+        if fresh:
+            conn.execute(rejections.insert(), fresh)
+        for event_id in existing:
+            conn.execute(update(rejections).where(rejections.c.event_id == event_id).values(
+                reason=refused[event_id][:2000], rejected_at=stamp, status="open"))
+
+
+def cursor(conn: Connection) -> int:
+    return int(read_meta(conn, "sync.cursor") or 0)
+
+
+def set_cursor(conn: Connection, value: int) -> None:
+    write_meta(conn, "sync.cursor", str(value))
+
+
+@dataclass(frozen=True)
+class Rejection:
+    event: Event
+    reason: str
+    rejected_at: int
+    status: str
+    note: str | None
+
+
+def list_rejections(db: Database, include_closed: bool = False) -> list[Rejection]:
+    query = select(events, rejections.c.reason, rejections.c.rejected_at, rejections.c.status,
+                   rejections.c.note).join(rejections, rejections.c.event_id == events.c.id)
+    if not include_closed:
+        query = query.where(rejections.c.status == "open")
+    with db.read() as conn:
+        return [Rejection(row_to_event(r), r.reason, r.rejected_at, r.status, r.note)
+                for r in conn.execute(query.order_by(events.c.seq))]
+
+
+def open_rejection_count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(rejections)
+                        .where(rejections.c.status == "open")).scalar_one()
+
+
+def _open_rejection(conn: Connection, event_id: str) -> None:
+    status = conn.execute(select(rejections.c.status).where(
+        rejections.c.event_id == event_id)).scalar()
+    if status != "open":
+        raise DomainError(_t("domain", "This rejection has already been dealt with."))
+
+
+def resend_rejected(desk: Desk, user: User, event_id: str, note: str = "") -> None:
+    """Send the same event again (the cause was fixed at the centre)."""
+    with desk.db.begin() as conn:
+        _open_rejection(conn, event_id)
+        conn.execute(update(rejections).where(rejections.c.event_id == event_id).values(
+            status="resent", resolved_by=user.actor(desk.code), resolved_at=now_ms(), note=note))
+        conn.execute(outbox.insert().values(event_id=event_id, queued_at=now_ms()))
+
+
+def discard_rejected(desk: Desk, user: User, event_id: str, note: str,
+                     replaced_by: str | None = None, conn: Connection | None = None) -> None:
+    """Give up on an event the centre refused. It stays in the log, with the record of who
+    discarded it and why, but no longer counts in this desk's state (as at the centre)."""
+    if not note.strip():
+        raise DomainError(_t("domain", "Say why the event is discarded."), field="note")
+    if conn is None:
+        with desk.db.begin() as own:
+            discard_rejected(desk, user, event_id, note, replaced_by, own)
+        return
+    _open_rejection(conn, event_id)
+    conn.execute(update(rejections).where(rejections.c.event_id == event_id).values(
+        status="discarded", resolved_by=user.actor(desk.code), resolved_at=now_ms(),
+        note=note.strip()[:1000], replaced_by=replaced_by))
+    entity, entity_id = conn.execute(select(events.c.entity, events.c.entity_id).where(
+        events.c.id == event_id)).one()
+    from .projection import PROJECTORS
+
+    projector = PROJECTORS.get(entity)
+    if projector:
+        projector(conn, [entity_id], desk.calendar)
+
+
+def record_again(desk: Desk, user: User, event_id: str) -> Event:
+    """Fix and resend: record the refused step again now, with a fresh id and clock stamp
+    (after the desk's clock was set right), and discard the refused original."""
+    with desk.db.begin() as conn:
+        _open_rejection(conn, event_id)
+        original = row_to_event(conn.execute(select(events).where(events.c.id == event_id)).one())
+        desk.clock.rewind_to_wall()
+        copy = Event(uuid7(), original.entity, original.entity_id, original.type,
+                     dict(original.payload), original.actor, desk.code, desk.clock.now(),
+                     original.org).validated()
+        discard_rejected(desk, user, event_id, "recorded again as " + copy.id, copy.id, conn)
+        desk.record([copy], conn=conn)
+    return copy
+
+
+def sync_fact(db: Database, key: str) -> str | None:
+    with db.read() as conn:
+        return read_meta(conn, f"sync.{key}")
+
+
+def set_sync_facts(conn: Connection, **facts: object) -> None:
+    for key, value in facts.items():
+        write_meta(conn, f"sync.{key}", str(value))

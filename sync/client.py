@@ -1,0 +1,343 @@
+"""The desk's side of sync: enrol, push the outbox, pull the scope, always push then pull.
+
+Network work only; every local change goes through the store in one transaction, so a crash
+between any two steps loses nothing and repeats nothing visible:
+- an outbox row goes only after the centre's answer for it is committed locally;
+- a pulled page and the cursor that follows it are committed together.
+Only transient failures (network, 5xx, an unreadable answer) stop a sync; the schedule retries.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import signal
+import stat
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from desk_app.domain.events import Event, EventError
+from desk_app.store.desk import Desk, DeskIdentity, write_meta
+from desk_app.store.eventlog import pending_count
+from desk_app.store.sync_state import (
+    cursor,
+    note_push_failure,
+    open_rejection_count,
+    outbox_batch,
+    record_answers,
+    set_cursor,
+    set_sync_facts,
+)
+from sync.protocol import (
+    MAX_PULL_EVENTS,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    SERVER_TIME_HEADER,
+    Enrolment,
+    ProtocolError,
+    PushResult,
+    Status,
+)
+
+log = logging.getLogger(__name__)
+FAILPOINT = "COMMUNITY_DESK_FAILPOINT"
+
+
+def failpoint(name: str) -> None:
+    """Die here, as a power cut would, when the fault tests ask for it (never otherwise)."""
+    if os.environ.get(FAILPOINT) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+class SyncError(Exception):
+    """Sync could not finish; `transient` ones are retried by the schedule."""
+
+    def __init__(self, message: str, transient: bool = True) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+class SyncBusy(SyncError):
+    def __init__(self) -> None:
+        super().__init__("A sync is already running.", transient=False)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    accepted: int = 0
+    already: int = 0
+    refused: int = 0
+    pulled: int = 0
+    applied: int = 0
+    resets: int = 0
+    pending: int = 0
+    open_rejections: int = 0
+    clock_skew_ms: int | None = None
+    error: str | None = None
+    finished_at: float = field(default_factory=time.time)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class TokenStore:
+    """The desk token: in the system keyring where one works, else a file only the user reads."""
+
+    SERVICE = "community-desk"
+
+    def __init__(self, folder: Path) -> None:
+        self.file = folder / "desk-token"
+        self.use_keyring = os.environ.get("COMMUNITY_DESK_TOKEN_STORE", "auto") != "file"
+
+    def _keyring(self) -> Any | None:
+        if not self.use_keyring:
+            return None
+        try:
+            import keyring
+            from keyring.backends.fail import Keyring as NoKeyring
+
+            backend = keyring.get_keyring()
+            return None if isinstance(backend, NoKeyring) or backend.priority < 1 else keyring
+        except Exception:  # no usable backend on this machine
+            return None
+
+    def save(self, desk_code: str, token: str) -> str:
+        ring = self._keyring()
+        if ring is not None:
+            try:
+                ring.set_password(self.SERVICE, desk_code, token)
+                return "keyring"
+            except Exception:
+                log.warning("keyring refused the token; keeping it in a private file")
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+        with os.fdopen(fd, "w") as out:
+            out.write(token)
+        os.chmod(self.file, stat.S_IRUSR | stat.S_IWUSR)
+        return "file"
+
+    def load(self, desk_code: str) -> str | None:
+        ring = self._keyring()
+        if ring is not None:
+            try:
+                value = ring.get_password(self.SERVICE, desk_code)
+                if value:
+                    return value
+            except Exception:
+                pass
+        try:
+            return self.file.read_text().strip() or None
+        except OSError:
+            return None
+
+
+def http_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
+    """Retries with exponential backoff on transient failures only: no connection, 5xx, 429.
+    Push and pull are idempotent, so POST may be retried too."""
+    session = requests.Session()
+    retry = Retry(total=retries, connect=retries, read=retries, status=retries,
+                  backoff_factor=backoff, status_forcelist=(429, 500, 502, 503, 504),
+                  allowed_methods=frozenset({"GET", "POST", "PUT"}), raise_on_status=False,
+                  respect_retry_after_header=True)
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+    return session
+
+
+def enrol(desk: Desk, server_url: str, code: str, tokens: TokenStore,
+          session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30)
+          ) -> Enrolment:
+    """Present a one-time enrolment code; keep the token; adopt the scope the centre gives."""
+    session = session or http_session()
+    url = server_url.rstrip("/")
+    try:
+        answer = session.post(f"{url}/v1/enrol", timeout=timeout, json={
+            "code": code.strip(), "desk_code": desk.code, "desk_name": desk.identity.name})
+    except requests.RequestException as error:
+        raise SyncError(f"The centre cannot be reached at {url}: {error.__class__.__name__}.") from None
+    if answer.status_code != 200:
+        raise SyncError(_message(answer), transient=answer.status_code >= 500)
+    enrolment = Enrolment.from_dict(_json(answer))
+    tokens.save(desk.code, enrolment.token)
+    with desk.db.begin() as conn:
+        set_sync_facts(conn, server_url=url, desk_id=enrolment.desk_id)
+        write_meta(conn, "desk.org", enrolment.org)
+    desk.identity = DeskIdentity(desk.identity.id, desk.code, desk.identity.name, enrolment.org)
+    return enrolment
+
+
+def _json(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        raise SyncError("The centre's answer was cut off or unreadable.") from None
+
+
+def _message(response: requests.Response) -> str:
+    try:
+        body = response.json()
+        return str(body.get("message") or body)[:500]
+    except ValueError:
+        return f"HTTP {response.status_code}"
+
+
+class SyncClient:
+    """Push then pull for one desk. Thread-safe: a second sync while one runs is refused."""
+
+    _locks: dict[str, threading.Lock] = {}
+
+    def __init__(self, desk: Desk, server_url: str, token: str, *,
+                 session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30),
+                 batch: int = 200, page: int = MAX_PULL_EVENTS) -> None:
+        self.desk = desk
+        self.url = server_url.rstrip("/")
+        self.session = session or http_session()
+        self.session.headers["Authorization"] = f"Bearer {token}"
+        self.timeout = timeout
+        self.batch = batch
+        self.page = page
+        self._lock = self._locks.setdefault(str(desk.db.path), threading.Lock())
+
+    def sync(self, progress: Callable[[str, int, int], None] | None = None) -> SyncReport:
+        if not self._lock.acquire(blocking=False):
+            raise SyncBusy
+        report = SyncReport()
+        try:
+            self.push(report, progress)
+            self.pull(report, progress)
+        except SyncError as error:
+            report.error = str(error)
+        finally:
+            with self.desk.db.begin() as conn:
+                report.pending = pending_count(conn)
+                report.open_rejections = open_rejection_count(conn)
+                facts: dict[str, object] = {"last_attempt": int(time.time() * 1000),
+                                            "last_error": report.error or ""}
+                if report.ok:
+                    facts["last_success"] = facts["last_attempt"]
+                if report.clock_skew_ms is not None:
+                    facts["clock_skew_ms"] = report.clock_skew_ms
+                set_sync_facts(conn, **facts)
+            self._lock.release()
+        return report
+
+    # Push ----------------------------------------------------------------------------------
+    def push(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
+             ) -> None:
+        with self.desk.db.read() as conn:
+            total = pending_count(conn)
+        done = 0
+        while True:
+            with self.desk.db.read() as conn:
+                batch = outbox_batch(conn, self.batch)
+            if not batch:
+                return
+            ids = [e.id for e in batch]
+            body = gzip.compress(json.dumps({"events": [e.to_dict() for e in batch]},
+                                            ensure_ascii=False).encode())
+            try:
+                answer = self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
+                                           headers={"Content-Encoding": "gzip",
+                                                    "Content-Type": "application/json"})
+            except requests.RequestException as error:
+                note_push_failure(self.desk.db, ids, error.__class__.__name__)
+                raise SyncError(f"The centre cannot be reached: {error.__class__.__name__}.") from None
+            self._clock(answer, report)
+            if answer.status_code != 200:
+                note_push_failure(self.desk.db, ids, _message(answer))
+                raise SyncError(_message(answer), transient=answer.status_code >= 500)
+            results = self._results(answer, set(ids))
+            failpoint("push.answered")
+            answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
+            refused = {r.id: r.reason or r.status.value for r in results
+                       if r.status in (Status.REJECTED, Status.CONFLICT)}
+            with self.desk.db.begin() as conn:
+                record_answers(conn, answered, refused)
+            failpoint("push.recorded")
+            report.pushed += len(batch)
+            report.accepted += sum(r.status is Status.ACCEPTED for r in results)
+            report.already += sum(r.status is Status.ALREADY for r in results)
+            report.refused += len(refused)
+            done += len(batch)
+            if progress:
+                progress("push", done, max(total, done))
+            if len(results) < len(batch):
+                raise SyncError("The centre answered only part of a batch.")
+
+    def _results(self, answer: requests.Response, sent: set[str]) -> list[PushResult]:
+        body = _json(answer)
+        raw = body.get("results") if isinstance(body, dict) else None
+        if not isinstance(raw, list):
+            raise SyncError("The centre's answer to a push has no results.")
+        try:
+            results = [PushResult.from_dict(r) for r in raw]
+        except ProtocolError as error:
+            raise SyncError(f"The centre's answer is not understood: {error}.") from None
+        return [r for r in results if r.id in sent]
+
+    # Pull ----------------------------------------------------------------------------------
+    def pull(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
+             ) -> None:
+        while True:
+            with self.desk.db.read() as conn:
+                after = cursor(conn)
+            try:
+                answer = self.session.get(f"{self.url}/v1/pull", timeout=self.timeout,
+                                          params={"after": after, "limit": self.page})
+            except requests.RequestException as error:
+                raise SyncError(f"The centre cannot be reached: {error.__class__.__name__}.") from None
+            self._clock(answer, report)
+            if answer.status_code == 410:
+                log.warning("the centre asks for a reset: %s", _message(answer))
+                with self.desk.db.begin() as conn:
+                    set_cursor(conn, 0)
+                report.resets += 1
+                if report.resets > 2:
+                    raise SyncError("The centre keeps asking for a reset.")
+                continue
+            if answer.status_code != 200:
+                raise SyncError(_message(answer), transient=answer.status_code >= 500)
+            events, next_after, more = self._page(answer)
+            failpoint("pull.received")
+            with self.desk.db.begin() as conn:
+                result = self.desk.record(events, origin="pulled", conn=conn)
+                set_cursor(conn, next_after)
+            failpoint("pull.applied")
+            report.pulled += len(events)
+            report.applied += len(result.added)
+            if progress:
+                progress("pull", report.pulled, report.pulled + (self.page if more else 0))
+            if not more:
+                return
+
+    def _page(self, answer: requests.Response) -> tuple[list[Event], int, bool]:
+        body = _json(answer)
+        try:
+            raw = body["events"]
+            next_after = int(body["next"])
+            more = bool(body["more"])
+            events = [Event.from_dict(item["event"]) for item in raw]
+        except (KeyError, TypeError, ValueError) as error:
+            raise SyncError(f"A page from the centre is not understood ({error}).") from None
+        except EventError as error:
+            raise SyncError(f"The centre sent an event this desk cannot read: {error}.") from None
+        return events, next_after, more
+
+    def _clock(self, answer: requests.Response, report: SyncReport) -> None:
+        stamp = answer.headers.get(SERVER_TIME_HEADER, "")
+        if stamp.isdigit():
+            report.clock_skew_ms = self.desk.clock.wall_ms() - int(stamp)

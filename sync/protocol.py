@@ -1,0 +1,86 @@
+"""The wire format between desks and the centre, shared by client and server.
+
+JSON over HTTPS. Request bodies may be gzip-compressed (`Content-Encoding: gzip`). Every
+answer carries the server's clock (`X-Server-Time`, ms) so a desk can see its own skew.
+
+    POST /v1/enrol        {"code", "desk_code", "desk_name"} -> Enrolment
+    POST /v1/push         {"events": [event, ...]}            -> {"results": [PushResult]}
+    GET  /v1/pull?after=N&limit=M                             -> {"events": [{"seq", "event"}],
+                                                                  "next": N, "more": bool}
+         410 {"error": "reset_required"} when N is older than the server keeps (or unknown)
+    GET  /v1/catalogue    (ETag / If-None-Match)              -> catalogue snapshot
+    PUT  /v1/attachments/{sha256}  (raw bytes)                -> {"sha256", "size", "stored"}
+    GET  /v1/attachments/{sha256}                             -> the bytes
+    POST /v1/cases/{case_id}/actions  (department key)        -> {"event": event}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "X-Desk-Protocol"
+SERVER_TIME_HEADER = "X-Server-Time"
+MAX_PUSH_EVENTS = 500
+MAX_PULL_EVENTS = 1000
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000
+CLOCK_WARNING_MS = 60 * 1000
+
+
+class Status(StrEnum):
+    ACCEPTED = "accepted"
+    ALREADY = "already"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class PushResult:
+    id: str
+    status: Status
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "status": self.status.value}
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PushResult:
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            raise ProtocolError("a push result without an id")
+        try:
+            status = Status(data.get("status"))
+        except ValueError:
+            raise ProtocolError(f"unknown push status {data.get('status')!r}") from None
+        return cls(data["id"], status, str(data.get("reason", ""))[:2000])
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    desk_id: str
+    desk_code: str
+    org: str
+    token: str
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Enrolment:
+        try:
+            return cls(str(data["desk_id"]), str(data["desk_code"]), str(data["org"]),
+                       str(data["token"]))
+        except (KeyError, TypeError):
+            raise ProtocolError("the enrolment answer is incomplete") from None
+
+
+class ProtocolError(ValueError):
+    """The other side sent something that does not follow this protocol."""
+
+
+def within(org: str, scope: str) -> bool:
+    """Whether organisation unit `org` lies inside (or is) `scope`."""
+    return org == scope or org.startswith(scope + "-")

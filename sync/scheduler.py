@@ -1,0 +1,73 @@
+"""When the desk syncs: every N minutes and on "Sync now", always off the GUI thread.
+
+APScheduler's BackgroundScheduler runs the job on its own thread (QtScheduler would leak timers
+under PySide6, see NOTES.md). The job never touches widgets: it hands its report to callbacks,
+which the UI turns into queued Qt signals. `max_instances=1` and `coalesce=True` keep a slow
+sync from ever running twice; the client's own lock refuses a second one from anywhere else.
+A failed push is retried at the next tick even if nothing new was written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from .client import SyncBusy, SyncClient, SyncReport
+
+log = logging.getLogger(__name__)
+JOB = "sync"
+
+
+class SyncScheduler:
+    def __init__(self, make_client: Callable[[], SyncClient | None], interval_minutes: int,
+                 on_report: Callable[[SyncReport], None],
+                 on_progress: Callable[[str, int, int], None] | None = None,
+                 on_started: Callable[[], None] | None = None) -> None:
+        self.make_client = make_client
+        self.interval = max(1, interval_minutes)
+        self.on_report = on_report
+        self.on_progress = on_progress
+        self.on_started = on_started
+        self.scheduler = BackgroundScheduler(daemon=True)
+        self.running = False
+
+    def start(self, first_in_seconds: float = 5) -> None:
+        self.scheduler.add_job(self._run, "interval", minutes=self.interval, id=JOB,
+                               max_instances=1, coalesce=True, misfire_grace_time=None,
+                               next_run_time=datetime.now() + timedelta(seconds=first_in_seconds))
+        self.scheduler.start()
+
+    def sync_now(self) -> None:
+        """Run the sync job at once (a no-op while it is already running)."""
+        if self.scheduler.running:
+            self.scheduler.modify_job(JOB, next_run_time=datetime.now())
+
+    def set_interval(self, minutes: int) -> None:
+        self.interval = max(1, minutes)
+        if self.scheduler.running:
+            self.scheduler.reschedule_job(JOB, trigger="interval", minutes=self.interval)
+
+    def shutdown(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+
+    def _run(self) -> None:
+        client = self.make_client()
+        if client is None:
+            return  # not enrolled yet
+        self.running = True
+        if self.on_started:
+            self.on_started()
+        try:
+            report = client.sync(self.on_progress)
+        except SyncBusy:
+            return
+        except Exception as error:  # never let the scheduler thread die silently
+            log.exception("sync failed")
+            report = SyncReport(error=f"{error.__class__.__name__}: {error}")
+        finally:
+            self.running = False
+        self.on_report(report)

@@ -1,0 +1,1 @@
+"""The reference central platform: FastAPI on SQLAlchemy (SQLite or PostgreSQL). No Qt."""

@@ -1,0 +1,143 @@
+"""The central platform's HTTP API (see sync/protocol.py for the exchange itself)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from desk_app.config import catalogue_dir
+from desk_app.domain.catalogue import FILES, load_catalogue
+from sync.protocol import MAX_ATTACHMENT_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PROTOCOL_VERSION
+
+from .database import ServerDatabase
+from .http import error_response, read_body, read_json, timing_and_clock
+from .open311 import open311_router
+from .store import DeskRow, KeyRow, ServerError, ServerStore
+
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return request.headers.get("x-api-key", "").strip()
+
+
+def create_app(database_url: str, migrate: bool = True) -> FastAPI:
+    db = ServerDatabase(database_url)
+    if migrate:
+        db.migrate()
+    catalogue = load_catalogue(catalogue_dir())
+    store = ServerStore(db, catalogue)
+    snapshot = json.dumps({"version": catalogue.version, "files": {
+        name: (catalogue_dir() / name).read_text(encoding="utf-8") for name in FILES}},
+        ensure_ascii=False).encode()
+    etag = f'"{catalogue.version}"'
+
+    app = FastAPI(title="Community Desk central platform", version=str(PROTOCOL_VERSION),
+                  docs_url="/docs", redoc_url=None)
+    app.state.store = store
+    app.middleware("http")(timing_and_clock)
+
+    @app.exception_handler(ServerError)
+    async def refused(_request: Request, error: ServerError) -> JSONResponse:
+        return error_response(error)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return JSONResponse({"error": "invalid", "message": f"{where}: {first.get('msg', 'invalid')}"},
+                            status_code=422)
+
+    def desk_of(request: Request) -> DeskRow:
+        token = bearer(request)
+        if not token:
+            raise ServerError(401, "This request needs the desk's token.", "unauthorized")
+        return store.desk_for_token(token)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", **store.counts()}
+
+    @app.post("/v1/enrol")
+    async def enrol(request: Request) -> dict[str, Any]:
+        body = await read_json(request)
+        if not isinstance(body, dict) or not all(isinstance(body.get(k), str)
+                                                 for k in ("code", "desk_code", "desk_name")):
+            raise ServerError(400, "Send the enrolment code, the desk code and the desk name.")
+        result = store.enrol(body["code"], body["desk_code"], body["desk_name"])
+        return {"desk_id": result.desk_id, "desk_code": result.desk_code, "org": result.org,
+                "token": result.token}
+
+    @app.post("/v1/push")
+    async def push(request: Request) -> dict[str, Any]:
+        desk = desk_of(request)
+        body = await read_json(request)
+        events = body.get("events") if isinstance(body, dict) else None
+        if not isinstance(events, list):
+            raise ServerError(400, "Send {\"events\": [...]}.")
+        if len(events) > MAX_PUSH_EVENTS:
+            raise ServerError(413, f"At most {MAX_PUSH_EVENTS} events per push.", "too_large")
+        results = store.push(desk, events)
+        return {"results": [r.to_dict() for r in results]}
+
+    @app.get("/v1/pull")
+    def pull(request: Request, after: int = 0, limit: int = MAX_PULL_EVENTS) -> dict[str, Any]:
+        desk = desk_of(request)
+        if after < 0 or not 1 <= limit <= MAX_PULL_EVENTS:
+            raise ServerError(400, f"`after` must be ≥ 0 and `limit` between 1 and {MAX_PULL_EVENTS}.")
+        page, next_after, more = store.pull(desk, after, limit)
+        return {"events": [{"seq": seq, "event": e.to_dict()} for seq, e in page],
+                "next": next_after, "more": more}
+
+    @app.get("/v1/catalogue")
+    def get_catalogue(request: Request) -> Response:
+        desk_of(request)
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(snapshot, media_type="application/json", headers={"ETag": etag})
+
+    @app.put("/v1/attachments/{sha256}")
+    async def put_attachment(sha256: str, request: Request) -> dict[str, Any]:
+        desk = desk_of(request)
+        if not SHA256.fullmatch(sha256):
+            raise ServerError(400, "An attachment is named by its SHA-256 in lower-case hex.")
+        data = await read_body(request, MAX_ATTACHMENT_BYTES)
+        stored = store.put_attachment(sha256, data,
+                                      request.headers.get("content-type", "application/octet-stream"),
+                                      desk.id)
+        return {"sha256": sha256, "size": len(data), "stored": stored}
+
+    @app.get("/v1/attachments/{sha256}")
+    def get_attachment(sha256: str, request: Request) -> Response:
+        desk_of(request)
+        found = store.get_attachment(sha256) if SHA256.fullmatch(sha256) else None
+        if found is None:
+            raise ServerError(404, "No such attachment.", "not_found")
+        data, content_type = found
+        return Response(data, media_type=content_type,
+                        headers={"ETag": f'"{hashlib.sha256(data).hexdigest()}"'})
+
+    @app.post("/v1/cases/{case_id}/actions")
+    async def department_action(case_id: str, request: Request) -> dict[str, Any]:
+        key: KeyRow = store.key_row(bearer(request), "department")
+        body = await read_json(request)
+        if not isinstance(body, dict) or not isinstance(body.get("action"), str):
+            raise ServerError(400, "Send {\"action\": \"sign|reply|resolve\", \"text\": ...}.")
+        text = body.get("text", "")
+        if not isinstance(text, str):
+            raise ServerError(400, "`text` must be text.")
+        event = store.department_action(key, case_id, body["action"], text,
+                                         str(body.get("person", ""))[:40])
+        return {"event": event.to_dict()}
+
+    app.include_router(open311_router(store))
+    return app

@@ -1,0 +1,121 @@
+"""`community-desk-server`: serve the central platform, and the admin commands beside it."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from sqlalchemy import or_, select
+
+DEFAULT_DB = "sqlite:///community-desk-server.sqlite3"
+
+
+def _store(url: str):
+    from desk_app.config import catalogue_dir
+    from desk_app.domain.catalogue import load_catalogue
+
+    from .database import ServerDatabase
+    from .store import ServerStore
+
+    db = ServerDatabase(url)
+    db.migrate()
+    return ServerStore(db, load_catalogue(catalogue_dir()))
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="community-desk-server",
+                                     description="Community Desk central platform")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument("--database", default=DEFAULT_DB,
+                         help="sqlite:///file.sqlite3 or postgresql+psycopg://user@host/db")
+        return sub
+
+    serve = command("serve", "serve the platform (creating and migrating the database if new)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8731)
+    serve.add_argument("--print-code", metavar="ORG",
+                       help="also issue and print an enrolment code for this org unit")
+    code = command("issue-code", "print a one-time enrolment code for a desk of an org unit")
+    code.add_argument("--org", required=True, help="organisation unit code, e.g. YT-HS-PW")
+    code.add_argument("--days", type=int, default=7, help="days the code stays valid")
+    revoke = command("revoke-desk", "revoke a desk's token")
+    revoke.add_argument("--desk", required=True, help="desk code")
+    dept = command("department-key", "create an API key for a department")
+    dept.add_argument("--department", required=True)
+    dept.add_argument("--name", default="")
+    o311 = command("open311-key", "create an Open311 api_key that registers requests in an org unit")
+    o311.add_argument("--org", required=True)
+    o311.add_argument("--name", default="open311")
+    act = command("department-action", "sign for, reply to or resolve a case as a department")
+    act.add_argument("--case", required=True, help="case number or id")
+    act.add_argument("--department", required=True)
+    act.add_argument("--action", required=True, choices=("sign", "reply", "resolve"))
+    act.add_argument("--text", default="")
+    act.add_argument("--person", default="")
+    keep = command("retain-from", "forget pull positions before this sequence number")
+    keep.add_argument("--seq", type=int, required=True)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(sys.argv[1:] if argv is None else argv)
+    from .store import KeyRow, ServerError
+
+    try:
+        if args.command == "serve":
+            return serve(args)
+        store = _store(args.database)
+        if args.command == "issue-code":
+            print(store.issue_enrolment_code(args.org, args.days))
+        elif args.command == "revoke-desk":
+            if not store.revoke_desk(args.desk):
+                print(f"no desk {args.desk}", file=sys.stderr)
+                return 1
+            print(f"revoked {args.desk}")
+        elif args.command == "department-key":
+            print(store.create_api_key("department", args.department, args.name or args.department))
+        elif args.command == "open311-key":
+            print(store.create_api_key("open311", args.org, args.name))
+        elif args.command == "department-action":
+            from . import schema as t
+
+            with store.db.read() as conn:
+                case_id = conn.execute(select(t.cases.c.id).where(
+                    or_(t.cases.c.number == args.case, t.cases.c.id == args.case))).scalar()
+            if case_id is None:
+                print(f"no case {args.case}", file=sys.stderr)
+                return 1
+            key = KeyRow("department", args.department, args.person or "admin")
+            event = store.department_action(key, case_id, args.action, args.text, args.person)
+            print(f"{event.type} {event.id}")
+        elif args.command == "retain-from":
+            store.set_retained_from(args.seq)
+    except ServerError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+    from .http import JsonLogFormatter
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonLogFormatter())
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    app = create_app(args.database)
+    if args.print_code:
+        code = app.state.store.issue_enrolment_code(args.print_code)
+        print(f"enrolment code for {args.print_code}: {code}", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""HTTP plumbing shared by the platform's routes: bounded bodies, gzip, JSON, errors, logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import zlib
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse
+
+from sync.protocol import MAX_BODY_BYTES, SERVER_TIME_HEADER
+
+from .store import ServerError
+
+log = logging.getLogger("community_desk.server")
+
+
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object per line, for log collectors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {"time": round(record.created, 3), "level": record.levelname,
+                                 "logger": record.name, "message": record.getMessage()}
+        extra = getattr(record, "fields", None)
+        if isinstance(extra, dict):
+            entry.update(extra)
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
+    """The request body, refused with 413 past `limit` (also after gunzipping)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        raise ServerError(413, f"The request is too large (at most {limit // 1024} KB).", "too_large")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ServerError(413, f"The request is too large (at most {limit // 1024} KB).",
+                              "too_large")
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            body = inflater.decompress(body, limit + 1)
+        except zlib.error:
+            raise ServerError(400, "The body is marked gzip but is not gzip data.", "bad_body") from None
+        if len(body) > limit or inflater.unconsumed_tail:
+            raise ServerError(413, "The request is too large once decompressed.", "too_large")
+    return body
+
+
+async def read_json(request: Request) -> Any:
+    body = await read_body(request)
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        raise ServerError(400, "The body is not valid JSON.", "bad_json") from None
+
+
+def error_response(error: ServerError) -> JSONResponse:
+    return JSONResponse({"error": error.error, "message": error.message}, status_code=error.status)
+
+
+async def timing_and_clock(request: Request, call_next: Any) -> Any:
+    started = time.perf_counter()
+    try:
+        response = await call_next(request)
+    except Exception:
+        log.exception("unhandled error", extra={"fields": {"path": request.url.path}})
+        response = JSONResponse({"error": "internal", "message": "The centre had an internal "
+                                 "error; the request was not completed."}, status_code=500)
+    response.headers[SERVER_TIME_HEADER] = str(int(time.time() * 1000))
+    log.info("request", extra={"fields": {
+        "method": request.method, "path": request.url.path, "status": response.status_code,
+        "ms": round((time.perf_counter() - started) * 1000, 1),
+        "client": request.client.host if request.client else None}})
+    return response

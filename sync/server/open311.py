@@ -1,0 +1,284 @@
+"""An Open311 GeoReport v2 facade over the platform's cases (http://wiki.open311.org/GeoReport_v2).
+
+The catalogue's items are the services; a case is a service request. Internal statuses map to
+open/closed, with the detail in status_notes. JSON and XML; errors in the spec's format.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qs
+from xml.etree import ElementTree as ET
+
+from fastapi import APIRouter, Request, Response
+from sqlalchemy import select
+
+from desk_app.domain.sla import CHINA
+from desk_app.domain.validation import InputError, normalize_phone
+from desk_app.domain.vocabulary import ACTIVE
+
+from . import schema as t
+from .http import read_body
+from .store import ServerError, ServerStore
+
+SPEC = "http://wiki.open311.org/GeoReport_v2"
+STATUS_NOTES_ZH = {
+    "registered": "已受理，待分拨", "dispatched": "已分拨，待签收", "signed": "办理中",
+    "replied": "已答复", "returned": "回退重办", "resolved": "已办结", "closed": "已结案",
+    "voided": "已作废", "merged": "已合并", "split": "已拆分",
+}
+
+
+class Open311Error(Exception):
+    def __init__(self, code: int, description: str) -> None:
+        super().__init__(description)
+        self.code, self.description = code, description
+
+
+def _xml(root: str, item: str, rows: list[dict[str, Any]]) -> bytes:
+    top = ET.Element(root)
+    for row in rows:
+        node = ET.SubElement(top, item)
+        for key, value in row.items():
+            child = ET.SubElement(node, key)
+            if isinstance(value, list):
+                for entry in value:
+                    sub = ET.SubElement(child, "attribute" if isinstance(entry, dict) else "value")
+                    sub.text = json.dumps(entry) if isinstance(entry, dict) else str(entry)
+            elif value is not None:
+                child.text = str(value).lower() if isinstance(value, bool) else str(value)
+    return b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(top, encoding="utf-8")
+
+
+def _render(rows: list[dict[str, Any]], fmt: str, root: str, item: str,
+            status: int = 200) -> Response:
+    if fmt == "xml":
+        return Response(_xml(root, item, rows), status_code=status, media_type="text/xml")
+    return Response(json.dumps(rows, ensure_ascii=False), status_code=status,
+                    media_type="application/json")
+
+
+def _error(fmt: str, code: int, description: str) -> Response:
+    return _render([{"code": code, "description": description}], fmt, "errors", "error", code)
+
+
+def _format(name: str) -> tuple[str, str]:
+    stem, _, fmt = name.rpartition(".")
+    if fmt not in ("json", "xml") or not stem:
+        raise Open311Error(404, "Use .json or .xml at the end of the address.")
+    return stem, fmt
+
+
+def _time(ms: int | None) -> str | None:
+    if not ms:
+        return None
+    return datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(CHINA).isoformat(timespec="seconds")
+
+
+def _parse_time(text: str, name: str) -> int:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise Open311Error(400, f"{name} must be a W3C date-time such as 2026-11-21T10:00:00+08:00.") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=CHINA)
+    return int(moment.timestamp() * 1000)
+
+
+def open311_router(store: ServerStore) -> APIRouter:
+    router = APIRouter(prefix="/open311/v2")
+    catalogue = store.catalogue
+
+    def service(item_code: str) -> dict[str, Any]:
+        item = catalogue.items[item_code]
+        top, sub, _ = catalogue.path(item_code)
+        return {"service_code": item.code, "service_name": item.name_zh,
+                "description": item.standard or item.name_en, "metadata": False,
+                "type": "realtime", "keywords": ",".join(item.keywords),
+                "group": top.name_zh}
+
+    def request_row(row: Any) -> dict[str, Any]:
+        item = catalogue.items.get(row.category)
+        dept = catalogue.departments.get(row.lead or "")
+        note = STATUS_NOTES_ZH.get(row.status, row.status)
+        if row.resolution:
+            note += "：" + row.resolution
+        return {
+            "service_request_id": row.number, "status": "open" if row.status in ACTIVE else "closed",
+            "status_notes": note, "service_name": item.name_zh if item else row.category,
+            "service_code": row.category, "description": row.description,
+            "agency_responsible": dept.name_zh if dept else None, "service_notice": None,
+            "requested_datetime": _time(row.registered_at), "updated_datetime": _time(row.updated_at),
+            "expected_datetime": None, "address": row.address or None, "address_id": row.org,
+            "zipcode": None, "lat": row.latitude, "long": row.longitude, "media_url": None,
+        }
+
+    def guarded(handler: Any) -> Any:
+        async def run(request: Request, name: str, **kwargs: Any) -> Response:
+            fmt = "xml" if name.endswith(".xml") else "json"
+            try:
+                return await handler(request, name, **kwargs)
+            except Open311Error as error:
+                return _error(fmt, error.code, error.description)
+            except ServerError as error:
+                return _error(fmt, error.status, error.message)
+        return run
+
+    @router.get("/{name}")
+    async def top_level(request: Request, name: str) -> Response:
+        return await guarded(_top_level)(request, name)
+
+    async def _top_level(request: Request, name: str) -> Response:
+        stem, fmt = _format(name)
+        if stem == "discovery":
+            base = str(request.base_url).rstrip("/") + "/open311/v2/"
+            body = {"changeset": catalogue.version, "contact": "社区诉求工作台中心平台",
+                    "key_service": "Ask the centre for an API key.",
+                    "endpoints": [{"specification": SPEC, "url": base, "changeset": catalogue.version,
+                                   "type": "production", "formats": ["text/xml", "application/json"]}]}
+            if fmt == "xml":
+                return _render([body], fmt, "discovery", "endpoint")
+            return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
+        if stem == "services":
+            rows = [service(i.code) for i in catalogue.active_items()]
+            return _render(rows, fmt, "services", "service")
+        if stem == "requests":
+            return _render(list_requests(dict(request.query_params)), fmt, "service_requests", "request")
+        raise Open311Error(404, "Unknown resource.")
+
+    def list_requests(params: dict[str, str]) -> list[dict[str, Any]]:
+        query = select(t.cases)
+        if params.get("service_request_id"):
+            ids = [i.strip() for i in params["service_request_id"].split(",") if i.strip()][:200]
+            query = query.where(t.cases.c.number.in_(ids))
+        else:
+            end = _parse_time(params["end_date"], "end_date") if params.get("end_date") else None
+            start = _parse_time(params["start_date"], "start_date") if params.get("start_date") else None
+            if start is None:
+                start = (end or int(datetime.now(UTC).timestamp() * 1000)) - int(
+                    timedelta(days=90).total_seconds() * 1000)
+            query = query.where(t.cases.c.registered_at >= start)
+            if end is not None:
+                query = query.where(t.cases.c.registered_at <= end)
+            if params.get("service_code"):
+                query = query.where(t.cases.c.category.in_(params["service_code"].split(",")[:50]))
+            status = params.get("status")
+            if status:
+                wanted = set(status.split(","))
+                if not wanted <= {"open", "closed"}:
+                    raise Open311Error(400, "status must be open or closed.")
+                if wanted == {"open"}:
+                    query = query.where(t.cases.c.status.in_(sorted(ACTIVE)))
+                elif wanted == {"closed"}:
+                    query = query.where(t.cases.c.status.not_in(sorted(ACTIVE)))
+        query = query.order_by(t.cases.c.registered_at.desc()).limit(1000)
+        with store.db.read() as conn:
+            return [request_row(r) for r in conn.execute(query)]
+
+    @router.get("/services/{name}")
+    async def definition(request: Request, name: str) -> Response:
+        return await guarded(_definition)(request, name)
+
+    async def _definition(_request: Request, name: str) -> Response:
+        code, fmt = _format(name)
+        if code not in catalogue.items or catalogue.items[code].retired:
+            raise Open311Error(404, f"There is no service {code}.")
+        body = {"service_code": code, "attributes": []}
+        return _render([body], fmt, "service_definition", "definition") if fmt == "xml" else \
+            Response(json.dumps(body), media_type="application/json")
+
+    @router.get("/requests/{name}")
+    async def one_request(request: Request, name: str) -> Response:
+        return await guarded(_one_request)(request, name)
+
+    async def _one_request(_request: Request, name: str) -> Response:
+        number, fmt = _format(name)
+        rows = list_requests({"service_request_id": number})
+        if not rows:
+            raise Open311Error(404, f"There is no service request {number}.")
+        return _render(rows, fmt, "service_requests", "request")
+
+    @router.get("/tokens/{name}")
+    async def token(request: Request, name: str) -> Response:
+        return await guarded(_token)(request, name)
+
+    async def _token(_request: Request, name: str) -> Response:
+        value, fmt = _format(name)
+        with store.db.read() as conn:
+            row = conn.execute(select(t.cases.c.number).where(t.cases.c.token == value)).first()
+        if row is None:
+            raise Open311Error(404, "Unknown token.")
+        return _render([{"service_request_id": row.number, "token": value}], fmt,
+                       "service_requests", "request")
+
+    @router.post("/{name}")
+    async def create(request: Request, name: str) -> Response:
+        return await guarded(_create)(request, name)
+
+    async def _create(request: Request, name: str) -> Response:
+        stem, fmt = _format(name)
+        if stem != "requests":
+            raise Open311Error(404, "Unknown resource.")
+        body = await read_body(request)
+        try:
+            form = {k: v[0] for k, v in parse_qs(body.decode("utf-8"), strict_parsing=False).items()}
+        except UnicodeDecodeError:
+            raise Open311Error(400, "The form must be UTF-8.") from None
+        form.update({k: v for k, v in request.query_params.items() if k == "api_key"})
+        key = store.key_row(form.get("api_key", ""), "open311")
+        code = form.get("service_code", "")
+        item = catalogue.items.get(code)
+        if item is None or item.retired:
+            raise Open311Error(404, f"There is no service {code or '(none given)'}.")
+        place = _place(form, key.subject)
+        description = form.get("description", "").strip()
+        if len(description) < 5:
+            raise Open311Error(400, "description is required (at least 5 characters).")
+        payload: dict[str, Any] = {
+            "kind": "complaint", "channel": "online", "title": description[:30],
+            "description": description[:5000], "urgency": item.urgency, "category": item.code,
+            "time_limit": str(item.time_limit), **place,
+        }
+        name_given = f"{form.get('last_name', '')}{form.get('first_name', '')}".strip()
+        if name_given:
+            payload["name"] = name_given[:50]
+        else:
+            payload["anonymous"] = True
+        if form.get("phone"):
+            try:
+                payload["phone"] = normalize_phone(form["phone"])
+            except InputError as error:
+                raise Open311Error(400, f"phone: {error}") from None
+        for key_name, field, low, high in (("lat", "latitude", -90, 90), ("long", "longitude", -180, 180)):
+            if form.get(key_name):
+                try:
+                    value = float(form[key_name])
+                except ValueError:
+                    raise Open311Error(400, f"{key_name} must be a number.") from None
+                if not low <= value <= high:
+                    raise Open311Error(400, f"{key_name} is out of range.")
+                payload[field] = value
+        if form.get("address_string"):
+            payload["address"] = form["address_string"][:200]
+        if not any(k in form for k in ("lat", "address_string", "address_id")):
+            raise Open311Error(400, "A location is required: lat and long, address_string or address_id.")
+        case_id, token_value = store.register_online(key, payload)
+        with store.db.read() as conn:
+            number = conn.execute(select(t.cases.c.number).where(t.cases.c.id == case_id)).scalar()
+        return _render([{"service_request_id": number, "token": token_value,
+                         "service_notice": "已受理，将分拨至" + catalogue.departments[item.lead].name_zh,
+                         "account_id": None}], fmt, "service_requests", "request", 201)
+
+    def _place(form: dict[str, str], scope: str) -> dict[str, str]:
+        unit = catalogue.orgs.get(form.get("address_id", "") or scope)
+        if unit is None or not (unit.code == scope or unit.code.startswith(scope + "-")):
+            raise Open311Error(400, "address_id must be an organisation unit this key serves.")
+        if unit.level == "grid":
+            return {"community": unit.parent or "", "grid": unit.code}
+        if unit.level == "community":
+            return {"community": unit.code}
+        raise Open311Error(400, "address_id must name a community or a grid.")
+
+    return router

@@ -1,0 +1,388 @@
+"""What the central platform does with its data: enrolment, scoped event exchange, department
+actions, the case projection and attachments. One transaction per request."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from desk_app.domain.case import CaseState, fold
+from desk_app.domain.case_numbers import DESK_CODE
+from desk_app.domain.catalogue import Catalogue
+from desk_app.domain.events import Event, EventError
+from desk_app.domain.hlc import HybridClock
+from desk_app.domain.ids import is_uuid, uuid7
+from desk_app.domain.sla import CHINA, utc_from_ms
+from sync.protocol import MAX_CLOCK_AHEAD_MS, Enrolment, PushResult, Status
+
+from . import schema as t
+from .database import ServerDatabase
+
+CENTRE = "CENTRE"
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+
+
+class ServerError(Exception):
+    """A refusal the client is told about: an HTTP status and a message a person can act on."""
+
+    def __init__(self, status: int, message: str, error: str = "refused") -> None:
+        super().__init__(message)
+        self.status, self.message, self.error = status, message, error
+
+
+class ResetRequired(ServerError):
+    def __init__(self, message: str) -> None:
+        super().__init__(410, message, "reset_required")
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def within(org: str, scope: str) -> bool:
+    return org == scope or org.startswith(scope + "-")
+
+
+def _scope_clause(column: Any, scope: str) -> Any:
+    """`column` is `scope` or under it, as one index range ("." sorts right after "-")."""
+    return and_(column >= scope, column < scope + ".")
+
+
+@dataclass(frozen=True)
+class DeskRow:
+    id: str
+    code: str
+    name: str
+    org: str
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    kind: str
+    subject: str
+    name: str
+
+
+class ServerStore:
+    def __init__(self, db: ServerDatabase, catalogue: Catalogue) -> None:
+        self.db = db
+        self.catalogue = catalogue
+        with db.read() as conn:
+            last = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "hlc.last")).scalar()
+            top = conn.execute(select(func.max(t.events.c.hlc))).scalar()
+        stamps = [s for s in (last, top) if s]
+        self.clock = HybridClock(CENTRE, last=max(stamps) if stamps else None)
+
+    # Meta --------------------------------------------------------------------------------
+    def _meta(self, conn: Connection, key: str) -> str | None:
+        return conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+
+    def _set_meta(self, conn: Connection, key: str, value: str) -> None:
+        if self._meta(conn, key) is None:
+            conn.execute(t.meta.insert().values(key=key, value=value))
+        else:
+            conn.execute(update(t.meta).where(t.meta.c.key == key).values(value=value))
+
+    # Enrolment -----------------------------------------------------------------------------
+    def issue_enrolment_code(self, org: str, valid_days: int = 7) -> str:
+        if org not in self.catalogue.orgs:
+            raise ServerError(400, f"Unknown organisation unit {org!r}.")
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(16))
+        code = "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+        with self.db.write() as conn:
+            conn.execute(t.enrolment_codes.insert().values(
+                code_hash=digest(code), org=org, created_at=now_ms(),
+                expires_at=now_ms() + valid_days * 86_400_000))
+        return code
+
+    def enrol(self, code: str, desk_code: str, desk_name: str) -> Enrolment:
+        code = code.strip().upper().replace(" ", "")
+        if not DESK_CODE.match(desk_code or "") or not 0 < len(desk_name.strip()) <= 100:
+            raise ServerError(400, "The desk code or name is not valid (a code looks like YT-HS-01).")
+        token = secrets.token_urlsafe(32)
+        with self.db.write() as conn:
+            row = conn.execute(select(t.enrolment_codes).where(
+                t.enrolment_codes.c.code_hash == digest(code))).first()
+            if row is None:
+                raise ServerError(403, "This enrolment code is not known. Check it with the centre.")
+            if row.used_by is not None:
+                raise ServerError(403, "This enrolment code has already been used.")
+            if row.expires_at < now_ms():
+                raise ServerError(403, "This enrolment code has expired. Ask the centre for a new one.")
+            taken = conn.execute(select(t.desks.c.id).where(t.desks.c.code == desk_code)).scalar()
+            if taken is not None:
+                raise ServerError(409, f"The desk code {desk_code} is already enrolled. Choose another.")
+            desk_id = uuid7()
+            conn.execute(t.desks.insert().values(
+                id=desk_id, code=desk_code, name=desk_name.strip(), org=row.org,
+                token_hash=digest(token), enrolled_at=now_ms()))
+            conn.execute(update(t.enrolment_codes).where(
+                t.enrolment_codes.c.code_hash == row.code_hash).values(used_by=desk_id))
+        return Enrolment(desk_id, desk_code, row.org, token)
+
+    def desk_for_token(self, token: str) -> DeskRow:
+        with self.db.read() as conn:
+            row = conn.execute(select(t.desks).where(t.desks.c.token_hash == digest(token))).first()
+        if row is None:
+            raise ServerError(401, "This desk is not enrolled (unknown token).", "unauthorized")
+        if row.revoked_at is not None:
+            raise ServerError(401, "This desk's access has been revoked by the centre.", "revoked")
+        return DeskRow(row.id, row.code, row.name, row.org)
+
+    def revoke_desk(self, desk_code: str) -> bool:
+        with self.db.write() as conn:
+            done = conn.execute(update(t.desks).where(t.desks.c.code == desk_code)
+                                .values(revoked_at=now_ms()))
+        return done.rowcount > 0
+
+    # API keys ------------------------------------------------------------------------------
+    def create_api_key(self, kind: str, subject: str, name: str) -> str:
+        if kind == "department" and subject not in self.catalogue.departments:
+            raise ServerError(400, f"Unknown department {subject!r}.")
+        if kind == "open311" and subject not in self.catalogue.orgs:
+            raise ServerError(400, f"Unknown organisation unit {subject!r}.")
+        key = secrets.token_urlsafe(24)
+        with self.db.write() as conn:
+            conn.execute(t.api_keys.insert().values(key_hash=digest(key), kind=kind,
+                                                    subject=subject, name=name[:100],
+                                                    created_at=now_ms()))
+        return key
+
+    def key_row(self, key: str, kind: str) -> KeyRow:
+        with self.db.read() as conn:
+            row = conn.execute(select(t.api_keys).where(t.api_keys.c.key_hash == digest(key),
+                                                        t.api_keys.c.kind == kind)).first()
+        if row is None or row.revoked_at is not None:
+            raise ServerError(401, "Unknown or revoked API key.", "unauthorized")
+        return KeyRow(row.kind, row.subject, row.name)
+
+    # Push ----------------------------------------------------------------------------------
+    def push(self, desk: DeskRow, raw_events: Sequence[Any]) -> list[PushResult]:
+        results: list[PushResult] = []
+        received = now_ms()
+        with self.db.write() as conn:
+            next_seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
+            rows: list[dict[str, Any]] = []
+            seen: dict[str, Event] = {}
+            for raw in raw_events:
+                result, event = self._judge(conn, desk, raw, seen, received)
+                results.append(result)
+                if event is not None and result.status is Status.ACCEPTED:
+                    seen[event.id] = event
+                    rows.append(_event_row(event, next_seq, received, desk.id))
+                    next_seq += 1
+            if rows:
+                conn.execute(t.events.insert(), rows)
+                self._project(conn, [r["entity_id"] for r in rows if r["entity"] == "case"])
+            self._set_meta(conn, "hlc.last", self.clock.last)
+            conn.execute(update(t.desks).where(t.desks.c.id == desk.id).values(last_seen=received))
+        return results
+
+    def _judge(self, conn: Connection, desk: DeskRow, raw: Any, seen: dict[str, Event],
+               received: int) -> tuple[PushResult, Event | None]:
+        raw_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
+        try:
+            event = Event.from_dict(raw)
+        except EventError as error:
+            return PushResult(raw_id[:36] or "?", Status.REJECTED, str(error)), None
+        if not within(event.org, desk.org):
+            return PushResult(event.id, Status.REJECTED,
+                              f"Outside this desk's area: {event.org} is not under {desk.org}."), None
+        if event.desk != desk.code or not event.actor.endswith("@" + desk.code):
+            return PushResult(event.id, Status.REJECTED,
+                              f"Recorded by {event.actor} on desk {event.desk}, not by a user of "
+                              f"desk {desk.code}."), None
+        if event.wall_ms > received + MAX_CLOCK_AHEAD_MS:
+            ahead = (event.wall_ms - received) / 60_000
+            return PushResult(event.id, Status.REJECTED,
+                              f"The desk's clock is wrong: this event is stamped {ahead:.0f} "
+                              f"minutes in the future. Set the computer's date and time, then "
+                              f"resend."), None
+        stored = seen.get(event.id) or self._stored(conn, event.id)
+        if stored is not None:
+            if stored.to_dict() == event.to_dict():
+                return PushResult(event.id, Status.ALREADY), None
+            conn.execute(t.conflicts.insert().values(
+                event_id=event.id, desk_id=desk.id, received_at=received,
+                event=json.dumps(event.to_dict(), ensure_ascii=False)))
+            return PushResult(event.id, Status.CONFLICT,
+                              "An event with this id but different content is already stored; "
+                              "the first one is kept."), None
+        self.clock.observe(event.hlc)
+        return PushResult(event.id, Status.ACCEPTED), event
+
+    def _stored(self, conn: Connection, event_id: str) -> Event | None:
+        row = conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
+        return _row_event(row) if row is not None else None
+
+    # Pull ----------------------------------------------------------------------------------
+    def pull(self, desk: DeskRow, after: int, limit: int) -> tuple[list[tuple[int, Event]], int, bool]:
+        with self.db.read() as conn:
+            top = conn.execute(select(func.max(t.events.c.seq))).scalar() or 0
+            kept_from = int(self._meta(conn, "retained_from") or 1)
+            if after > top:
+                raise ResetRequired("The centre does not know this position in the log (its data "
+                                    "was restored); the desk must download its area again.")
+            if after < kept_from - 1:
+                raise ResetRequired("The centre no longer keeps events this old; the desk must "
+                                    "download its area again.")
+            rows = conn.execute(
+                select(t.events).where(t.events.c.seq > after, _scope_clause(t.events.c.org, desk.org))
+                .order_by(t.events.c.seq).limit(limit + 1)).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        page = [(r.seq, _row_event(r)) for r in rows]
+        # At the end, move the cursor past events outside the scope too, so the next pull does
+        # not read them again. Everything up to `top` was committed when `top` was read.
+        next_after = page[-1][0] if more else max(top, page[-1][0] if page else 0)
+        return page, next_after, more
+
+    def set_retained_from(self, seq: int) -> None:
+        with self.db.write() as conn:
+            self._set_meta(conn, "retained_from", str(seq))
+
+    # Department actions ----------------------------------------------------------------------
+    def department_action(self, key: KeyRow, case_id: str, action: str, text: str,
+                          person: str = "") -> Event:
+        """A department signs for, replies to or resolves a case it was dispatched to."""
+        types = {"sign": "case.signed", "reply": "case.replied", "resolve": "case.resolved"}
+        if action not in types:
+            raise ServerError(400, "The action must be sign, reply or resolve.")
+        if not is_uuid(case_id):
+            raise ServerError(404, "There is no such case.")
+        dept = key.subject
+        with self.db.write() as conn:
+            case = conn.execute(select(t.cases).where(t.cases.c.id == case_id)).first()
+            if case is None:
+                raise ServerError(404, "There is no such case.")
+            if dept not in (case.lead, *filter(None, (case.co or "").split(";"))):
+                raise ServerError(403, "This case was not dispatched to your department.")
+            payload: dict[str, Any] = {"department": dept}
+            if action != "sign":
+                payload["text"] = text
+            actor = f"{(person or key.name or 'staff')[:40]}@{dept}"
+            try:
+                event = Event(uuid7(), "case", case_id, types[action], payload, actor, CENTRE,
+                              self.clock.now(), case.org).validated()
+            except EventError as error:
+                raise ServerError(422, str(error)) from None
+            self._append_centre_event(conn, event)
+        return event
+
+    def register_online(self, key: KeyRow, payload: dict[str, Any]) -> tuple[str, str]:
+        """An Open311 POST: a new case registered at the centre. Returns (case id, token)."""
+        with self.db.write() as conn:
+            day = utc_from_ms(now_ms()).astimezone(CHINA).date()
+            counter_key = f"number.{day:%Y%m%d}"
+            sequence = int(self._meta(conn, counter_key) or 0) + 1
+            self._set_meta(conn, counter_key, str(sequence))
+            payload = {**payload, "number": f"{CENTRE}-{day:%Y%m%d}-{sequence:04d}"}
+            case_id = uuid7()
+            try:
+                event = Event(uuid7(), "case", case_id, "case.registered", payload,
+                              f"open311@{CENTRE}", CENTRE, self.clock.now(),
+                              payload["grid"] if payload.get("grid") else payload["community"]
+                              ).validated()
+            except EventError as error:
+                raise ServerError(400, str(error)) from None
+            item = self.catalogue.items[payload["category"]]
+            dispatch = Event(uuid7(), "case", case_id, "case.dispatched",
+                             {"lead": item.lead, "co": list(item.co), "mode": "auto"},
+                             f"open311@{CENTRE}", CENTRE, self.clock.now(), event.org).validated()
+            self._append_centre_event(conn, event)
+            self._append_centre_event(conn, dispatch)
+            token = secrets.token_hex(8)
+            conn.execute(update(t.cases).where(t.cases.c.id == case_id).values(token=token))
+        return case_id, token
+
+    def _append_centre_event(self, conn: Connection, event: Event) -> None:
+        seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
+        conn.execute(t.events.insert().values(**_event_row(event, seq, now_ms(), CENTRE)))
+        self._project(conn, [event.entity_id])
+        self._set_meta(conn, "hlc.last", self.clock.last)
+
+    # Case projection -------------------------------------------------------------------------
+    def _project(self, conn: Connection, case_ids: Iterable[str]) -> None:
+        ids = list(dict.fromkeys(case_ids))
+        if not ids:
+            return
+        found: dict[str, list[Event]] = {}
+        for start in range(0, len(ids), 500):
+            rows = conn.execute(select(t.events).where(
+                t.events.c.entity_id.in_(ids[start:start + 500])))
+            for row in rows:
+                found.setdefault(row.entity_id, []).append(_row_event(row))
+        for case_id in ids:
+            state = fold(case_id, found.get(case_id, []))
+            if state.status == "incomplete":
+                continue
+            self._upsert_case(conn, state)
+
+    def _upsert_case(self, conn: Connection, s: CaseState) -> None:
+        values = {
+            "id": s.id, "number": s.number, "status": s.status, "category": s.category,
+            "org": s.org, "lead": s.lead, "co": ";".join(s.co), "description": s.description,
+            "address": s.address, "latitude": s.latitude, "longitude": s.longitude,
+            "registered_at": int(s.registered_at.timestamp() * 1000) if s.registered_at else 0,
+            "updated_at": int(s.steps[-1].at.timestamp() * 1000) if s.steps else 0,
+            "resolution": s.resolution,
+        }
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(t.cases).values(**values)
+        conn.execute(statement.on_conflict_do_update(
+            index_elements=[t.cases.c.id],
+            set_={k: v for k, v in values.items() if k != "id"}))
+
+    def case_events(self, case_id: str) -> list[Event]:
+        with self.db.read() as conn:
+            rows = conn.execute(select(t.events).where(t.events.c.entity_id == case_id))
+            return [_row_event(r) for r in rows]
+
+    # Attachments -----------------------------------------------------------------------------
+    def put_attachment(self, sha256: str, data: bytes, content_type: str, by: str) -> bool:
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ServerError(422, "The content does not match its SHA-256; nothing was stored.")
+        with self.db.write() as conn:
+            if conn.execute(select(t.attachments.c.sha256).where(
+                    t.attachments.c.sha256 == sha256)).first():
+                return False
+            conn.execute(t.attachments.insert().values(
+                sha256=sha256, size=len(data), content_type=content_type[:100], data=data,
+                uploaded_by=by, created_at=now_ms()))
+        return True
+
+    def get_attachment(self, sha256: str) -> tuple[bytes, str] | None:
+        with self.db.read() as conn:
+            row = conn.execute(select(t.attachments).where(t.attachments.c.sha256 == sha256)).first()
+        return (bytes(row.data), row.content_type) if row else None
+
+    def counts(self) -> dict[str, int]:
+        with self.db.read() as conn:
+            return {
+                "events": conn.execute(select(func.count()).select_from(t.events)).scalar_one(),
+                "desks": conn.execute(select(func.count()).select_from(t.desks)).scalar_one(),
+            }
+
+
+def _event_row(event: Event, seq: int, received: int, pushed_by: str) -> dict[str, Any]:
+    return {"seq": seq, "id": event.id, "entity": event.entity, "entity_id": event.entity_id,
+            "type": event.type, "payload": event.payload_json(), "actor": event.actor,
+            "desk": event.desk, "hlc": event.hlc, "org": event.org, "received_at": received,
+            "pushed_by": pushed_by}
+
+
+def _row_event(row: Any) -> Event:
+    return Event(row.id, row.entity, row.entity_id, row.type, json.loads(row.payload), row.actor,
+                 row.desk, row.hlc, row.org)
