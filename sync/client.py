@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -180,6 +180,14 @@ def enrol(desk: Desk, server_url: str, code: str, tokens: TokenStore,
     return enrolment
 
 
+def _network_error(error: requests.RequestException) -> SyncError:
+    if isinstance(error, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError):
+        return SyncError("The centre's answer was cut off on the way; it will be fetched again.")
+    if isinstance(error, requests.Timeout):
+        return SyncError("The centre did not answer in time.")
+    return SyncError(f"The centre cannot be reached: {error.__class__.__name__}.")
+
+
 def _json(response: requests.Response) -> Any:
     try:
         return response.json()
@@ -198,7 +206,7 @@ def _message(response: requests.Response) -> str:
 class SyncClient:
     """Push then pull for one desk. Thread-safe: a second sync while one runs is refused."""
 
-    _locks: dict[str, threading.Lock] = {}
+    _locks: ClassVar[dict[str, threading.Lock]] = {}  # one sync at a time per database
 
     def __init__(self, desk: Desk, server_url: str, token: str, *,
                  session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30),
@@ -254,8 +262,9 @@ class SyncClient:
                                            headers={"Content-Encoding": "gzip",
                                                     "Content-Type": "application/json"})
             except requests.RequestException as error:
-                note_push_failure(self.desk.db, ids, error.__class__.__name__)
-                raise SyncError(f"The centre cannot be reached: {error.__class__.__name__}.") from None
+                failure = _network_error(error)
+                note_push_failure(self.desk.db, ids, str(failure))
+                raise failure from None
             self._clock(answer, report)
             if answer.status_code != 200:
                 note_push_failure(self.desk.db, ids, _message(answer))
@@ -299,7 +308,7 @@ class SyncClient:
                 answer = self.session.get(f"{self.url}/v1/pull", timeout=self.timeout,
                                           params={"after": after, "limit": self.page})
             except requests.RequestException as error:
-                raise SyncError(f"The centre cannot be reached: {error.__class__.__name__}.") from None
+                raise _network_error(error) from None
             self._clock(answer, report)
             if answer.status_code == 410:
                 log.warning("the centre asks for a reset: %s", _message(answer))

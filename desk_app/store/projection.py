@@ -49,6 +49,9 @@ def refresh_cases(conn: Connection, case_ids: Iterable[str], calendar: WorkCalen
     by_case = load_events(conn, ordered)
     rows = [case_row(fold(case_id, by_case[case_id]), calendar)
             for case_id in ordered if case_id in by_case]
+    gone = [case_id for case_id in ordered if case_id not in by_case]
+    if gone:  # every event of these cases was discarded
+        conn.execute(delete(cases).where(cases.c.id.in_(gone)))
     if not rows:
         return
     statement = insert(cases)

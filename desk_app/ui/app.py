@@ -15,6 +15,7 @@ from .i18n import install_language, message
 from .idle import IdleWatcher
 from .login import LoginDialog
 from .main_window import MainWindow
+from .sync_ui import SyncBridge
 
 
 def application() -> QApplication:
@@ -37,6 +38,8 @@ class DeskSession:
         self.watcher = IdleWatcher(workspace.settings.auto_lock_minutes)
         QApplication.instance().installEventFilter(self.watcher)
         self.watcher.idle.connect(self.lock)
+        self.sync = SyncBridge(workspace)
+        self.sync.start()
 
     def sign_in(self) -> bool:
         desk = self.workspace.desk
@@ -47,7 +50,7 @@ class DeskSession:
             return False
         self.workspace.settings.last_user = dialog.user.username
         self.workspace.settings.save(self.workspace.paths.settings)
-        self.window = MainWindow(self.workspace, dialog.user)
+        self.window = MainWindow(self.workspace, dialog.user, sync=self.sync)
         self.window.lock_requested.connect(self.lock)
         self.window.show()
         return True
@@ -82,5 +85,6 @@ def run_app(demo: bool = False, language: str | None = None) -> int:
     if not session.sign_in():
         return 0
     code = app.exec()
+    session.sync.stop()
     workspace.close()
     return code

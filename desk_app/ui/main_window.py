@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStackedWidget,
     QWidget,
 )
@@ -18,14 +19,18 @@ from desk_app import __version__
 from desk_app.domain.classify import CatalogueIndex
 from desk_app.domain.roles import ROLES, may
 from desk_app.store.eventlog import pending_count
+from desk_app.store.sync_state import open_rejection_count
 from desk_app.store.users import User
 from desk_app.workspace import Workspace
+from sync.client import SyncReport
+from sync.protocol import CLOCK_WARNING_MS
 
 from .case_detail import CaseDetail
 from .case_list import CaseList
 from .i18n import install_language, label
 from .intake_form import IntakeForm
 from .settings_dialog import SettingsDialog
+from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 
 
 class MainWindow(QMainWindow):
@@ -33,11 +38,17 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
     def __init__(self, workspace: Workspace, user: User,
-                 index: CatalogueIndex | None = None) -> None:
+                 index: CatalogueIndex | None = None, sync: SyncBridge | None = None) -> None:
         super().__init__()
         assert workspace.desk is not None
         self.workspace, self.desk, self.user = workspace, workspace.desk, user
         self._index = index
+        self.sync = sync
+        self.last_report: SyncReport | None = None
+        if sync is not None:
+            sync.started.connect(self._sync_started)
+            sync.progress.connect(self._sync_progress)
+            sync.finished.connect(self._sync_finished)
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1024, 640))
         self.build()
@@ -81,10 +92,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.sync_label = QLabel(objectName="syncState")
         self.user_label = QLabel(objectName="userState")
+        self.clock_warning = QLabel(objectName="clockWarning")
+        self.clock_warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.clock_warning.hide()
+        self.sync_bar = QProgressBar(objectName="syncProgress")
+        self.sync_bar.setMaximumWidth(160)
+        self.sync_bar.hide()
         for widget in list(self.statusBar().children()):
-            if isinstance(widget, QLabel):
+            if isinstance(widget, QLabel | QProgressBar):
                 self.statusBar().removeWidget(widget)
         self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.clock_warning)
+        self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.update_status()
 
@@ -106,6 +125,18 @@ class MainWindow(QMainWindow):
         overdue = QAction(self.tr("&Overdue and due soon"), self, shortcut=QKeySequence("Ctrl+D"))
         overdue.triggered.connect(self.show_overdue)
         desk_menu.addAction(overdue)
+        desk_menu.addSeparator()
+        sync_now = QAction(self.tr("&Sync now"), self, shortcut=QKeySequence("F5"))
+        sync_now.triggered.connect(self.sync_now)
+        desk_menu.addAction(sync_now)
+        if may(self.user.role, "settings"):
+            enrol_action = QAction(self.tr("&Enrol with the central platform…"), self)
+            enrol_action.triggered.connect(self.enrol)
+            desk_menu.addAction(enrol_action)
+        if may(self.user.role, "rejections"):
+            refused = QAction(self.tr("Events &refused by the centre…"), self)
+            refused.triggered.connect(self.show_rejections)
+            desk_menu.addAction(refused)
         desk_menu.addSeparator()
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested)
@@ -146,15 +177,59 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         with self.desk.db.read() as conn:
             pending = pending_count(conn)
+            refused = open_rejection_count(conn)
         role = label(ROLES, self.user.role)
         self.user_label.setText(f"{self.desk.identity.name} · {self.user.display_name}（{role}）")
-        sync = self.tr("Not connected to the central platform")
-        if pending:
-            sync += " · " + self.tr("%n event(s) waiting to be sent", "", pending)
+        sync = sync_summary(self.desk, self.last_report, pending, refused)
         self.sync_label.setText(sync)
         app_name = self.tr("Community Desk")
         self.setWindowTitle(f"{app_name} — {self.desk.identity.name} — "
                             f"{self.user.display_name} — {sync}")
+
+    # Sync ---------------------------------------------------------------------------------
+    def sync_now(self) -> None:
+        if self.sync is None or self.sync.client() is None:
+            QMessageBox.information(self, self.tr("Sync"), self.tr(
+                "This desk works offline. Enrol it with the central platform first "
+                "(Desk → Enrol with the central platform)."))
+            return
+        self.sync.sync_now()
+
+    def enrol(self) -> None:
+        if self.sync is not None:
+            dialog = EnrolDialog(self.sync, self)
+            dialog.accepted.connect(self.update_status)
+            dialog.open()
+
+    def show_rejections(self) -> None:
+        dialog = RejectionsDialog(self.desk, self.user, self)
+        dialog.finished.connect(lambda _r: self.update_status())
+        dialog.open()
+
+    def _sync_started(self) -> None:
+        self.sync_bar.setRange(0, 0)
+        self.sync_bar.show()
+
+    def _sync_progress(self, _stage: str, done: int, total: int) -> None:
+        self.sync_bar.setRange(0, max(total, 1))
+        self.sync_bar.setValue(done)
+
+    def _sync_finished(self, report: SyncReport) -> None:
+        self.last_report = report
+        self.sync_bar.hide()
+        skew = report.clock_skew_ms
+        if skew is not None and abs(skew) > CLOCK_WARNING_MS:
+            self.clock_warning.setText(self.tr(
+                "This computer's clock is %1 min off the centre's: please set it right")
+                .replace("%1", str(round(skew / 60_000))))
+            self.clock_warning.show()
+        else:
+            self.clock_warning.hide()
+        if report.applied:
+            self.cases.model.refresh()
+            if self.detail.case is not None and self.pages.currentWidget() is self.detail:
+                self.detail.show_case(self.detail.case.id)
+        self.update_status()
 
     # Settings -----------------------------------------------------------------------------
     def edit_settings(self) -> None:
@@ -164,6 +239,8 @@ class MainWindow(QMainWindow):
         old_language = self.workspace.settings.language
         settings = dialog.apply_to(self.workspace.settings)
         settings.save(self.workspace.paths.settings)
+        if self.sync is not None:
+            self.sync.scheduler.set_interval(settings.sync_interval_minutes)
         if settings.language != old_language:
             self.switch_language(settings.language)
 

@@ -294,6 +294,41 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the central platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the centre for a one-time code for this desk (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the centre&apos;s address (https://…) and the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacting the centre…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set up this desk</source>
@@ -543,6 +578,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the central platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events &amp;refused by the centre…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,18 +614,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not connected to the central platform</source>
+        <source>Community Desk</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n event(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n event waiting to be sent</numerusform>
-            <numerusform>%n events waiting to be sent</numerusform>
-        </translation>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Community Desk</source>
+        <source>This desk works offline. Enrol it with the central platform first (Desk → Enrol with the central platform).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -679,6 +727,61 @@ Logs: %3</source>
     </message>
     <message>
         <source>Save receipt as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsDialog</name>
+    <message>
+        <source>Events refused by the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the centre refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record again now (after fixing the clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is dropped silently: decide what to do with each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it discarded?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -821,6 +924,33 @@ Logs: %3</source>
     </message>
     <message>
         <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Working offline (not enrolled with the centre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused by the centre</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1211,6 +1341,14 @@ Logs: %3</source>
     </message>
     <message>
         <source>There is no case numbered {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rejection has already been dealt with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the event is discarded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

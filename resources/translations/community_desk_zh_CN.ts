@@ -292,6 +292,41 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the central platform</source>
+        <translation>接入中心平台</translation>
+    </message>
+    <message>
+        <source>Centre address</source>
+        <translation>中心平台地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>接入码</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>接入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Ask the centre for a one-time code for this desk (%1).</source>
+        <translation>请向中心平台申领本工作台（%1）的一次性接入码。</translation>
+    </message>
+    <message>
+        <source>Enter the centre&apos;s address (https://…) and the code.</source>
+        <translation>请填写中心平台地址（https://…）和接入码。</translation>
+    </message>
+    <message>
+        <source>Contacting the centre…</source>
+        <translation>正在连接中心平台…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set up this desk</source>
@@ -540,6 +575,18 @@
         <translation>超期和即将超期(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the central platform…</source>
+        <translation>接入中心平台(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Events &amp;refused by the centre…</source>
+        <translation>被中心拒收的记录(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
@@ -564,18 +611,20 @@
         <translation>关于社区诉求工作台(&amp;A)</translation>
     </message>
     <message>
-        <source>Not connected to the central platform</source>
-        <translation>未连接中心平台</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n 条记录待同步</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Community Desk</source>
         <translation>社区诉求工作台</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>This desk works offline. Enrol it with the central platform first (Desk → Enrol with the central platform).</source>
+        <translation>本工作台目前离线工作。请先接入中心平台（工作台 → 接入中心平台）。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
+        <translation>本机时钟与中心平台相差 %1 分钟，请校准时间</translation>
     </message>
     <message>
         <source>About Community Desk</source>
@@ -678,6 +727,61 @@ Logs: %3</source>
     <message>
         <source>Save receipt as PDF</source>
         <translation>将回执另存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsDialog</name>
+    <message>
+        <source>Events refused by the centre</source>
+        <translation>被中心拒收的记录</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Why the centre refused it</source>
+        <translation>拒收原因</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新上传</translation>
+    </message>
+    <message>
+        <source>Record again now (after fixing the clock)</source>
+        <translation>校准时钟后重新记录</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>放弃…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Nothing is dropped silently: decide what to do with each.</source>
+        <translation>系统不会悄悄丢弃任何记录：请逐条决定如何处理。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Why is it discarded?</source>
+        <translation>放弃的原因：</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未能处理</translation>
     </message>
 </context>
 <context>
@@ -820,6 +924,33 @@ Logs: %3</source>
     <message>
         <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
         <translation>重办后仍不满意：诉求将回退重办，并转入专项督办。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Working offline (not enrolled with the centre)</source>
+        <translation>离线工作（未接入中心平台）</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 to send</source>
+        <translation>待上传 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 refused by the centre</source>
+        <translation>被中心拒收 %1 条</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1341,14 @@ Logs: %3</source>
     <message>
         <source>There is no case numbered {number}.</source>
         <translation>没有受理编号为 {number} 的诉求，请核对。</translation>
+    </message>
+    <message>
+        <source>This rejection has already been dealt with.</source>
+        <translation>这条拒收记录已经处理过了。</translation>
+    </message>
+    <message>
+        <source>Say why the event is discarded.</source>
+        <translation>请说明放弃这条记录的原因。</translation>
     </message>
 </context>
 <context>

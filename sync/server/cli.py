@@ -42,6 +42,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     code = command("issue-code", "print a one-time enrolment code for a desk of an org unit")
     code.add_argument("--org", required=True, help="organisation unit code, e.g. YT-HS-PW")
     code.add_argument("--days", type=int, default=7, help="days the code stays valid")
+    code.add_argument("--count", type=int, default=1, help="how many codes to print, one a line")
     revoke = command("revoke-desk", "revoke a desk's token")
     revoke.add_argument("--desk", required=True, help="desk code")
     dept = command("department-key", "create an API key for a department")
@@ -70,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             return serve(args)
         store = _store(args.database)
         if args.command == "issue-code":
-            print(store.issue_enrolment_code(args.org, args.days))
+            for _ in range(max(1, args.count)):
+                print(store.issue_enrolment_code(args.org, args.days))
         elif args.command == "revoke-desk":
             if not store.revoke_desk(args.desk):
                 print(f"no desk {args.desk}", file=sys.stderr)

@@ -93,7 +93,7 @@ def open311_router(store: ServerStore) -> APIRouter:
 
     def service(item_code: str) -> dict[str, Any]:
         item = catalogue.items[item_code]
-        top, sub, _ = catalogue.path(item_code)
+        top, _sub, _ = catalogue.path(item_code)
         return {"service_code": item.code, "service_name": item.name_zh,
                 "description": item.standard or item.name_en, "metadata": False,
                 "type": "realtime", "keywords": ",".join(item.keywords),

@@ -235,7 +235,7 @@ class ServerStore:
             if after > top:
                 raise ResetRequired("The centre does not know this position in the log (its data "
                                     "was restored); the desk must download its area again.")
-            if after < kept_from - 1:
+            if 0 < after < kept_from - 1:
                 raise ResetRequired("The centre no longer keeps events this old; the desk must "
                                     "download its area again.")
             rows = conn.execute(

@@ -1,0 +1,222 @@
+"""Sync in the desk's window: the scheduler's bridge to Qt, enrolment, and the rejections list.
+
+The scheduler runs sync on its own thread; it reaches the GUI only through queued signals of
+`SyncBridge`, never by touching a widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.events import EVENT_TYPES
+from desk_app.domain.text import DomainError
+from desk_app.store.desk import Desk
+from desk_app.store.sync_state import (
+    discard_rejected,
+    list_rejections,
+    record_again,
+    resend_rejected,
+    sync_fact,
+)
+from desk_app.store.users import User
+from desk_app.workspace import Workspace
+from sync.client import SyncClient, SyncError, SyncReport, TokenStore, enrol
+from sync.scheduler import SyncScheduler
+
+from .formatting import local_time
+from .i18n import message, translate
+from .tasks import BackgroundOp
+
+
+class SyncBridge(QObject):
+    started = Signal()
+    progress = Signal(str, int, int)
+    finished = Signal(object)  # SyncReport
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.tokens = TokenStore(workspace.paths.config)
+        self.scheduler = SyncScheduler(self.client, workspace.settings.sync_interval_minutes,
+                                       self.finished.emit, self.progress.emit, self.started.emit)
+
+    @property
+    def desk(self) -> Desk:
+        assert self.workspace.desk is not None
+        return self.workspace.desk
+
+    def server_url(self) -> str | None:
+        return sync_fact(self.desk.db, "server_url")
+
+    def client(self) -> SyncClient | None:
+        url = self.server_url()
+        token = self.tokens.load(self.desk.code) if url else None
+        return SyncClient(self.desk, url, token) if url and token else None
+
+    def start(self) -> None:
+        self.scheduler.start()
+
+    def sync_now(self) -> None:
+        self.scheduler.sync_now()
+
+    def stop(self) -> None:
+        self.scheduler.shutdown()
+
+
+def sync_summary(desk: Desk, report: SyncReport | None, pending: int, refused: int) -> str:
+    """The status bar's words: when the desk last synced, what waits, what was refused."""
+    url = sync_fact(desk.db, "server_url")
+    if not url:
+        parts = [translate("SyncStatus", "Working offline (not enrolled with the centre)")]
+    else:
+        last = sync_fact(desk.db, "last_success")
+        parts = [translate("SyncStatus", "Last sync %1").replace(
+            "%1", local_time(int(last)) if last else translate("SyncStatus", "never"))]
+        if report is not None and report.error:
+            parts.append(translate("SyncStatus", "sync failed: %1").replace("%1", report.error))
+    if pending:
+        parts.append(translate("SyncStatus", "%1 to send").replace("%1", str(pending)))
+    if refused:
+        parts.append(translate("SyncStatus", "%1 refused by the centre").replace("%1", str(refused)))
+    return " · ".join(parts)
+
+
+class EnrolDialog(QDialog):
+    """Server address and the one-time code from the centre; the token goes to the keyring."""
+
+    def __init__(self, bridge: SyncBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.setWindowTitle(self.tr("Enrol with the central platform"))
+        self.setMinimumWidth(460)
+        self.url = QLineEdit(bridge.server_url() or bridge.workspace.settings.server_url or "https://",
+                             objectName="serverUrl")
+        self.code = QLineEdit(objectName="enrolCode")
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.error = QLabel(objectName="enrolError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Centre address"), self.url)
+        form.addRow(self.tr("Enrolment code"), self.code)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enrol"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.try_enrol)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        hint = QLabel(self.tr("Ask the centre for a one-time code for this desk (%1).")
+                      .replace("%1", bridge.desk.code))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def try_enrol(self) -> None:
+        url, code = self.url.text().strip(), self.code.text().strip()
+        if not url.startswith(("http://", "https://")) or not code:
+            self.error.setText(self.tr("Enter the centre's address (https://…) and the code."))
+            return
+        self.buttons.setEnabled(False)
+        self.error.setText(self.tr("Contacting the centre…"))
+
+        def done(_result: object) -> None:
+            self.bridge.workspace.settings.server_url = url
+            self.bridge.workspace.settings.save(self.bridge.workspace.paths.settings)
+            self.accept()
+            self.bridge.sync_now()
+
+        def failed(error: Exception) -> None:
+            self.buttons.setEnabled(True)
+            self.error.setText(str(error) if isinstance(error, SyncError) else
+                               message(error) if isinstance(error, DomainError) else repr(error))
+
+        BackgroundOp(self, lambda _s: enrol(self.bridge.desk, url, code, self.bridge.tokens),
+                     pool_name="net").success(done).failure(failed).run()
+
+
+class RejectionsDialog(QDialog):
+    """Every event the centre refused, with its reason; resend, record again, or discard."""
+
+    def __init__(self, desk: Desk, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.user = desk, user
+        self.setWindowTitle(self.tr("Events refused by the centre"))
+        self.resize(900, 420)
+        self.table = QTableWidget(0, 4, objectName="rejections")
+        self.table.setHorizontalHeaderLabels([self.tr("Recorded"), self.tr("Step"),
+                                              self.tr("By"), self.tr("Why the centre refused it")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.resend = QPushButton(self.tr("Send again"), objectName="resend")
+        self.again = QPushButton(self.tr("Record again now (after fixing the clock)"),
+                                 objectName="recordAgain")
+        self.discard = QPushButton(self.tr("Discard…"), objectName="discard")
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        self.resend.clicked.connect(lambda: self._act("resend"))
+        self.again.clicked.connect(lambda: self._act("again"))
+        self.discard.clicked.connect(lambda: self._act("discard"))
+        buttons = QHBoxLayout()
+        for button in (self.resend, self.again, self.discard):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Nothing is dropped silently: decide what to do with each.")))
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = list_rejections(self.desk.db)
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            kind = EVENT_TYPES.get(item.event.type)
+            cells = [local_time(item.event.wall_ms), translate("events", kind.label) if kind else
+                     item.event.type, item.event.actor, item.reason]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if self.items:
+            self.table.selectRow(0)
+        for button in (self.resend, self.again, self.discard):
+            button.setEnabled(bool(self.items))
+
+    def _act(self, what: str) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        event_id = self.items[row].event.id
+        try:
+            if what == "resend":
+                resend_rejected(self.desk, self.user, event_id)
+            elif what == "again":
+                record_again(self.desk, self.user, event_id)
+            else:
+                note, ok = QInputDialog.getText(self, self.tr("Discard"),
+                                                self.tr("Why is it discarded?"))
+                if not ok:
+                    return
+                discard_rejected(self.desk, self.user, event_id, note)
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("Not done"), message(error))
+        self.reload()
