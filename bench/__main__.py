@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import case_list
+from bench import case_list, sync
 
-BENCHES = {"case_list": case_list.main}
+BENCHES = {"case_list": case_list.main, "sync": sync.main}
 
 
 def main() -> None:

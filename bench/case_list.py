@@ -20,7 +20,8 @@ CACHE = ROOT / ".bench"
 CASES = int(os.environ.get("BENCH_CASES", "200000"))
 
 
-def build(path: Path) -> None:
+def build(path: Path, cases: int = CASES, origin: str = "demo", org: str = "YT-HS",
+          code: str = "YT-HS-01") -> None:
     from desk_app.config import calendar_file, catalogue_dir
     from desk_app.domain.case_numbers import case_number
     from desk_app.domain.catalogue import load_catalogue
@@ -35,14 +36,14 @@ def build(path: Path) -> None:
 
     catalogue = load_catalogue(catalogue_dir())
     db = open_database(path)
-    identity = setup_desk(db, "YT-HS-01", "bench", "YT-HS", catalogue)
+    identity = setup_desk(db, code, "bench", org, catalogue)
     desk = Desk(db, identity, catalogue, WorkCalendar.load(calendar_file()))
     rng = random.Random(7)
     items = list(catalogue.active_items())
-    communities = catalogue.org_children("YT-HS", "community")
+    communities = catalogue.org_children(org, "community")
     now = int(time.time() * 1000)
     span = 3 * 365 * 86_400_000
-    starts = sorted(now - rng.randrange(span) for _ in range(CASES))
+    starts = sorted(now - rng.randrange(span) for _ in range(cases))
     words = ["楼道", "路灯", "噪音", "漏水", "停车", "垃圾", "施工", "电梯", "井盖", "占道"]
     batch: list[Event] = []
     sequence: dict[str, int] = {}
@@ -61,23 +62,23 @@ def build(path: Path) -> None:
             name=f"居民{n % 5000}", phone=f"13{rng.randint(0, 999_999_999):09d}")
         case_id = uuid7(start)
         payload = registration_payload(intake, catalogue, case_number(desk.code, day, sequence[str(day)]))
-        batch.append(Event(uuid7(start), "case", case_id, "case.registered", payload, "bench@YT-HS-01",
+        batch.append(Event(uuid7(start), "case", case_id, "case.registered", payload, f"bench@{code}",
                            desk.code, clock.now(), community.code))
         wall[0] += 60_000
         batch.append(Event(uuid7(wall[0]), "case", case_id, "case.dispatched",
                            {"lead": item.lead, "co": list(item.co), "mode": "auto"},
-                           "bench@YT-HS-01", desk.code, clock.now(), community.code))
+                           f"bench@{code}", desk.code, clock.now(), community.code))
         if start < now - 10 * 86_400_000 and rng.random() < 0.9:
             wall[0] += 86_400_000
             batch.append(Event(uuid7(wall[0]), "case", case_id, "case.resolved", {"text": "已办结"},
-                               "bench@YT-HS-01", desk.code, clock.now(), community.code))
+                               f"bench@{code}", desk.code, clock.now(), community.code))
         if len(batch) >= 30_000:
-            desk.record(batch, origin="demo")
+            desk.record(batch, origin=origin)
             batch.clear()
             print(f"  built {n + 1:,} cases in {time.perf_counter() - started:.0f} s", flush=True)
     if batch:
-        desk.record(batch, origin="demo")
-    print(f"  built {CASES:,} cases in {time.perf_counter() - started:.0f} s")
+        desk.record(batch, origin=origin)
+    print(f"  built {cases:,} cases in {time.perf_counter() - started:.0f} s")
     db.close()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desk_app.config import Paths, app_paths, calendar_file, catalogue_dir
 from desk_app.domain.catalogue import Catalogue, load_catalogue
+from desk_app.domain.text import DomainError
 from desk_app.domain.workcalendar import WorkCalendar
 from desk_app.settings import Settings
 from desk_app.store.database import Database, open_database
@@ -37,6 +38,22 @@ class Workspace:
         self.db.close()
 
 
+def synced_catalogue_dir(paths: Paths) -> Path:
+    """Where the centre's latest catalogue snapshot is kept once sync has fetched one."""
+    return paths.data / "catalogue"
+
+
+def _catalogue(paths: Paths) -> Catalogue:
+    """The centre's snapshot when there is a good one, else the catalogue shipped with the app."""
+    synced = synced_catalogue_dir(paths)
+    if synced.exists():
+        try:
+            return load_catalogue(synced)
+        except DomainError as error:
+            log.warning("ignoring the synced catalogue: %s", error)
+    return load_catalogue(catalogue_dir())
+
+
 def demo_paths(paths: Paths) -> Paths:
     """The demo workspace lives apart, so sample cases never mix with real ones."""
     return Paths(paths.data / "demo", paths.logs, paths.config / "demo")
@@ -49,7 +66,7 @@ def open_workspace(paths: Paths | None = None, *, demo: bool = False,
         paths = demo_paths(paths)
     paths.ensure()
     settings = Settings.load(paths.settings)
-    catalogue = load_catalogue(catalogue_dir())
+    catalogue = _catalogue(paths)
     calendar = WorkCalendar.load(calendar_file())
     db = open_database(database or paths.database)
     workspace = Workspace(paths, settings, catalogue, calendar, db, None)

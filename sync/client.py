@@ -13,6 +13,7 @@ import gzip
 import json
 import logging
 import os
+import shutil
 import signal
 import stat
 import threading
@@ -26,7 +27,10 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from desk_app.domain.catalogue import FILES as CATALOGUE_FILES
+from desk_app.domain.catalogue import load_catalogue
 from desk_app.domain.events import Event, EventError
+from desk_app.domain.text import DomainError
 from desk_app.store.desk import Desk, DeskIdentity, write_meta
 from desk_app.store.eventlog import pending_count
 from desk_app.store.sync_state import (
@@ -84,6 +88,7 @@ class SyncReport:
     pending: int = 0
     open_rejections: int = 0
     clock_skew_ms: int | None = None
+    catalogue_updated: bool = False
     error: str | None = None
     finished_at: float = field(default_factory=time.time)
 
@@ -210,7 +215,8 @@ class SyncClient:
 
     def __init__(self, desk: Desk, server_url: str, token: str, *,
                  session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30),
-                 batch: int = 200, page: int = MAX_PULL_EVENTS) -> None:
+                 batch: int = 200, page: int = MAX_PULL_EVENTS,
+                 catalogue_dir: Path | None = None) -> None:
         self.desk = desk
         self.url = server_url.rstrip("/")
         self.session = session or http_session()
@@ -218,6 +224,7 @@ class SyncClient:
         self.timeout = timeout
         self.batch = batch
         self.page = page
+        self.catalogue_dir = catalogue_dir
         self._lock = self._locks.setdefault(str(desk.db.path), threading.Lock())
 
     def sync(self, progress: Callable[[str, int, int], None] | None = None) -> SyncReport:
@@ -227,6 +234,8 @@ class SyncClient:
         try:
             self.push(report, progress)
             self.pull(report, progress)
+            if self.catalogue_dir is not None:
+                report.catalogue_updated = self.fetch_catalogue(self.catalogue_dir)
         except SyncError as error:
             report.error = str(error)
         finally:
@@ -345,6 +354,46 @@ class SyncClient:
         except EventError as error:
             raise SyncError(f"The centre sent an event this desk cannot read: {error}.") from None
         return events, next_after, more
+
+    # Catalogue --------------------------------------------------------------------------------
+    def fetch_catalogue(self, folder: Path) -> bool:
+        """Keep the centre's catalogue snapshot in `folder` (used from the next start). A bad
+        snapshot is refused and the desk keeps working with the one it has."""
+        headers = {"If-None-Match": f'"{self.desk.catalogue.version}"'}
+        try:
+            answer = self.session.get(f"{self.url}/v1/catalogue", timeout=self.timeout,
+                                      headers=headers)
+        except requests.RequestException as error:
+            raise _network_error(error) from None
+        if answer.status_code == 304:
+            return False
+        if answer.status_code != 200:
+            raise SyncError(_message(answer), transient=answer.status_code >= 500)
+        body = _json(answer)
+        try:
+            files = {name: body["files"][name] for name in CATALOGUE_FILES}
+        except (KeyError, TypeError):
+            raise SyncError("The centre's catalogue snapshot is incomplete.") from None
+        staging = folder.with_name(folder.name + ".new")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        for name, text in files.items():
+            (staging / name).write_text(str(text), encoding="utf-8")
+        try:
+            fresh = load_catalogue(staging)
+        except DomainError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SyncError(f"The centre's catalogue was refused: {error}", transient=False) from None
+        if fresh.version == self.desk.catalogue.version:
+            shutil.rmtree(staging, ignore_errors=True)
+            return False
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        staging.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+        return True
 
     def _clock(self, answer: requests.Response, report: SyncReport) -> None:
         stamp = answer.headers.get(SERVER_TIME_HEADER, "")

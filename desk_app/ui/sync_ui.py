@@ -34,7 +34,7 @@ from desk_app.store.sync_state import (
     sync_fact,
 )
 from desk_app.store.users import User
-from desk_app.workspace import Workspace
+from desk_app.workspace import Workspace, synced_catalogue_dir
 from sync.client import SyncClient, SyncError, SyncReport, TokenStore, enrol
 from sync.scheduler import SyncScheduler
 
@@ -66,7 +66,10 @@ class SyncBridge(QObject):
     def client(self) -> SyncClient | None:
         url = self.server_url()
         token = self.tokens.load(self.desk.code) if url else None
-        return SyncClient(self.desk, url, token) if url and token else None
+        if not (url and token):
+            return None
+        return SyncClient(self.desk, url, token,
+                          catalogue_dir=synced_catalogue_dir(self.workspace.paths))
 
     def start(self) -> None:
         self.scheduler.start()

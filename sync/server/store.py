@@ -175,7 +175,10 @@ class ServerStore:
         with self.db.write() as conn:
             next_seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
             rows: list[dict[str, Any]] = []
-            seen: dict[str, Event] = {}
+            ids = [r["id"] for r in raw_events if isinstance(r, dict) and isinstance(r.get("id"), str)]
+            seen: dict[str, Event] = {
+                row.id: _row_event(row) for row in conn.execute(
+                    select(t.events).where(t.events.c.id.in_(ids[:1000])))} if ids else {}
             for raw in raw_events:
                 result, event = self._judge(conn, desk, raw, seen, received)
                 results.append(result)
@@ -210,7 +213,7 @@ class ServerStore:
                               f"The desk's clock is wrong: this event is stamped {ahead:.0f} "
                               f"minutes in the future. Set the computer's date and time, then "
                               f"resend."), None
-        stored = seen.get(event.id) or self._stored(conn, event.id)
+        stored = seen.get(event.id)
         if stored is not None:
             if stored.to_dict() == event.to_dict():
                 return PushResult(event.id, Status.ALREADY), None
@@ -222,10 +225,6 @@ class ServerStore:
                               "the first one is kept."), None
         self.clock.observe(event.hlc)
         return PushResult(event.id, Status.ACCEPTED), event
-
-    def _stored(self, conn: Connection, event_id: str) -> Event | None:
-        row = conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
-        return _row_event(row) if row is not None else None
 
     # Pull ----------------------------------------------------------------------------------
     def pull(self, desk: DeskRow, after: int, limit: int) -> tuple[list[tuple[int, Event]], int, bool]:
@@ -324,26 +323,15 @@ class ServerStore:
                 t.events.c.entity_id.in_(ids[start:start + 500])))
             for row in rows:
                 found.setdefault(row.entity_id, []).append(_row_event(row))
-        for case_id in ids:
-            state = fold(case_id, found.get(case_id, []))
-            if state.status == "incomplete":
-                continue
-            self._upsert_case(conn, state)
-
-    def _upsert_case(self, conn: Connection, s: CaseState) -> None:
-        values = {
-            "id": s.id, "number": s.number, "status": s.status, "category": s.category,
-            "org": s.org, "lead": s.lead, "co": ";".join(s.co), "description": s.description,
-            "address": s.address, "latitude": s.latitude, "longitude": s.longitude,
-            "registered_at": int(s.registered_at.timestamp() * 1000) if s.registered_at else 0,
-            "updated_at": int(s.steps[-1].at.timestamp() * 1000) if s.steps else 0,
-            "resolution": s.resolution,
-        }
+        rows = [_case_values(fold(case_id, found.get(case_id, []))) for case_id in ids]
+        rows = [r for r in rows if r is not None]
+        if not rows:
+            return
         dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(t.cases).values(**values)
+        statement = dialect.insert(t.cases)
         conn.execute(statement.on_conflict_do_update(
             index_elements=[t.cases.c.id],
-            set_={k: v for k, v in values.items() if k != "id"}))
+            set_={k: statement.excluded[k] for k in rows[0] if k != "id"}), rows)
 
     def case_events(self, case_id: str) -> list[Event]:
         with self.db.read() as conn:
@@ -374,6 +362,20 @@ class ServerStore:
                 "events": conn.execute(select(func.count()).select_from(t.events)).scalar_one(),
                 "desks": conn.execute(select(func.count()).select_from(t.desks)).scalar_one(),
             }
+
+
+def _case_values(s: CaseState) -> dict[str, Any] | None:
+    """A row of the centre's case table, or None while the registration has not arrived."""
+    if s.status == "incomplete":
+        return None
+    return {
+        "id": s.id, "number": s.number, "status": s.status, "category": s.category,
+        "org": s.org, "lead": s.lead, "co": ";".join(s.co), "description": s.description,
+        "address": s.address, "latitude": s.latitude, "longitude": s.longitude,
+        "registered_at": int(s.registered_at.timestamp() * 1000) if s.registered_at else 0,
+        "updated_at": int(s.steps[-1].at.timestamp() * 1000) if s.steps else 0,
+        "resolution": s.resolution,
+    }
 
 
 def _event_row(event: Event, seq: int, received: int, pushed_by: str) -> dict[str, Any]:

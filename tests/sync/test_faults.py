@@ -201,3 +201,26 @@ def test_a_cursor_the_centre_no_longer_knows_means_a_reset(
     report = reader.client().sync()
     assert report.ok and report.resets == 1 and report.applied == 0
     assert local_events(reader) == before
+
+
+def test_the_catalogue_snapshot_is_kept_and_a_damaged_copy_is_ignored(
+        sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk]) -> None:
+    from dataclasses import replace
+
+    from desk_app.config import app_paths
+    from desk_app.workspace import _catalogue, synced_catalogue_dir
+
+    desk = make_desk("YT-HS-01", "YT-HS", sqlite_server)
+    paths = app_paths()
+    folder = synced_catalogue_dir(paths)
+    client = desk.client()
+    assert client.fetch_catalogue(folder) is False  # the same version as shipped: 304
+    shipped = desk.desk.catalogue
+    desk.desk.catalogue = replace(shipped, version="older")
+    assert client.fetch_catalogue(folder) is True
+    items = folder / "items.csv"
+    items.write_text(items.read_text(encoding="utf-8").replace("夜间建筑施工噪音", "夜间施工噪音（新）"),
+                     encoding="utf-8")
+    assert _catalogue(paths).items["010101"].name_zh == "夜间施工噪音（新）"  # from the next start
+    items.write_text("code\nbroken", encoding="utf-8")
+    assert _catalogue(paths).items["010101"].name_zh == "夜间建筑施工噪音"  # damaged: shipped one
