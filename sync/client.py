@@ -281,8 +281,8 @@ class SyncClient:
             results = self._results(answer, set(ids))
             failpoint("push.answered")
             answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
-            refused = {r.id: r.reason or r.status.value for r in results
-                       if r.status in (Status.REJECTED, Status.CONFLICT)}
+            refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
+                       for r in results if r.status in (Status.REJECTED, Status.CONFLICT)}
             with self.desk.db.begin() as conn:
                 record_answers(conn, answered, refused)
             failpoint("push.recorded")

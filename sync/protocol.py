@@ -38,16 +38,29 @@ class Status(StrEnum):
     REJECTED = "rejected"
 
 
+class Refusal(StrEnum):
+    """Why the centre refused an event, so a desk can say it in its own language."""
+
+    INVALID = "invalid"
+    OUTSIDE_SCOPE = "outside_scope"
+    FOREIGN_ACTOR = "foreign_actor"
+    CLOCK_AHEAD = "clock_ahead"
+    CONFLICT = "conflict"
+
+
 @dataclass(frozen=True)
 class PushResult:
     id: str
     status: Status
     reason: str = ""
+    code: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "status": self.status.value}
         if self.reason:
             out["reason"] = self.reason
+        if self.code:
+            out["code"] = self.code
         return out
 
     @classmethod
@@ -58,7 +71,8 @@ class PushResult:
             status = Status(data.get("status"))
         except ValueError:
             raise ProtocolError(f"unknown push status {data.get('status')!r}") from None
-        return cls(data["id"], status, str(data.get("reason", ""))[:2000])
+        return cls(data["id"], status, str(data.get("reason", ""))[:2000],
+                   str(data.get("code", ""))[:40])
 
 
 @dataclass(frozen=True)

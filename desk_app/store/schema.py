@@ -51,6 +51,7 @@ rejections = Table(
     Column("resolved_at", Integer),
     Column("note", Text),
     Column("replaced_by", String(36)),
+    Column("code", String(40)),  # why, as a word the desk translates (sync.protocol.Refusal)
 )
 
 meta = Table(

@@ -37,9 +37,11 @@ def note_push_failure(db: Database, event_ids: list[str], error: str) -> None:
             attempts=outbox.c.attempts + 1, last_error=error[:500]))
 
 
-def record_answers(conn: Connection, answered: list[str], refused: dict[str, str]) -> None:
+def record_answers(conn: Connection, answered: list[str],
+                   refused: dict[str, tuple[str, str]]) -> None:
     """The centre answered these events: accepted or already had (`answered`), or refused with a
-    reason (`refused`): those go to the rejections list. Either way they leave the outbox."""
+    reason (`refused`: id -> (code, reason)): those go to the rejections list. Either way they
+    leave the outbox."""
     ids = answered + list(refused)
     for start in range(0, len(ids), 500):
         conn.execute(delete(outbox).where(outbox.c.event_id.in_(ids[start:start + 500])))
@@ -47,13 +49,14 @@ def record_answers(conn: Connection, answered: list[str], refused: dict[str, str
         stamp = now_ms()
         existing = set(conn.execute(select(rejections.c.event_id).where(
             rejections.c.event_id.in_(list(refused)))).scalars())
-        fresh = [{"event_id": i, "reason": r[:2000], "rejected_at": stamp, "status": "open"}
-                 for i, r in refused.items() if i not in existing]
+        fresh = [{"event_id": i, "reason": reason[:2000], "code": code[:40], "rejected_at": stamp,
+                  "status": "open"} for i, (code, reason) in refused.items() if i not in existing]
         if fresh:
             conn.execute(rejections.insert(), fresh)
         for event_id in existing:
+            code, reason = refused[event_id]
             conn.execute(update(rejections).where(rejections.c.event_id == event_id).values(
-                reason=refused[event_id][:2000], rejected_at=stamp, status="open"))
+                reason=reason[:2000], code=code[:40], rejected_at=stamp, status="open"))
 
 
 def cursor(conn: Connection) -> int:
@@ -71,15 +74,17 @@ class Rejection:
     rejected_at: int
     status: str
     note: str | None
+    code: str | None
 
 
 def list_rejections(db: Database, include_closed: bool = False) -> list[Rejection]:
     query = select(events, rejections.c.reason, rejections.c.rejected_at, rejections.c.status,
-                   rejections.c.note).join(rejections, rejections.c.event_id == events.c.id)
+                   rejections.c.note, rejections.c.code
+                   ).join(rejections, rejections.c.event_id == events.c.id)
     if not include_closed:
         query = query.where(rejections.c.status == "open")
     with db.read() as conn:
-        return [Rejection(row_to_event(r), r.reason, r.rejected_at, r.status, r.note)
+        return [Rejection(row_to_event(r), r.reason, r.rejected_at, r.status, r.note, r.code)
                 for r in conn.execute(query.order_by(events.c.seq))]
 
 

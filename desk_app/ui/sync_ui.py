@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.events import EVENT_TYPES
-from desk_app.domain.text import DomainError
+from desk_app.domain.text import QT_TRANSLATE_NOOP, DomainError
 from desk_app.store.desk import Desk
 from desk_app.store.sync_state import (
     discard_rejected,
@@ -97,6 +97,21 @@ def sync_summary(desk: Desk, report: SyncReport | None, pending: int, refused: i
     if refused:
         parts.append(translate("SyncStatus", "%1 refused by the centre").replace("%1", str(refused)))
     return " · ".join(parts)
+
+
+REFUSALS = {
+    "invalid": QT_TRANSLATE_NOOP("SyncStatus", "The centre found the record invalid"),
+    "outside_scope": QT_TRANSLATE_NOOP("SyncStatus", "Outside the area this desk serves"),
+    "foreign_actor": QT_TRANSLATE_NOOP("SyncStatus", "Recorded by someone who is not of this desk"),
+    "clock_ahead": QT_TRANSLATE_NOOP("SyncStatus", "This computer's clock was fast: the record is dated in the future"),
+    "conflict": QT_TRANSLATE_NOOP("SyncStatus", "The centre holds a different record with the same identity"),
+}
+
+
+def refusal_text(code: str | None, reason: str) -> str:
+    """Why the centre refused, in the desk's language, with the centre's own words after it."""
+    known = REFUSALS.get(code or "")
+    return f"{translate('SyncStatus', known)}（{reason}）" if known else reason
 
 
 class EnrolDialog(QDialog):
@@ -196,7 +211,7 @@ class RejectionsDialog(QDialog):
         for row, item in enumerate(self.items):
             kind = EVENT_TYPES.get(item.event.type)
             cells = [local_time(item.event.wall_ms), translate("events", kind.label) if kind else
-                     item.event.type, item.event.actor, item.reason]
+                     item.event.type, item.event.actor, refusal_text(item.code, item.reason)]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.items:

@@ -953,6 +953,26 @@ Logs: %3</source>
         <source>%1 refused by the centre</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The centre found the record invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the area this desk serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by someone who is not of this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock was fast: the record is dated in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre holds a different record with the same identity</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dialog</name>

@@ -952,6 +952,26 @@ Logs: %3</source>
         <source>%1 refused by the centre</source>
         <translation>被中心拒收 %1 条</translation>
     </message>
+    <message>
+        <source>The centre found the record invalid</source>
+        <translation>中心平台认为该记录不符合格式要求</translation>
+    </message>
+    <message>
+        <source>Outside the area this desk serves</source>
+        <translation>超出本工作台的服务范围</translation>
+    </message>
+    <message>
+        <source>Recorded by someone who is not of this desk</source>
+        <translation>记录人不属于本工作台</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock was fast: the record is dated in the future</source>
+        <translation>本机时钟偏快，记录时间晚于当前时间</translation>
+    </message>
+    <message>
+        <source>The centre holds a different record with the same identity</source>
+        <translation>中心平台已有编号相同但内容不同的记录</translation>
+    </message>
 </context>
 <context>
     <name>dialog</name>

@@ -21,7 +21,7 @@ from desk_app.domain.events import Event, EventError
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import is_uuid, uuid7
 from desk_app.domain.sla import CHINA, utc_from_ms
-from sync.protocol import MAX_CLOCK_AHEAD_MS, Enrolment, PushResult, Status
+from sync.protocol import MAX_CLOCK_AHEAD_MS, Enrolment, PushResult, Refusal, Status
 
 from . import schema as t
 from .database import ServerDatabase
@@ -199,20 +199,21 @@ class ServerStore:
         try:
             event = Event.from_dict(raw)
         except EventError as error:
-            return PushResult(raw_id[:36] or "?", Status.REJECTED, str(error)), None
+            return PushResult(raw_id[:36] or "?", Status.REJECTED, str(error), Refusal.INVALID), None
         if not within(event.org, desk.org):
             return PushResult(event.id, Status.REJECTED,
-                              f"Outside this desk's area: {event.org} is not under {desk.org}."), None
+                              f"Outside this desk's area: {event.org} is not under {desk.org}.",
+                              Refusal.OUTSIDE_SCOPE), None
         if event.desk != desk.code or not event.actor.endswith("@" + desk.code):
             return PushResult(event.id, Status.REJECTED,
                               f"Recorded by {event.actor} on desk {event.desk}, not by a user of "
-                              f"desk {desk.code}."), None
+                              f"desk {desk.code}.", Refusal.FOREIGN_ACTOR), None
         if event.wall_ms > received + MAX_CLOCK_AHEAD_MS:
             ahead = (event.wall_ms - received) / 60_000
             return PushResult(event.id, Status.REJECTED,
                               f"The desk's clock is wrong: this event is stamped {ahead:.0f} "
                               f"minutes in the future. Set the computer's date and time, then "
-                              f"resend."), None
+                              f"resend.", Refusal.CLOCK_AHEAD), None
         stored = seen.get(event.id)
         if stored is not None:
             if stored.to_dict() == event.to_dict():
@@ -222,7 +223,7 @@ class ServerStore:
                 event=json.dumps(event.to_dict(), ensure_ascii=False)))
             return PushResult(event.id, Status.CONFLICT,
                               "An event with this id but different content is already stored; "
-                              "the first one is kept."), None
+                              "the first one is kept.", Refusal.CONFLICT), None
         self.clock.observe(event.hlc)
         return PushResult(event.id, Status.ACCEPTED), event
 

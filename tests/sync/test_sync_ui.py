@@ -95,7 +95,7 @@ def test_a_fast_clock_is_shown_and_refusals_are_listed(
     dialog = RejectionsDialog(desk, user, window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
-    assert "clock" in dialog.table.item(0, 3).text()
+    assert "本机时钟偏快" in dialog.table.item(0, 3).text()
     monkeypatch.setattr(QInputDialog, "getText",
                         staticmethod(lambda *a, **k: ("误登记，已电话告知居民", True)))
     dialog.table.selectRow(1)

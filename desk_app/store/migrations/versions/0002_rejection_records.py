@@ -20,6 +20,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("resolved_at", sa.Integer))
         batch.add_column(sa.Column("note", sa.Text))
         batch.add_column(sa.Column("replaced_by", sa.String(36)))
+        batch.add_column(sa.Column("code", sa.String(40)))
 
 
 def downgrade() -> None:
