@@ -95,6 +95,21 @@ class ProtocolError(ValueError):
     """The other side sent something that does not follow this protocol."""
 
 
+def broken_text(value: Any) -> bool:
+    """Whether a decoded JSON value holds text no database can keep: a NUL character (which
+    PostgreSQL refuses) or half of a UTF-16 surrogate pair (which is not Unicode text)."""
+    if isinstance(value, str):
+        return "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(broken_text(k) or broken_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(broken_text(v) for v in value)
+    return False
+
+
+BROKEN_TEXT = "The request holds characters that are not text (NUL, or a broken UTF-16 pair)."
+
+
 def within(org: str, scope: str) -> bool:
     """Whether organisation unit `org` lies inside (or is) `scope`."""
     return org == scope or org.startswith(scope + "-")

@@ -41,9 +41,10 @@ class Text(Field):
                 QT_TRANSLATE_NOOP("domain", "“{field}” is too long ({length} characters; at most {limit})."),
                 field=name, length=len(value), limit=self.max_len,
             )
-        if "\x00" in value:
+        if "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value):
             raise PayloadError(
-                QT_TRANSLATE_NOOP("domain", "“{field}” contains a control character."), field=name
+                QT_TRANSLATE_NOOP("domain", "“{field}” contains a character that is not text."),
+                field=name,
             )
         return text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from desk_app.domain.case import CaseState, fold
 from desk_app.domain.events import Event
@@ -44,6 +44,16 @@ def register_case(desk: Desk, user: User, intake: Intake, *, dispatch: bool = Tr
                   settle_answer: str | None = None) -> CaseState:
     """Register a request: a case number at once, offline; then automatic dispatch to the
     catalogue item's lead department, or, when settled at the window, closure in the same step."""
+    with desk.db.begin() as conn:
+        batch = registration_events(desk, user, intake, conn, dispatch=dispatch,
+                                    settle_answer=settle_answer)
+        desk.record(batch, conn=conn)
+    return get_case(desk, batch[0].entity_id)
+
+
+def registration_events(desk: Desk, user: User, intake: Intake, conn: Connection, *,
+                        dispatch: bool = True, settle_answer: str | None = None) -> list[Event]:
+    """The events that register a case, checked, numbered in the caller's transaction."""
     _require(user, "settle" if settle_answer is not None else "register")
     errors = check_intake(intake, desk.catalogue)
     if settle_answer is not None and not settle_answer.strip():
@@ -53,21 +63,18 @@ def register_case(desk: Desk, user: User, intake: Intake, *, dispatch: bool = Tr
         raise IntakeError(errors)
     actor = user.actor(desk.code)
     case_id = uuid7()
-    with desk.db.begin() as conn:
-        number = desk.next_case_number(conn)
-        payload = registration_payload(intake, desk.catalogue, number)
-        org = intake.grid or intake.community
-        batch = [desk.new_event(actor, "case", case_id, "case.registered", payload, org=org)]
-        if settle_answer is not None:
-            batch.append(desk.new_event(actor, "case", case_id, "case.resolved",
-                                        {"text": settle_answer.strip(), "on_spot": True}, org))
-        elif dispatch:
-            item = desk.catalogue.items[intake.category]
-            batch.append(desk.new_event(actor, "case", case_id, "case.dispatched",
-                                        {"lead": item.lead, "co": list(item.co), "mode": "auto"},
-                                        org))
-        desk.record(batch, conn=conn)
-    return get_case(desk, case_id)
+    number = desk.next_case_number(conn)
+    payload = registration_payload(intake, desk.catalogue, number)
+    org = intake.grid or intake.community
+    batch = [desk.new_event(actor, "case", case_id, "case.registered", payload, org=org)]
+    if settle_answer is not None:
+        batch.append(desk.new_event(actor, "case", case_id, "case.resolved",
+                                    {"text": settle_answer.strip(), "on_spot": True}, org))
+    elif dispatch:
+        item = desk.catalogue.items[intake.category]
+        batch.append(desk.new_event(actor, "case", case_id, "case.dispatched",
+                                    {"lead": item.lead, "co": list(item.co), "mode": "auto"}, org))
+    return batch
 
 
 def record_case_event(desk: Desk, user: User, case_id: str, type_: str,

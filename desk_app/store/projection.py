@@ -66,19 +66,35 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
                         progress: Callable[[int, int], None] | None = None,
                         batch: int = 2000) -> int:
     """Throw away every projection and derive it again from the event log. Returns case count."""
-    conn.execute(delete(cases))
-    case_ids = list(conn.execute(
-        select(events_table.c.entity_id).where(events_table.c.entity == "case")
-        .group_by(events_table.c.entity_id).order_by(func.min(events_table.c.seq))
-    ).scalars())
-    for start in range(0, len(case_ids), batch):
-        refresh_cases(conn, case_ids[start:start + batch], calendar)
-        if progress:
-            progress(min(start + batch, len(case_ids)), len(case_ids))
+    from .schema import meetings, outreach, resolutions, topics
+
+    for table in (cases, meetings, resolutions, outreach, topics):
+        conn.execute(delete(table))
+    by_entity: dict[str, list[str]] = {}
+    for entity, entity_id in conn.execute(
+            select(events_table.c.entity, events_table.c.entity_id)
+            .group_by(events_table.c.entity, events_table.c.entity_id)
+            .order_by(func.min(events_table.c.seq))):
+        by_entity.setdefault(entity, []).append(entity_id)
+    total = sum(len(v) for v in by_entity.values())
+    done = 0
+    for entity, ids in by_entity.items():
+        projector = PROJECTORS.get(entity)
+        for start in range(0, len(ids), batch):
+            if projector:
+                projector(conn, ids[start:start + batch], calendar)
+            done += len(ids[start:start + batch])
+            if progress:
+                progress(done, total)
     conn.execute(text("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')"))
-    return len(case_ids)
+    return len(by_entity.get("case", []))
 
 
-PROJECTORS: dict[str, Callable[[Connection, Iterable[str], WorkCalendar], None]] = {
-    "case": refresh_cases,
-}
+def _projectors() -> dict[str, Callable[[Connection, Iterable[str], WorkCalendar], None]]:
+    from .outreach_projection import refresh_meetings, refresh_outreach, refresh_topics
+
+    return {"case": refresh_cases, "meeting": refresh_meetings, "visit": refresh_outreach,
+            "patrol": refresh_outreach, "duty": refresh_outreach, "topic": refresh_topics}
+
+
+PROJECTORS = _projectors()

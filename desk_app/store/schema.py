@@ -151,3 +151,67 @@ APPEND_ONLY_DDL = (
         SELECT RAISE(ABORT, 'the event log is append-only');
     END""",
 )
+
+# Revision 0003: council meetings, receptions, duty, patrols, topics, attachments.
+meetings = Table(
+    "meetings", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("level", String(12), nullable=False),
+    Column("org", String(80), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("scheduled_at", String(20), nullable=False, server_default=""),
+    Column("status", String(12), nullable=False),
+    Column("progress", Integer, nullable=False, server_default="0"),
+    Column("escalated_from", String(36)),
+    Column("conflicts", Integer, nullable=False, server_default="0"),
+    Column("called_at", Integer, nullable=False, server_default="0"),
+    Index("ix_meetings_called", "called_at"),
+)
+
+resolutions = Table(
+    "resolutions", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("meeting_id", String(36), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("owner", String(100), nullable=False),
+    Column("due", String(10), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("percent", Integer, nullable=False),
+    Index("ix_resolutions_due", "status", "due"),
+)
+
+outreach = Table(
+    "outreach", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("entity", String(12), nullable=False),  # duty | visit | patrol
+    Column("org", String(80), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("day", String(10), nullable=False, server_default=""),
+    Column("who", String(100), nullable=False, server_default=""),
+    Column("summary", Text, nullable=False, server_default=""),
+    Column("findings", Integer, nullable=False, server_default="0"),
+    Column("open_findings", Integer, nullable=False, server_default="0"),
+    Column("started_at", Integer, nullable=False, server_default="0"),
+    Index("ix_outreach_entity", "entity", "day"),
+)
+
+topics = Table(
+    "topics", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("community", String(80), nullable=False),
+    Column("case_ids", Text, nullable=False, server_default=""),
+    Column("dropped", Boolean, nullable=False, server_default="0"),
+    Column("added_at", Integer, nullable=False, server_default="0"),
+)
+
+attachments = Table(
+    "attachments", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("content_type", String(40), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("added_at", Integer, nullable=False),
+    Column("uploaded_at", Integer),
+)

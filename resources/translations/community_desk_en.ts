@@ -1160,7 +1160,7 @@ Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“{field}” contains a control character.</source>
+        <source>“{field}” contains a character that is not text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1300,7 +1300,95 @@ Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} is not a Community Desk backup, or it is damaged: it cannot be read as a backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({error}). Your data was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {file} is damaged: {member} does not match its checksum. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk backup: its manifest is missing parts or unreadable. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} was made by another program ({app}), not by Community Desk. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of Community Desk (backup format {format}). Please install the newer version; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of Community Desk (schema {revision}). Please install the newer version; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk backup: it lists a file with a forbidden name ({member}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment {file} has a name that a backup cannot hold (a backslash or a colon). Rename it and back up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot read the database {file}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {file} could not be backed up: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {file} is damaged ({error}); no backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk database; no backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {file} could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk backup: it has no manifest. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {file} is incomplete: {member} is missing. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {file} contains {member}, which its manifest does not list. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database in the backup {file} is damaged ({error}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database in the backup {file} does not match its manifest. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {file} could not be unpacked for checking ({error}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed ({error}) and the previous data could not all be put back. It is kept in {folder}; do not delete that folder, and ask for help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1371,6 +1459,102 @@ Logs: %3</source>
         <source>Say why the event is discarded.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A meeting cannot be closed without minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting was already called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded before the meeting was called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting is closed; its record can no longer change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting is closed; it can no longer agree resolutions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This resolution was already recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This resolution is already done or passed up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A meeting can only be passed up to a higher level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting is already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was already started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded before the record was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This finding was already noted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This finding already became a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is too large ({size} MB; at most 10 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a photo (PNG, JPEG, GIF or WebP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every resolution needs an owner: a department or a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A district meeting cannot be passed further up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duty must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the grid of the patrol.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>events</name>
@@ -1434,6 +1618,90 @@ Logs: %3</source>
         <source>Raised again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Meeting called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting record changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case linked to the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution passed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting passed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic added by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duty cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception record changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding noted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding turned into a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol ended</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>format</name>
@@ -1486,6 +1754,22 @@ Logs: %3</source>
     </message>
     <message>
         <source>Request for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People&apos;s congress deputy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party congress delegate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPPCC member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1159,8 +1159,8 @@ Logs: %3</source>
         <translation>“{field}”过长（{length}个字符，最多{limit}个）。</translation>
     </message>
     <message>
-        <source>“{field}” contains a control character.</source>
-        <translation>“{field}”含有控制字符。</translation>
+        <source>“{field}” contains a character that is not text.</source>
+        <translation>“{field}”含有无法识别的字符。</translation>
     </message>
     <message>
         <source>“{field}” is not valid: {value}.</source>
@@ -1299,8 +1299,96 @@ Logs: %3</source>
         <translation>未知的单位：{code}。</translation>
     </message>
     <message>
+        <source>{file} is not a Community Desk backup, or it is damaged: it cannot be read as a backup file.</source>
+        <translation>{file} 不是社区诉求工作台的备份文件，或已损坏：无法作为备份文件读取。</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({error}). Your data was left as it was.</source>
+        <translation>无法恢复该备份（{error}）。您的数据保持原样。</translation>
+    </message>
+    <message>
+        <source>The backup {file} is damaged: {member} does not match its checksum. Nothing was changed.</source>
+        <translation>备份 {file} 已损坏：{member} 与校验值不符。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk backup: its manifest is missing parts or unreadable. Nothing was changed.</source>
+        <translation>{file} 不是社区诉求工作台的备份：其清单缺失内容或无法读取。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} was made by another program ({app}), not by Community Desk. Nothing was changed.</source>
+        <translation>{file} 由其他程序（{app}）生成，不是社区诉求工作台的备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of Community Desk (backup format {format}). Please install the newer version; nothing was changed.</source>
+        <translation>{file} 由更新版本的社区诉求工作台生成（备份格式 {format}）。请安装新版本；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of Community Desk (schema {revision}). Please install the newer version; nothing was changed.</source>
+        <translation>{file} 由更新版本的社区诉求工作台生成（数据库版本 {revision}）。请安装新版本；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk backup: it lists a file with a forbidden name ({member}). Nothing was changed.</source>
+        <translation>{file} 不是社区诉求工作台的备份：其中列有名称不允许的文件（{member}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The attachment {file} has a name that a backup cannot hold (a backslash or a colon). Rename it and back up again.</source>
+        <translation>附件 {file} 的名称含有反斜杠或冒号，无法放入备份。请改名后重新备份。</translation>
+    </message>
+    <message>
         <source>Cannot read the database {file}: {error}</source>
         <translation>无法读取数据库 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>The database {file} could not be backed up: {error}</source>
+        <translation>无法备份数据库 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>The database {file} is damaged ({error}); no backup was made.</source>
+        <translation>数据库 {file} 已损坏（{error}）；未生成备份。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk database; no backup was made.</source>
+        <translation>{file} 不是社区诉求工作台的数据库；未生成备份。</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {file}.</source>
+        <translation>{file} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>The backup {file} could not be written: {error}</source>
+        <translation>无法写入备份 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>There is no file {file}.</source>
+        <translation>文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Community Desk backup: it has no manifest. Nothing was changed.</source>
+        <translation>{file} 不是社区诉求工作台的备份：缺少清单。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} is incomplete: {member} is missing. Nothing was changed.</source>
+        <translation>备份 {file} 不完整：缺少 {member}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} contains {member}, which its manifest does not list. Nothing was changed.</source>
+        <translation>备份 {file} 含有清单中未列出的 {member}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database in the backup {file} is damaged ({error}). Nothing was changed.</source>
+        <translation>备份 {file} 中的数据库已损坏（{error}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database in the backup {file} does not match its manifest. Nothing was changed.</source>
+        <translation>备份 {file} 中的数据库与其清单不符。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {file} could not be unpacked for checking ({error}). Nothing was changed.</source>
+        <translation>无法解开备份 {file} 进行检查（{error}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The restore failed ({error}) and the previous data could not all be put back. It is kept in {folder}; do not delete that folder, and ask for help.</source>
+        <translation>恢复失败（{error}），原有数据未能全部放回，已保存在 {folder}；请勿删除该文件夹，并寻求技术支持。</translation>
     </message>
     <message>
         <source>{file} is not a Community Desk database (or it is damaged). Nothing was changed.</source>
@@ -1370,6 +1458,102 @@ Logs: %3</source>
         <source>Say why the event is discarded.</source>
         <translation>请说明放弃这条记录的原因。</translation>
     </message>
+    <message>
+        <source>A meeting cannot be closed without minutes.</source>
+        <translation>尚未填写会议纪要，不能结束会议。</translation>
+    </message>
+    <message>
+        <source>The meeting was already called.</source>
+        <translation>该会议已经召集。</translation>
+    </message>
+    <message>
+        <source>Recorded before the meeting was called.</source>
+        <translation>记录时间早于会议召集。</translation>
+    </message>
+    <message>
+        <source>The meeting is closed; its record can no longer change.</source>
+        <translation>会议已结束，记录不能再修改。</translation>
+    </message>
+    <message>
+        <source>The meeting is closed; it can no longer agree resolutions.</source>
+        <translation>会议已结束，不能再增加议定事项。</translation>
+    </message>
+    <message>
+        <source>This resolution was already recorded.</source>
+        <translation>该议定事项已经记录。</translation>
+    </message>
+    <message>
+        <source>There is no such resolution.</source>
+        <translation>没有这项议定事项。</translation>
+    </message>
+    <message>
+        <source>This resolution is already done or passed up.</source>
+        <translation>该议定事项已办结或已提交上级。</translation>
+    </message>
+    <message>
+        <source>A meeting can only be passed up to a higher level.</source>
+        <translation>会议只能提交更高一级。</translation>
+    </message>
+    <message>
+        <source>The meeting is already closed.</source>
+        <translation>会议已经结束。</translation>
+    </message>
+    <message>
+        <source>This record was already started.</source>
+        <translation>该记录已经开始。</translation>
+    </message>
+    <message>
+        <source>Recorded before the record was started.</source>
+        <translation>记录时间早于该记录开始。</translation>
+    </message>
+    <message>
+        <source>This record is closed.</source>
+        <translation>该记录已结束。</translation>
+    </message>
+    <message>
+        <source>This finding was already noted.</source>
+        <translation>该事项已经记录。</translation>
+    </message>
+    <message>
+        <source>There is no such finding.</source>
+        <translation>没有这条事项。</translation>
+    </message>
+    <message>
+        <source>This finding already became a case.</source>
+        <translation>该事项已转为诉求。</translation>
+    </message>
+    <message>
+        <source>{file} is too large ({size} MB; at most 10 MB).</source>
+        <translation>{file} 太大（{size} MB；最大 10 MB）。</translation>
+    </message>
+    <message>
+        <source>{file} is not a photo (PNG, JPEG, GIF or WebP).</source>
+        <translation>{file} 不是照片（仅支持 PNG、JPEG、GIF 或 WebP）。</translation>
+    </message>
+    <message>
+        <source>There is no such meeting.</source>
+        <translation>没有这个会议。</translation>
+    </message>
+    <message>
+        <source>Every resolution needs an owner: a department or a person.</source>
+        <translation>每项议定事项都要有责任单位或责任人。</translation>
+    </message>
+    <message>
+        <source>A district meeting cannot be passed further up.</source>
+        <translation>区级会议不能再向上提交。</translation>
+    </message>
+    <message>
+        <source>There is no such record.</source>
+        <translation>没有这条记录。</translation>
+    </message>
+    <message>
+        <source>The duty must end after it starts.</source>
+        <translation>值班结束时间应晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Choose the grid of the patrol.</source>
+        <translation>请选择巡查的网格。</translation>
+    </message>
 </context>
 <context>
     <name>events</name>
@@ -1433,6 +1617,90 @@ Logs: %3</source>
         <source>Raised again</source>
         <translation>重复诉求</translation>
     </message>
+    <message>
+        <source>Meeting called</source>
+        <translation>召集会议</translation>
+    </message>
+    <message>
+        <source>Meeting record changed</source>
+        <translation>修改会议记录</translation>
+    </message>
+    <message>
+        <source>Case linked to the meeting</source>
+        <translation>关联诉求</translation>
+    </message>
+    <message>
+        <source>Attachment added</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Resolution agreed</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <source>Resolution progress</source>
+        <translation>事项进展</translation>
+    </message>
+    <message>
+        <source>Resolution done</source>
+        <translation>事项办结</translation>
+    </message>
+    <message>
+        <source>Resolution passed up</source>
+        <translation>事项提级</translation>
+    </message>
+    <message>
+        <source>Meeting passed up</source>
+        <translation>会议提级</translation>
+    </message>
+    <message>
+        <source>Meeting closed</source>
+        <translation>会议结束</translation>
+    </message>
+    <message>
+        <source>Topic added by hand</source>
+        <translation>手工添加议题</translation>
+    </message>
+    <message>
+        <source>Topic dropped</source>
+        <translation>撤销议题</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <source>Duty cancelled</source>
+        <translation>取消值班</translation>
+    </message>
+    <message>
+        <source>Reception logged</source>
+        <translation>登记接待</translation>
+    </message>
+    <message>
+        <source>Reception record changed</source>
+        <translation>修改接待记录</translation>
+    </message>
+    <message>
+        <source>Finding noted</source>
+        <translation>记录事项</translation>
+    </message>
+    <message>
+        <source>Finding turned into a case</source>
+        <translation>事项转为诉求</translation>
+    </message>
+    <message>
+        <source>Patrol started</source>
+        <translation>开始巡查</translation>
+    </message>
+    <message>
+        <source>Patrol finding</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <source>Patrol ended</source>
+        <translation>结束巡查</translation>
+    </message>
 </context>
 <context>
     <name>format</name>
@@ -1486,6 +1754,22 @@ Logs: %3</source>
     <message>
         <source>Request for help</source>
         <translation>求助</translation>
+    </message>
+    <message>
+        <source>People&apos;s congress deputy</source>
+        <translation>人大代表</translation>
+    </message>
+    <message>
+        <source>Party congress delegate</source>
+        <translation>党代表</translation>
+    </message>
+    <message>
+        <source>CPPCC member</source>
+        <translation>政协委员</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求</translation>
     </message>
     <message>
         <source>Suggestion</source>

@@ -13,7 +13,13 @@ from fastapi.responses import JSONResponse
 
 from desk_app.config import catalogue_dir
 from desk_app.domain.catalogue import FILES, load_catalogue
-from sync.protocol import MAX_ATTACHMENT_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PROTOCOL_VERSION
+from sync.protocol import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_PULL_EVENTS,
+    MAX_PUSH_EVENTS,
+    PROTOCOL_VERSION,
+    broken_text,
+)
 
 from .database import ServerDatabase
 from .http import error_response, read_body, read_json, timing_and_clock
@@ -69,10 +75,15 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
 
     @app.post("/v1/enrol")
     async def enrol(request: Request) -> dict[str, Any]:
-        body = await read_json(request)
+        body = await read_json(request, check_text=False)
         if not isinstance(body, dict) or not all(isinstance(body.get(k), str)
                                                  for k in ("code", "desk_code", "desk_name")):
             raise ServerError(400, "Send the enrolment code, the desk code and the desk name.")
+        for key, name in (("code", "enrolment code"), ("desk_code", "desk code"),
+                          ("desk_name", "desk name")):
+            if broken_text(body[key]):
+                raise ServerError(400, f"The {name} holds characters that are not text.",
+                                  "bad_text")
         result = store.enrol(body["code"], body["desk_code"], body["desk_name"])
         return {"desk_id": result.desk_id, "desk_code": result.desk_code, "org": result.org,
                 "token": result.token}
@@ -80,7 +91,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
     @app.post("/v1/push")
     async def push(request: Request) -> dict[str, Any]:
         desk = desk_of(request)
-        body = await read_json(request)
+        body = await read_json(request, check_text=False)  # checked event by event below
         events = body.get("events") if isinstance(body, dict) else None
         if not isinstance(events, list):
             raise ServerError(400, "Send {\"events\": [...]}.")

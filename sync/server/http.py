@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from sync.protocol import MAX_BODY_BYTES, SERVER_TIME_HEADER
+from sync.protocol import BROKEN_TEXT, MAX_BODY_BYTES, SERVER_TIME_HEADER, broken_text
 
 from .store import ServerError
 
@@ -57,12 +57,15 @@ async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
     return body
 
 
-async def read_json(request: Request) -> Any:
+async def read_json(request: Request, check_text: bool = True) -> Any:
     body = await read_body(request)
     try:
-        return json.loads(body)
+        value = json.loads(body)
     except (ValueError, RecursionError):
         raise ServerError(400, "The body is not valid JSON.", "bad_json") from None
+    if check_text and broken_text(value):
+        raise ServerError(400, BROKEN_TEXT, "bad_text")
+    return value
 
 
 def error_response(error: ServerError) -> JSONResponse:
@@ -71,8 +74,15 @@ def error_response(error: ServerError) -> JSONResponse:
 
 async def timing_and_clock(request: Request, call_next: Any) -> Any:
     started = time.perf_counter()
+    address = request.url.path + "?" + request.url.query
     try:
-        response = await call_next(request)
+        if broken_text(address) or "%00" in address:
+            body: Any = {"error": "bad_text", "message": BROKEN_TEXT}
+            if request.url.path.startswith("/open311/"):  # errors in the GeoReport format
+                body = [{"code": 400, "description": BROKEN_TEXT}]
+            response = JSONResponse(body, status_code=400)
+        else:
+            response = await call_next(request)
     except Exception:
         log.exception("unhandled error", extra={"fields": {"path": request.url.path}})
         response = JSONResponse({"error": "internal", "message": "The centre had an internal "

@@ -52,6 +52,21 @@ def _xml(root: str, item: str, rows: list[dict[str, Any]]) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(top, encoding="utf-8")
 
 
+def _discovery_xml(body: dict[str, Any]) -> bytes:
+    top = ET.Element("discovery")
+    for key in ("changeset", "contact", "key_service"):
+        ET.SubElement(top, key).text = str(body[key])
+    endpoints = ET.SubElement(top, "endpoints")
+    for entry in body["endpoints"]:
+        node = ET.SubElement(endpoints, "endpoint")
+        for key in ("specification", "url", "changeset", "type"):
+            ET.SubElement(node, key).text = str(entry[key])
+        formats = ET.SubElement(node, "formats")
+        for fmt in entry["formats"]:
+            ET.SubElement(formats, "format").text = fmt
+    return b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(top, encoding="utf-8")
+
+
 def _render(rows: list[dict[str, Any]], fmt: str, root: str, item: str,
             status: int = 200) -> Response:
     if fmt == "xml":
@@ -139,7 +154,7 @@ def open311_router(store: ServerStore) -> APIRouter:
                     "endpoints": [{"specification": SPEC, "url": base, "changeset": catalogue.version,
                                    "type": "production", "formats": ["text/xml", "application/json"]}]}
             if fmt == "xml":
-                return _render([body], fmt, "discovery", "endpoint")
+                return Response(_discovery_xml(body), media_type="text/xml")
             return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
         if stem == "services":
             rows = [service(i.code) for i in catalogue.active_items()]

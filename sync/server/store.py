@@ -21,7 +21,15 @@ from desk_app.domain.events import Event, EventError
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import is_uuid, uuid7
 from desk_app.domain.sla import CHINA, utc_from_ms
-from sync.protocol import MAX_CLOCK_AHEAD_MS, Enrolment, PushResult, Refusal, Status
+from sync.protocol import (
+    BROKEN_TEXT,
+    MAX_CLOCK_AHEAD_MS,
+    Enrolment,
+    PushResult,
+    Refusal,
+    Status,
+    broken_text,
+)
 
 from . import schema as t
 from .database import ServerDatabase
@@ -170,7 +178,8 @@ class ServerStore:
 
     # Push ----------------------------------------------------------------------------------
     def push(self, desk: DeskRow, raw_events: Sequence[Any]) -> list[PushResult]:
-        results: list[PushResult] = []
+        """Judge and store a batch; answers come back in the order the events were sent."""
+        results: dict[int, PushResult] = {}
         received = now_ms()
         with self.db.write() as conn:
             next_seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
@@ -179,11 +188,16 @@ class ServerStore:
             seen: dict[str, Event] = {
                 row.id: _row_event(row) for row in conn.execute(
                     select(t.events).where(t.events.c.id.in_(ids[:1000])))} if ids else {}
-            for raw in raw_events:
-                result, event = self._judge(conn, desk, raw, seen, received)
-                results.append(result)
+            origins = self._origins(conn, [r.get("entity_id") for r in raw_events
+                                           if isinstance(r, dict)])
+            # Records are judged before the events that follow them, whatever the order sent.
+            order = sorted(range(len(raw_events)), key=lambda i: not _creates(raw_events[i]))
+            for index in order:
+                result, event = self._judge(conn, desk, raw_events[index], seen, received, origins)
+                results[index] = result
                 if event is not None and result.status is Status.ACCEPTED:
                     seen[event.id] = event
+                    origins.setdefault(event.entity_id, event.org)
                     rows.append(_event_row(event, next_seq, received, desk.id))
                     next_seq += 1
             if rows:
@@ -191,11 +205,14 @@ class ServerStore:
                 self._project(conn, [r["entity_id"] for r in rows if r["entity"] == "case"])
             self._set_meta(conn, "hlc.last", self.clock.last)
             conn.execute(update(t.desks).where(t.desks.c.id == desk.id).values(last_seen=received))
-        return results
+        return [results[i] for i in range(len(raw_events))]
 
     def _judge(self, conn: Connection, desk: DeskRow, raw: Any, seen: dict[str, Event],
-               received: int) -> tuple[PushResult, Event | None]:
+               received: int, origins: dict[str, str]) -> tuple[PushResult, Event | None]:
         raw_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
+        if broken_text(raw):
+            return PushResult("?" if broken_text(raw_id) else raw_id[:36] or "?", Status.REJECTED,
+                              BROKEN_TEXT, Refusal.INVALID), None
         try:
             event = Event.from_dict(raw)
         except EventError as error:
@@ -203,6 +220,23 @@ class ServerStore:
         if not within(event.org, desk.org):
             return PushResult(event.id, Status.REJECTED,
                               f"Outside this desk's area: {event.org} is not under {desk.org}.",
+                              Refusal.OUTSIDE_SCOPE), None
+        home = origins.get(event.entity_id)
+        if home is None and event.type not in CREATION and not (
+                seen.get(event.id) and seen[event.id].to_dict() == event.to_dict()):
+            return PushResult(event.id, Status.REJECTED,
+                              "The record this event belongs to is not known at the centre "
+                              "(was its first event refused?).", Refusal.INVALID), None
+        if home is not None and event.org != home:
+            return PushResult(event.id, Status.REJECTED,
+                              f"This record belongs to {home}; an event for it cannot be filed "
+                              f"under {event.org}.", Refusal.OUTSIDE_SCOPE), None
+        if (event.type == "case.registered" and event.org not in (
+                event.payload.get("grid"), event.payload["community"])) or (
+                event.type == "case.registered" and event.payload.get("grid")
+                and not within(event.payload["grid"], event.payload["community"])):
+            return PushResult(event.id, Status.REJECTED,
+                              "A case must be filed under its own community or grid.",
                               Refusal.OUTSIDE_SCOPE), None
         if event.desk != desk.code or not event.actor.endswith("@" + desk.code):
             return PushResult(event.id, Status.REJECTED,
@@ -226,6 +260,17 @@ class ServerStore:
                               "the first one is kept.", Refusal.CONFLICT), None
         self.clock.observe(event.hlc)
         return PushResult(event.id, Status.ACCEPTED), event
+
+    def _origins(self, conn: Connection, entity_ids: list[Any]) -> dict[str, str]:
+        """The organisation each known record was first filed under: its events stay there."""
+        ids = sorted({i for i in entity_ids if isinstance(i, str) and is_uuid(i)})
+        if not ids:
+            return {}
+        first = (select(t.events.c.entity_id, func.min(t.events.c.seq).label("seq"))
+                 .where(t.events.c.entity_id.in_(ids)).group_by(t.events.c.entity_id).subquery())
+        rows = conn.execute(select(t.events.c.entity_id, t.events.c.org)
+                            .join(first, t.events.c.seq == first.c.seq))
+        return {entity_id: org for entity_id, org in rows}
 
     # Pull ----------------------------------------------------------------------------------
     def pull(self, desk: DeskRow, after: int, limit: int) -> tuple[list[tuple[int, Event]], int, bool]:
@@ -377,6 +422,14 @@ def _case_values(s: CaseState) -> dict[str, Any] | None:
         "updated_at": int(s.steps[-1].at.timestamp() * 1000) if s.steps else 0,
         "resolution": s.resolution,
     }
+
+
+CREATION = frozenset({"case.registered", "meeting.called", "visit.logged", "patrol.started",
+                      "duty.scheduled", "topic.added"})
+
+
+def _creates(raw: Any) -> bool:
+    return isinstance(raw, dict) and isinstance(raw.get("type"), str) and raw["type"] in CREATION
 
 
 def _event_row(event: Event, seq: int, received: int, pushed_by: str) -> dict[str, Any]:

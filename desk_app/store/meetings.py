@@ -1,0 +1,269 @@
+"""The council-meeting services: hot topics, calling a meeting, attendance, minutes,
+resolutions and their progress, closing, and passing a topic up to a higher level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desk_app.domain.events import Event
+from desk_app.domain.ids import uuid7
+from desk_app.domain.meeting import MINUTES_REQUIRED, MeetingState, fold_meeting
+from desk_app.domain.roles import may
+from desk_app.domain.sla import ms_from_utc
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
+from desk_app.domain.text import DomainError
+from desk_app.domain.vocabulary import ACTIVE, LEVEL_ORDER
+
+from .attachments import add_attachment
+from .cases import NotAllowed
+from .desk import Desk
+from .eventlog import load_events
+from .schema import cases, meetings, resolutions, topics
+from .users import User
+
+
+def _require(user: User) -> None:
+    if not may(user.role, "meetings"):
+        raise NotAllowed(_t("domain", "Your role may not do this."))
+
+
+def get_meeting(desk: Desk, meeting_id: str) -> MeetingState:
+    with desk.db.read() as conn:
+        return fold_meeting(meeting_id, load_events(conn, [meeting_id]).get(meeting_id, []))
+
+
+def _record(desk: Desk, user: User, meeting_id: str, type_: str, payload: dict[str, Any],
+            extra: list[Event] | None = None) -> MeetingState:
+    _require(user)
+    with desk.db.begin() as conn:
+        org = conn.execute(select(meetings.c.org).where(meetings.c.id == meeting_id)).scalar()
+        if org is None:
+            raise DomainError(_t("domain", "There is no such meeting."))
+        event = desk.new_event(user.actor(desk.code), "meeting", meeting_id, type_, payload, org)
+        desk.record([event, *(extra or [])], conn=conn)
+    return get_meeting(desk, meeting_id)
+
+
+# Hot topics ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HotTopic:
+    """A recurring problem: found in the cases, or added by hand."""
+
+    key: str
+    title: str
+    community: str
+    category: str
+    case_ids: tuple[str, ...]
+    source: str  # category | resident | hand
+
+
+def hot_topics(desk: Desk, *, min_cases: int = 3, days: int = 30, repeat_cases: int = 2,
+               repeat_days: int = 90, now: datetime | None = None) -> list[HotTopic]:
+    """Same category in the same community, `min_cases` or more in `days` days; the same
+    resident (phone) `repeat_cases` or more times in `repeat_days`; and topics added by hand."""
+    now = now or datetime.now(UTC)
+    since = ms_from_utc(now - timedelta(days=days))
+    catalogue = desk.catalogue
+    found: list[HotTopic] = []
+    with desk.db.read() as conn:
+        grouped = conn.execute(
+            select(cases.c.category, cases.c.community, func.count(), func.group_concat(cases.c.id))
+            .where(cases.c.registered_at >= since, cases.c.status.not_in(["voided", "merged"]))
+            .group_by(cases.c.category, cases.c.community)
+            .having(func.count() >= min_cases).order_by(func.count().desc()))
+        for category, community, count, ids in grouped:
+            item = catalogue.items.get(category)
+            unit = catalogue.orgs.get(community)
+            title = f"{unit.name_zh if unit else community} · {item.name_zh if item else category}（{count}）"
+            found.append(HotTopic(f"category:{category}:{community}", title, community, category,
+                                  tuple(ids.split(",")), "category"))
+        repeat_since = ms_from_utc(now - timedelta(days=repeat_days))
+        repeats = conn.execute(
+            select(cases.c.phone, func.count(), func.group_concat(cases.c.id),
+                   func.max(cases.c.community), func.max(cases.c.name))
+            .where(cases.c.registered_at >= repeat_since, cases.c.phone != "")
+            .group_by(cases.c.phone).having(func.count() >= repeat_cases)
+            .order_by(func.count().desc()).limit(50))
+        for phone, count, ids, community, name in repeats:
+            title = f"{name or phone[-4:]} · 重复反映 {count} 次"
+            found.append(HotTopic(f"resident:{phone}", title, community, "",
+                                  tuple(ids.split(",")), "resident"))
+        for row in conn.execute(select(topics).where(topics.c.dropped.is_(False))
+                                .order_by(topics.c.added_at.desc())):
+            found.append(HotTopic(f"hand:{row.id}", row.title, row.community, "",
+                                  tuple(filter(None, row.case_ids.split(","))), "hand"))
+    return found
+
+
+def add_topic(desk: Desk, user: User, title: str, community: str, description: str = "",
+              case_ids: list[str] | None = None) -> str:
+    _require(user)
+    topic_id = uuid7()
+    event = desk.new_event(user.actor(desk.code), "topic", topic_id, "topic.added",
+                           {"title": title, "description": description, "community": community,
+                            "case_ids": case_ids or []}, community)
+    desk.record([event])
+    return topic_id
+
+
+# Meetings ------------------------------------------------------------------------------------
+def call_meeting(desk: Desk, user: User, *, level: str, title: str, scheduled_at: str,
+                 place: str, convener: str, departments: list[str], agenda: str = "",
+                 case_ids: list[str] | None = None, org: str | None = None,
+                 escalated_from: str | None = None, resolution_from: str | None = None,
+                 extra: list[Event] | None = None) -> MeetingState:
+    """Blow the whistle (吹哨): call a meeting on a topic, summoning the departments concerned."""
+    _require(user)
+    for dept in departments:
+        if dept not in desk.catalogue.departments:
+            raise DomainError(_t("domain", "Unknown department {code}."), field="departments",
+                              code=dept)
+    meeting_id = uuid7()
+    payload = {"level": level, "title": title, "scheduled_at": scheduled_at, "place": place,
+               "convener": convener, "departments": departments, "agenda": agenda,
+               "case_ids": case_ids or [], "escalated_from": escalated_from,
+               "resolution_from": resolution_from}
+    event = desk.new_event(user.actor(desk.code), "meeting", meeting_id, "meeting.called",
+                           {k: v for k, v in payload.items() if v not in (None, "", [])},
+                           org or desk.identity.org)
+    desk.record([event, *(extra or [])])
+    return get_meeting(desk, meeting_id)
+
+
+def update_meeting(desk: Desk, user: User, meeting_id: str, field: str, value: str
+                   ) -> MeetingState:
+    """Change one field of the record (minutes, place, counts …) on top of what this desk sees."""
+    base = get_meeting(desk, meeting_id).fields.head(field)
+    payload = {"field": field, "value": value}
+    if base:
+        payload["base"] = base
+    return _record(desk, user, meeting_id, "meeting.updated", payload)
+
+
+def mark_attendance(desk: Desk, user: User, meeting_id: str, department: str,
+                    present: bool) -> MeetingState:
+    return update_meeting(desk, user, meeting_id, f"attendance:{department}",
+                          "present" if present else "absent")
+
+
+def attach_photo(desk: Desk, user: User, meeting_id: str, source: Path) -> MeetingState:
+    info = add_attachment(desk.db, source)
+    return _record(desk, user, meeting_id, "meeting.attachment_added",
+                   {"sha256": info.sha256, "name": info.name, "content_type": info.content_type,
+                    "size": info.size})
+
+
+def add_resolution(desk: Desk, user: User, meeting_id: str, text: str, owner: str,
+                   due: date) -> str:
+    if not owner.strip():
+        raise DomainError(_t("domain", "Every resolution needs an owner: a department or a person."),
+                          field="owner")
+    resolution_id = uuid7()
+    _record(desk, user, meeting_id, "meeting.resolution_added",
+            {"resolution_id": resolution_id, "text": text, "owner": owner.strip(),
+             "due": due.isoformat()})
+    return resolution_id
+
+
+def record_progress(desk: Desk, user: User, meeting_id: str, resolution_id: str, percent: int,
+                    note: str) -> MeetingState:
+    return _record(desk, user, meeting_id, "meeting.resolution_progress",
+                   {"resolution_id": resolution_id, "percent": percent, "note": note})
+
+
+def close_resolution(desk: Desk, user: User, meeting_id: str, resolution_id: str, answer: str,
+                     resolve_cases: bool = True) -> MeetingState:
+    """Done: and, if asked, the meeting's open cases are resolved with the same answer."""
+    meeting = get_meeting(desk, meeting_id)
+    extra: list[Event] = []
+    if resolve_cases and answer.strip():
+        with desk.db.read() as conn:
+            open_cases = conn.execute(select(cases.c.id, cases.c.org).where(
+                cases.c.id.in_(meeting.case_ids), cases.c.status.in_(sorted(ACTIVE)))).all()
+        extra = [desk.new_event(user.actor(desk.code), "case", case_id, "case.resolved",
+                                {"text": answer.strip()}, org) for case_id, org in open_cases]
+    return _record(desk, user, meeting_id, "meeting.resolution_closed",
+                   {"resolution_id": resolution_id, "answer": answer,
+                    "resolve_cases": resolve_cases}, extra)
+
+
+def escalate_resolution(desk: Desk, user: User, meeting_id: str, resolution_id: str, *,
+                        scheduled_at: str, place: str, convener: str,
+                        departments: list[str]) -> MeetingState:
+    """What the community cannot settle goes to a meeting one level up; the chain stays."""
+    meeting = get_meeting(desk, meeting_id)
+    resolution = meeting.resolutions.get(resolution_id)
+    if resolution is None:
+        raise DomainError(_t("domain", "There is no such resolution."))
+    if meeting.level == LEVEL_ORDER[-1]:
+        raise DomainError(_t("domain", "A district meeting cannot be passed further up."))
+    level = LEVEL_ORDER[LEVEL_ORDER.index(meeting.level) + 1]
+    # Filed under the same community, so both this desk and the street's see the whole chain.
+    org = meeting.org
+    new_id = uuid7()
+    called = desk.new_event(user.actor(desk.code), "meeting", new_id, "meeting.called", {
+        "level": level, "title": resolution.text, "scheduled_at": scheduled_at, "place": place,
+        "convener": convener, "departments": departments, "case_ids": meeting.case_ids,
+        "escalated_from": meeting_id, "resolution_from": resolution_id}, org)
+    _record(desk, user, meeting_id, "meeting.resolution_escalated",
+            {"resolution_id": resolution_id, "to_meeting": new_id, "to_level": level}, [called])
+    return get_meeting(desk, new_id)
+
+
+def close_meeting(desk: Desk, user: User, meeting_id: str) -> MeetingState:
+    if not get_meeting(desk, meeting_id).minutes.strip():
+        raise DomainError(MINUTES_REQUIRED, field="minutes")
+    return _record(desk, user, meeting_id, "meeting.closed", {})
+
+
+def meeting_chain(desk: Desk, meeting_id: str) -> list[MeetingState]:
+    """Every meeting on the same topic, from the first community meeting up."""
+    seen: dict[str, MeetingState] = {}
+    root = get_meeting(desk, meeting_id)
+    while root.escalated_from and root.escalated_from not in seen:
+        seen[root.id] = root
+        root = get_meeting(desk, root.escalated_from)
+    chain, queue = [], [root]
+    while queue:
+        current = queue.pop(0)
+        if current.status == "incomplete" or any(m.id == current.id for m in chain):
+            continue
+        chain.append(current)
+        queue.extend(get_meeting(desk, nxt) for nxt in current.escalated_to)
+    return chain
+
+
+@dataclass(frozen=True)
+class ResolutionRow:
+    id: str
+    meeting_id: str
+    meeting_title: str
+    text: str
+    owner: str
+    due: str
+    percent: int
+
+
+def due_resolutions(desk: Desk, today: date, within_days: int = 3) -> list[ResolutionRow]:
+    """Open resolutions overdue or due within a few days: shown beside overdue cases."""
+    horizon = (today + timedelta(days=within_days)).isoformat()
+    with desk.db.read() as conn:
+        rows = conn.execute(
+            select(resolutions, meetings.c.title.label("meeting_title"))
+            .join(meetings, meetings.c.id == resolutions.c.meeting_id)
+            .where(resolutions.c.status == "open", resolutions.c.due <= horizon)
+            .order_by(resolutions.c.due))
+        return [ResolutionRow(r.id, r.meeting_id, r.meeting_title, r.text, r.owner, r.due,
+                              r.percent) for r in rows]
+
+
+def list_meetings(desk: Desk, limit: int = 500) -> list[Any]:
+    with desk.db.read() as conn:
+        return list(conn.execute(select(meetings).order_by(meetings.c.called_at.desc()).limit(limit)))
+
+
