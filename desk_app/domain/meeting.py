@@ -32,7 +32,7 @@ declare("meeting.called", _t("events", "Meeting called"),
         escalated_from=Uuid(required=False), resolution_from=Uuid(required=False))
 declare("meeting.updated", _t("events", "Meeting record changed"),
         field=Pattern(regex=FIELD_NAME), value=Text(required=False, max_len=20000, min_len=0),
-        base=Pattern(required=False, regex=r"^[0-9a-f-]{36}$"))
+        bases=ListOf(required=False, item=Uuid(), max_items=20))
 declare("meeting.case_linked", _t("events", "Case linked to the meeting"), case_id=Uuid())
 declare("meeting.attachment_added", _t("events", "Attachment added"),
         sha256=Pattern(regex=r"^[0-9a-f]{64}$"), name=Text(max_len=200),
@@ -145,7 +145,7 @@ def _apply(s: MeetingState, e: Event) -> str | None:
         s.escalated_from, s.resolution_from = p.get("escalated_from"), p.get("resolution_from")
         for name in ("title", "scheduled_at", "place", "convener", "agenda"):
             if p.get(name):
-                s.fields.apply(name, p[name], "", e.id, e.actor, e.desk)
+                s.fields.apply(name, p[name], (), e.id, e.actor, e.desk)
         return None
     if s.status == "incomplete":
         return _t("domain", "Recorded before the meeting was called.")
@@ -153,7 +153,7 @@ def _apply(s: MeetingState, e: Event) -> str | None:
     if e.type == "meeting.updated":
         if s.status == "closed":
             return _t("domain", "The meeting is closed; its record can no longer change.")
-        s.fields.apply(p["field"], p.get("value", ""), p.get("base", ""), e.id, e.actor, e.desk)
+        s.fields.apply(p["field"], p.get("value", ""), p.get("bases", ()), e.id, e.actor, e.desk)
     elif e.type == "meeting.case_linked":
         if p["case_id"] not in s.case_ids:
             s.case_ids.append(p["case_id"])

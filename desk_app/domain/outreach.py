@@ -44,7 +44,7 @@ declare("visit.logged", _t("events", "Reception logged"),
 declare("visit.updated", _t("events", "Reception record changed"),
         field=Pattern(regex=r"^(place|people|names|summary)$"),
         value=Text(required=False, max_len=5000, min_len=0),
-        base=Pattern(required=False, regex=r"^[0-9a-f-]{36}$"))
+        bases=ListOf(required=False, item=Uuid(), max_items=20))
 declare("visit.finding_added", _t("events", "Finding noted"),
         finding_id=Uuid(), text=Text(max_len=2000), kind=Choice(values=tuple(FINDING_KINDS)))
 declare("visit.finding_converted", _t("events", "Finding turned into a case"),
@@ -114,7 +114,7 @@ def _apply(s: OutreachState, e: Event) -> str | None:
             return _t("domain", "This record was already started.")
         s.status, s.entity, s.org, s.started_at = "open", e.entity, e.org, utc_from_ms(e.wall_ms)
         for name, value in p.items():
-            s.fields.apply(name, value, "", e.id, e.actor, e.desk)
+            s.fields.apply(name, value, (), e.id, e.actor, e.desk)
         return None
     if s.status == "incomplete":
         return _t("domain", "Recorded before the record was started.")
@@ -122,7 +122,7 @@ def _apply(s: OutreachState, e: Event) -> str | None:
             and e.type != "visit.finding_converted":
         return _t("domain", "This record is closed.")
     if e.type == "visit.updated":
-        s.fields.apply(p["field"], p.get("value", ""), p.get("base", ""), e.id, e.actor, e.desk)
+        s.fields.apply(p["field"], p.get("value", ""), p.get("bases", ()), e.id, e.actor, e.desk)
     elif e.type in ("visit.finding_added", "patrol.finding_added"):
         if p["finding_id"] in s.findings:
             return _t("domain", "This finding was already noted.")
@@ -139,5 +139,5 @@ def _apply(s: OutreachState, e: Event) -> str | None:
     elif e.type in ("patrol.ended", "duty.cancelled"):
         s.status = "closed"
         for name, value in p.items():
-            s.fields.apply(name, value, s.fields.head(name), e.id, e.actor, e.desk)
+            s.fields.apply(name, value, s.fields.heads(name), e.id, e.actor, e.desk)
     return None

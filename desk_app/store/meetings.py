@@ -138,10 +138,10 @@ def call_meeting(desk: Desk, user: User, *, level: str, title: str, scheduled_at
 def update_meeting(desk: Desk, user: User, meeting_id: str, field: str, value: str
                    ) -> MeetingState:
     """Change one field of the record (minutes, place, counts …) on top of what this desk sees."""
-    base = get_meeting(desk, meeting_id).fields.head(field)
-    payload = {"field": field, "value": value}
-    if base:
-        payload["base"] = base
+    bases = get_meeting(desk, meeting_id).fields.heads(field)
+    payload: dict[str, Any] = {"field": field, "value": value}
+    if bases:
+        payload["bases"] = bases
     return _record(desk, user, meeting_id, "meeting.updated", payload)
 
 

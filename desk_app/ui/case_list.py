@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from desk_app.domain.sla import CHINA
 from desk_app.domain.vocabulary import ACTIVE, CHANNELS, STATUSES, URGENCIES
 from desk_app.store.case_queries import CaseQuery
 from desk_app.store.desk import Desk
+from desk_app.store.meetings import due_resolutions
 
 from .case_model import CaseTableModel
 from .i18n import label
@@ -54,6 +56,9 @@ class CaseListView(QWidget):
         self.date_to.setDate(today)
         self.reset = QPushButton(self.tr("Clear filters"), objectName="resetFilters")
         self.count = QLabel(objectName="caseCount")
+        self.resolutions = QListWidget(objectName="dueResolutions")
+        self.resolutions.setMaximumHeight(90)
+        self.resolutions_label = QLabel(self.tr("Council-meeting resolutions overdue or due soon"))
         self.table = QTableView(objectName="caseTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -80,6 +85,8 @@ class CaseListView(QWidget):
         layout.addLayout(first)
         layout.addLayout(second)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.resolutions_label)
+        layout.addWidget(self.resolutions)
         layout.addWidget(self.count)
 
 
@@ -164,6 +171,19 @@ class CaseList(CaseListView):
     def apply(self) -> None:
         self.count.setText(self.tr("Searching…"))
         self.model.set_query(self.current_query())
+        self._show_resolutions()
+
+    def _show_resolutions(self) -> None:
+        """Beside overdue cases, the meetings' resolutions that are overdue or due soon."""
+        due = (due_resolutions(self.desk, date.today())
+               if self.deadline.currentData() is not None else [])
+        self.resolutions.clear()
+        for r in due:
+            overdue = r.due < date.today().isoformat()
+            self.resolutions.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text}（{r.owner}，"
+                                     f"{r.percent}%）— {r.meeting_title}")
+        self.resolutions.setVisible(bool(due))
+        self.resolutions_label.setVisible(bool(due))
 
     def clear_filters(self) -> None:
         for combo in (self.status, self.category, self.community, self.urgency, self.channel,

@@ -29,6 +29,8 @@ from .case_detail import CaseDetail
 from .case_list import CaseList
 from .i18n import install_language, label
 from .intake_form import IntakeForm
+from .meetings_view import MeetingsPage
+from .outreach_view import OpinionRoomPage, PatrolsPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 
@@ -77,6 +79,17 @@ class MainWindow(QMainWindow):
                               self.workspace.settings.list_page_size)
         self.cases.case_opened.connect(self.open_case)
         self._add_page(self.tr("Cases"), self.cases)
+        self.meetings = self.opinion_room = self.patrols = None
+        if may(self.user.role, "meetings"):
+            self.meetings = MeetingsPage(self.desk, self.user)
+            self.meetings.detail.changed.connect(lambda: self.cases.model.refresh())
+            self._add_page(self.tr("Council meetings"), self.meetings)
+        if may(self.user.role, "receptions"):
+            self.opinion_room = OpinionRoomPage(self.desk, self.user, self.index)
+            self._add_page(self.tr("Opinion room"), self.opinion_room)
+        if may(self.user.role, "patrols"):
+            self.patrols = PatrolsPage(self.desk, self.user, self.index)
+            self._add_page(self.tr("Grid patrols"), self.patrols)
         self.detail = CaseDetail(self.desk, self.user)
         self.detail.back.connect(lambda: self.show_page(self.cases))
         self.detail.changed.connect(lambda _c: self.cases.model.refresh())

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CallMeetingDialog</name>
+    <message>
+        <source>Call a council meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departments summoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <source>Dispatch / re-dispatch…</source>
@@ -235,6 +270,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Council-meeting resolutions overdue or due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -294,6 +333,47 @@
     </message>
 </context>
 <context>
+    <name>CloseResolutionDialog</name>
+    <message>
+        <source>Resolution done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Also resolve the meeting&apos;s %n open case(s) with this answer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DutyRoster</name>
+    <message>
+        <source>Deputy&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put on duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol with the central platform</source>
@@ -325,6 +405,33 @@
     </message>
     <message>
         <source>Contacting the centre…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingToCaseDialog</name>
+    <message>
+        <source>Turn the finding into a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -372,6 +479,17 @@
     </message>
     <message>
         <source>Enter the administrator&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -562,6 +680,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Council meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opinion room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid patrols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,6 +767,239 @@
         <source>Community Desk %1
 Data: %2
 Logs: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDetail</name>
+    <message>
+        <source>Department summoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes: what was said and agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save minutes and attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photo of the sign-in sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add resolution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass up to the next level…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deputies present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party members present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance and minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2, convened by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was changed on two desks at once; kept: %2, also written: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo of the sign-in sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Blow the whistle: call a meeting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a topic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot topics (from the cases, and added by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolutions overdue or due within 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recurring problem, in a few words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpinionRoomPage</name>
+    <message>
+        <source>Receptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duty roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatrolsPage</name>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos of the finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Photo… (%n chosen)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Record progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -731,6 +1094,82 @@ Logs: %3</source>
     </message>
 </context>
 <context>
+    <name>ReceptionsPage</name>
+    <message>
+        <source>Log the reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deputy&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the residents raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Add finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn into a case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n finding(s) waiting)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This finding is already a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RejectionsDialog</name>
     <message>
         <source>Events refused by the centre</source>
@@ -782,6 +1221,25 @@ Logs: %3</source>
     </message>
     <message>
         <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResolutionDialog</name>
+    <message>
+        <source>Agree a resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner (department or person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due by</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CallMeetingDialog</name>
+    <message>
+        <source>Call a council meeting</source>
+        <translation>召集党群议事会</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Convener</source>
+        <translation>召集人</translation>
+    </message>
+    <message>
+        <source>Departments summoned</source>
+        <translation>应到部门</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <source>Dispatch / re-dispatch…</source>
@@ -233,6 +268,10 @@
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>Council-meeting resolutions overdue or due soon</source>
+        <translation>议事会议定事项：已超期或即将到期</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -292,6 +331,46 @@
     </message>
 </context>
 <context>
+    <name>CloseResolutionDialog</name>
+    <message>
+        <source>Resolution done</source>
+        <translation>事项办结</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also resolve the meeting&apos;s %n open case(s) with this answer</source>
+        <translation>
+            <numerusform>同时以此结果办结本次会议关联的 %n 件未办结诉求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+</context>
+<context>
+    <name>DutyRoster</name>
+    <message>
+        <source>Deputy&apos;s name</source>
+        <translation>代表姓名</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Put on duty</source>
+        <translation>安排值班</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未能记录</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol with the central platform</source>
@@ -324,6 +403,33 @@
     <message>
         <source>Contacting the centre…</source>
         <translation>正在连接中心平台…</translation>
+    </message>
+</context>
+<context>
+    <name>FindingToCaseDialog</name>
+    <message>
+        <source>Turn the finding into a case</source>
+        <translation>转为诉求</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>诉求分类</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Resident (optional)</source>
+        <translation>诉求人（选填）</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>联系电话（选填）</translation>
     </message>
 </context>
 <context>
@@ -371,6 +477,17 @@
     <message>
         <source>Enter the administrator&apos;s name.</source>
         <translation>请输入系统管理员姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -559,6 +676,18 @@
         <translation>诉求台账</translation>
     </message>
     <message>
+        <source>Council meetings</source>
+        <translation>党群议事会</translation>
+    </message>
+    <message>
+        <source>Opinion room</source>
+        <translation>民意表达室</translation>
+    </message>
+    <message>
+        <source>Grid patrols</source>
+        <translation>网格巡查</translation>
+    </message>
+    <message>
         <source>&amp;Desk</source>
         <translation>工作台(&amp;D)</translation>
     </message>
@@ -637,6 +766,237 @@ Logs: %3</source>
         <translation>社区诉求工作台 %1
 数据目录：%2
 日志目录：%3</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDetail</name>
+    <message>
+        <source>Department summoned</source>
+        <translation>应到部门</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>到会</translation>
+    </message>
+    <message>
+        <source>Minutes: what was said and agreed</source>
+        <translation>会议纪要：讨论情况和议定内容</translation>
+    </message>
+    <message>
+        <source>Save minutes and attendance</source>
+        <translation>保存纪要和到会情况</translation>
+    </message>
+    <message>
+        <source>Add photo of the sign-in sheet…</source>
+        <translation>添加签到表照片…</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任单位/人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Add resolution…</source>
+        <translation>添加议定事项…</translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation>登记进展…</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <source>Pass up to the next level…</source>
+        <translation>提交上一级议事…</translation>
+    </message>
+    <message>
+        <source>Close the meeting</source>
+        <translation>结束会议</translation>
+    </message>
+    <message>
+        <source>Deputies present</source>
+        <translation>到会代表</translation>
+    </message>
+    <message>
+        <source>Party members present</source>
+        <translation>到会党员</translation>
+    </message>
+    <message>
+        <source>Residents present</source>
+        <translation>到会居民</translation>
+    </message>
+    <message>
+        <source>Attendance and minutes</source>
+        <translation>到会情况和会议纪要</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>%1 at %2, convened by %3</source>
+        <translation>%1 在 %2 召开，召集人：%3</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on two desks at once; kept: %2, also written: %3</source>
+        <translation>“%1”在两个工作台同时被修改；保留：%2；另一处写的是：%3</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未能记录</translation>
+    </message>
+    <message>
+        <source>Photo of the sign-in sheet</source>
+        <translation>签到表照片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Blow the whistle: call a meeting…</source>
+        <translation>吹哨：召集议事会…</translation>
+    </message>
+    <message>
+        <source>Add a topic…</source>
+        <translation>添加议题…</translation>
+    </message>
+    <message>
+        <source>Hot topics (from the cases, and added by hand)</source>
+        <translation>热点议题（来自诉求和手工添加）</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>议事会</translation>
+    </message>
+    <message>
+        <source>Resolutions overdue or due within 3 days</source>
+        <translation>已超期或3天内到期的议定事项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 件诉求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Add a topic</source>
+        <translation>添加议题</translation>
+    </message>
+    <message>
+        <source>The recurring problem, in a few words:</source>
+        <translation>反复出现的问题（简要描述）：</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>未能添加</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionRoomPage</name>
+    <message>
+        <source>Receptions</source>
+        <translation>接待记录</translation>
+    </message>
+    <message>
+        <source>Duty roster</source>
+        <translation>值班表</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolsPage</name>
+    <message>
+        <source>Route</source>
+        <translation>巡查路线</translation>
+    </message>
+    <message>
+        <source>Start a patrol</source>
+        <translation>开始巡查</translation>
+    </message>
+    <message>
+        <source>End the patrol</source>
+        <translation>结束巡查</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>巡查记录</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未能记录</translation>
+    </message>
+    <message>
+        <source>Photos of the finding</source>
+        <translation>巡查发现的照片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Photo… (%n chosen)</source>
+        <translation>
+            <numerusform>照片…（已选 %n 张）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation>进行中</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Record progress</source>
+        <translation>登记进展</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>进展情况</translation>
     </message>
 </context>
 <context>
@@ -730,6 +1090,80 @@ Logs: %3</source>
     </message>
 </context>
 <context>
+    <name>ReceptionsPage</name>
+    <message>
+        <source>Log the reception</source>
+        <translation>登记接待</translation>
+    </message>
+    <message>
+        <source>Deputy&apos;s name</source>
+        <translation>代表姓名</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>What the residents raised</source>
+        <translation>群众反映的问题</translation>
+    </message>
+    <message>
+        <source>Receptions</source>
+        <translation>接待记录</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未能记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Add finding</source>
+        <translation>添加事项</translation>
+    </message>
+    <message>
+        <source>Turn into a case…</source>
+        <translation>转为诉求…</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>事项</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n finding(s) waiting)</source>
+        <translation>
+            <numerusform>（%n 项待处理）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未能记录</translation>
+    </message>
+    <message>
+        <source>Already a case</source>
+        <translation>已转为诉求</translation>
+    </message>
+    <message>
+        <source>This finding is already a case.</source>
+        <translation>该事项已经转为诉求。</translation>
+    </message>
+    <message>
+        <source>Case registered</source>
+        <translation>诉求已受理</translation>
+    </message>
+    <message>
+        <source>Registered as case %1.</source>
+        <translation>已登记为诉求，受理编号 %1。</translation>
+    </message>
+</context>
+<context>
     <name>RejectionsDialog</name>
     <message>
         <source>Events refused by the centre</source>
@@ -782,6 +1216,25 @@ Logs: %3</source>
     <message>
         <source>Not done</source>
         <translation>未能处理</translation>
+    </message>
+</context>
+<context>
+    <name>ResolutionDialog</name>
+    <message>
+        <source>Agree a resolution</source>
+        <translation>添加议定事项</translation>
+    </message>
+    <message>
+        <source>What was agreed</source>
+        <translation>议定内容</translation>
+    </message>
+    <message>
+        <source>Owner (department or person)</source>
+        <translation>责任单位或责任人</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成时限</translation>
     </message>
 </context>
 <context>

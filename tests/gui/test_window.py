@@ -37,7 +37,7 @@ def test_grid_staff_and_deputies_get_only_their_screens(qtbot: QtBot, workspace:
     window = make_window(qtbot, workspace, users["grid"])
     assert window.intake is not None  # grid staff register what they find
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["受理登记", "诉求台账"]
+    assert titles == ["受理登记", "诉求台账", "网格巡查"]  # no council meetings, no opinion room
     assert "李强" in window.windowTitle() and "鹏湾社区党群服务中心" in window.windowTitle()
 
 
