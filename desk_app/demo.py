@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk_app.domain.case_numbers import case_number
@@ -70,6 +71,7 @@ def seed_demo(workspace: Workspace, cases: int = 400, seed: int = 20261121) -> D
     accounts = [create_user(workspace.db, u, n, r, DEMO_PASSWORD) for u, n, r in DEMO_ACCOUNTS]
     workspace.desk = desk
     _seed_cases(desk, accounts, cases, random.Random(seed))
+    seed_outreach(desk, accounts, workspace.paths.data / "demo-photos")
     return desk
 
 
@@ -154,3 +156,81 @@ def _seed_cases(desk: Desk, accounts: list[User], count: int, rng: random.Random
                     "INSERT INTO case_number_seq(day, last) VALUES (?, ?) "
                     "ON CONFLICT(day) DO UPDATE SET last = MAX(last, excluded.last)",
                     (day.replace("-", ""), last))
+
+
+def seed_outreach(desk: Desk, accounts: list[User], photo_folder: Path | None = None) -> None:
+    """A council meeting on the demo's hottest topic (one resolution done, one passed up to the
+    street), this week's duty roster, a reception and a patrol with findings."""
+    from datetime import date, timedelta
+
+    from desk_app.store import meetings, outreach
+
+    boss = next(a for a in accounts if a.role == "supervisor")
+    topics = [t for t in meetings.hot_topics(desk) if t.source == "category"]
+    if topics:
+        topic = topics[0]
+        item = desk.catalogue.items.get(topic.category)
+        meeting = meetings.call_meeting(
+            desk, boss, level="community", title=topic.title, scheduled_at=(
+                date.today() - timedelta(days=2)).isoformat() + " 15:00",
+            place="社区党群服务中心二楼议事厅", convener="社区党委书记 陈洁",
+            departments=[item.lead, *item.co] if item else [], case_ids=list(topic.case_ids),
+            org=topic.community, agenda="一、通报近期居民反映情况；二、责任部门说明；三、议定解决办法。")
+        for code in meeting.departments:
+            meetings.mark_attendance(desk, boss, meeting.id, code, code != meeting.departments[-1]
+                                     or len(meeting.departments) == 1)
+        for name, value in (("deputies", "2"), ("party_members", "5"), ("residents", "14")):
+            meetings.update_meeting(desk, boss, meeting.id, name, value)
+        meetings.update_meeting(desk, boss, meeting.id, "minutes",
+                                "居民代表反映问题反复出现；责任部门说明已多次处置。会议议定：一、"
+                                "责任部门一周内完成整治并建立巡查机制；二、涉及多部门的长效管理方案"
+                                "提交街道议事会统筹。")
+        done = meetings.add_resolution(desk, boss, meeting.id, "一周内完成整治并建立每日巡查机制",
+                                       desk.catalogue.departments[item.lead].name_zh if item else "社区工作站",
+                                       date.today() + timedelta(days=5))
+        meetings.record_progress(desk, boss, meeting.id, done, 60, "已完成主要整治，巡查机制试行中")
+        upward = meetings.add_resolution(desk, boss, meeting.id, "制定多部门长效管理方案",
+                                         "社区工作站", date.today() + timedelta(days=20))
+        meetings.escalate_resolution(desk, boss, meeting.id, upward,
+                                     scheduled_at=(date.today() + timedelta(days=6)).isoformat() + " 10:00",
+                                     place="海山街道办事处三楼会议室", convener="海山街道党工委",
+                                     departments=list(meeting.departments))
+    for offset, (name, kind) in enumerate((("赵敏", "npc"), ("孙立新", "party"), ("周慧", "cppcc"))):
+        outreach.schedule_duty(desk, boss, name, kind, date.today() + timedelta(days=offset),
+                               "09:00", "11:30", "鹏湾社区民意表达工作室")
+    visit = outreach.log_reception(
+        desk, boss, deputy="赵敏", deputy_kind="npc", day=date.today(), place="鹏湾社区民意表达工作室",
+        people=6, summary="接待居民6人，反映小区停车难、楼道照明、加装电梯等问题。")
+    outreach.add_visit_finding(desk, boss, visit.id, "鹏湾花园夜间车辆乱停，消防通道被占用")
+    outreach.add_visit_finding(desk, boss, visit.id, "建议老旧小区统一规划加装电梯", "suggestion")
+    grid = next((o.code for o in desk.catalogue.orgs.values() if o.level == "grid"
+                 and desk.catalogue.within(o.code, desk.identity.org)), None)
+    if grid is not None:
+        patrol = outreach.start_patrol(desk, boss, grid, "鹏湾一村—鹏湾花园—海山路",
+                                       f"{date.today().isoformat()} 09:00")
+        photos = []
+        if photo_folder is not None:
+            photos = [_demo_photo(photo_folder / "manhole.png")]
+        outreach.add_patrol_finding(desk, boss, patrol.id, "鹏湾一村3栋旁井盖缺失，已设临时警示",
+                                    photos=photos, latitude=22.5612, longitude=114.2371)
+        outreach.add_patrol_finding(desk, boss, patrol.id, "海山路人行道地砖松动")
+
+
+def _demo_photo(path: Path) -> Path:
+    """A small PNG drawn with the standard library (no Qt needed here)."""
+    import struct
+    import zlib
+
+    width, height = 160, 120
+    rows = b"".join(b"\x00" + b"".join(bytes((120 + (x * y) % 90, 100, 90)) for x in range(width))
+                    for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png)
+    return path

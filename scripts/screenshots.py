@@ -76,6 +76,22 @@ def main() -> None:
     window.open_case(row.id)
     settle()
     window.grab().save(str(out / f"case-detail{suffix}.png"))
+    if window.meetings is not None:
+        window.show_page(window.meetings)
+        window.meetings.meetings.setCurrentRow(window.meetings.meetings.count() - 1)
+        window.meetings.detail.resolutions.selectRow(0)
+        settle()
+        window.grab().save(str(out / f"meeting{suffix}.png"))
+    if window.opinion_room is not None:
+        window.show_page(window.opinion_room)
+        window.opinion_room.receptions.records.setCurrentRow(0)
+        settle()
+        window.grab().save(str(out / f"opinion-room{suffix}.png"))
+    if window.patrols is not None:
+        window.show_page(window.patrols)
+        window.patrols.records.setCurrentRow(0)
+        settle()
+        window.grab().save(str(out / f"patrol{suffix}.png"))
     print("saved to", out)
     window.close()
     workspace.close()

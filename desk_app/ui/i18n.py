@@ -49,8 +49,11 @@ def _load_qt(translator: QTranslator, name: str) -> bool:
     return translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def translate(context: str, text: str, count: int = -1) -> str:
+    """Qt's translation; `count` picks the plural form of a "%n" text. (PySide6 6.12 looks a
+    plural up under the subclass's name when self.tr is called from a base class, so base
+    classes use this with their own context.)"""
+    return QCoreApplication.translate(context, text, None, count)
 
 
 def message(error: DomainError) -> str:

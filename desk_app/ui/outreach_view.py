@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +38,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
 from .category_picker import CategoryPicker
-from .i18n import label, message
+from .i18n import label, message, translate
 from .meeting_dialogs import FormDialog
 
 
@@ -131,9 +132,10 @@ class RecordsPage(QWidget):
         self.records.blockSignals(True)
         self.records.clear()
         for row in service.list_records(self.desk, self.entity):
-            text = f"{row.day}  {row.who}  {row.summary[:30]}"
+            unit = self.desk.catalogue.orgs.get(row.who)
+            text = f"{row.day}  {unit.name_zh if unit else row.who}  {row.summary[:30]}"
             if row.open_findings:
-                text += "  " + self.tr("(%n finding(s) waiting)", "", row.open_findings)
+                text += "  " + translate("RecordsPage", "(%n finding(s) waiting)", row.open_findings)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.records.addItem(item)
@@ -230,10 +232,13 @@ class ReceptionsPage(RecordsPage):
         self.deputy.setPlaceholderText(self.tr("Deputy's name"))
         self.place.setPlaceholderText(self.tr("Place"))
         self.topics.setPlaceholderText(self.tr("What the residents raised"))
-        form = QVBoxLayout()
-        for widget in (self.deputy, self.deputy_kind, self.day, self.place, self.people,
-                       self.topics, self.log_button):
-            form.addWidget(widget)
+        form = QFormLayout()
+        for caption, widget in ((self.tr("Deputy"), self.deputy), (self.tr("Who"), self.deputy_kind),
+                                (self.tr("Day"), self.day), (self.tr("Place"), self.place),
+                                (self.tr("People received"), self.people),
+                                (self.tr("Raised"), self.topics)):
+            form.addRow(caption, widget)
+        form.addRow("", self.log_button)
         self.left.insertLayout(0, form)
         self.left.insertWidget(1, QLabel(self.tr("Receptions")))
         self.log_button.clicked.connect(self.log)

@@ -1112,6 +1112,26 @@ Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Deputy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receptions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,13 +1160,6 @@ Logs: %3</source>
     <message>
         <source>Findings</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n finding(s) waiting)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Not recorded</source>

@@ -1108,6 +1108,26 @@ Logs: %3</source>
         <translation>群众反映的问题</translation>
     </message>
     <message>
+        <source>Deputy</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People received</source>
+        <translation>接待人数</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>反映问题</translation>
+    </message>
+    <message>
         <source>Receptions</source>
         <translation>接待记录</translation>
     </message>
@@ -1135,12 +1155,6 @@ Logs: %3</source>
     <message>
         <source>Findings</source>
         <translation>事项</translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n finding(s) waiting)</source>
-        <translation>
-            <numerusform>（%n 项待处理）</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not recorded</source>
