@@ -50,7 +50,7 @@ class Paths:
         return self.config / "settings.json"
 
     def ensure(self) -> Paths:
-        for folder in (self.data, self.logs, self.config, self.attachments):
+        for folder in (self.data, self.logs, self.config, self.attachments, self.backups):
             folder.mkdir(parents=True, exist_ok=True)
         return self
 

@@ -24,6 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    if not args.self_test:
+        from desk_app.config import app_paths
+        from desk_app.logs import setup_logging
+        from desk_app.workspace import demo_paths
+
+        paths = app_paths()
+        setup_logging((demo_paths(paths) if args.demo else paths).ensure())
     if args.self_test:
         from desk_app.selftest import run_self_test
 

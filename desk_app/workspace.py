@@ -14,6 +14,7 @@ from desk_app.domain.catalogue import Catalogue, load_catalogue
 from desk_app.domain.text import DomainError
 from desk_app.domain.workcalendar import WorkCalendar
 from desk_app.settings import Settings
+from desk_app.store.backup import backup_before_migrate
 from desk_app.store.database import Database, open_database
 from desk_app.store.desk import Desk, read_identity
 
@@ -68,7 +69,9 @@ def open_workspace(paths: Paths | None = None, *, demo: bool = False,
     settings = Settings.load(paths.settings)
     catalogue = _catalogue(paths)
     calendar = WorkCalendar.load(calendar_file())
-    db = open_database(database or paths.database)
+    # An older database is backed up before it is upgraded (and not upgraded if that fails).
+    db = open_database(database or paths.database,
+                       before_migrate=backup_before_migrate(paths.backups, paths.attachments))
     workspace = Workspace(paths, settings, catalogue, calendar, db, None)
     workspace.attach_desk()
     if demo and workspace.desk is None:

@@ -40,6 +40,13 @@ class SyncScheduler:
                                next_run_time=datetime.now() + timedelta(seconds=first_in_seconds))
         self.scheduler.start()
 
+    def add_daily(self, job: Callable[[], object], job_id: str, first_in_seconds: float = 60
+                  ) -> None:
+        """Another housekeeping job on the same background thread (the daily backup)."""
+        self.scheduler.add_job(job, "interval", hours=24, id=job_id, max_instances=1,
+                               coalesce=True, misfire_grace_time=None,
+                               next_run_time=datetime.now() + timedelta(seconds=first_in_seconds))
+
     def sync_now(self) -> None:
         """Run the sync job at once (a no-op while it is already running)."""
         if self.scheduler.running:

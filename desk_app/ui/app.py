@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app.domain.text import DomainError
+from desk_app.store.backup import scheduled_backup
 from desk_app.workspace import Workspace, open_workspace
 
 from .first_run import FirstRunDialog
@@ -40,6 +41,8 @@ class DeskSession:
         self.watcher.idle.connect(self.lock)
         self.sync = SyncBridge(workspace)
         self.sync.start()
+        paths = workspace.paths
+        self.sync.scheduler.add_daily(lambda: scheduled_backup(paths), "daily-backup")
 
     def sign_in(self) -> bool:
         desk = self.workspace.desk

@@ -249,7 +249,7 @@ def test_an_interrupted_backup_leaves_no_file_under_its_name(
     register_case(live, USER, intake())
     add_attachments(paths.attachments)
     target = paths.backups / "desk-20261122.cdbackup"
-    paths.backups.mkdir()
+    paths.backups.mkdir(exist_ok=True)
     target.write_bytes(b"yesterday's good backup")
 
     class Cancelled(Exception):
@@ -507,7 +507,7 @@ def test_when_putting_back_fails_too_the_message_says_where_the_data_is(
 def test_the_daily_backup_is_made_once_a_day_and_only_the_last_n_are_kept(
         paths: Paths, live: Desk, intake: MakeIntake) -> None:
     register_case(live, USER, intake())
-    paths.backups.mkdir()
+    paths.backups.mkdir(exist_ok=True)
     manual = paths.backups / "desk-my-own-copy.cdbackup"
     before_upgrade = paths.backups / "desk-before-0001-to-0002-20261001-080000.cdbackup"
     for other in (manual, before_upgrade):
