@@ -33,6 +33,7 @@ class SyncScheduler:
         self.on_started = on_started
         self.scheduler = BackgroundScheduler(daemon=True)
         self.running = False
+        self._again = False
 
     def start(self, first_in_seconds: float = 5) -> None:
         self.scheduler.add_job(self._run, "interval", minutes=self.interval, id=JOB,
@@ -48,8 +49,10 @@ class SyncScheduler:
                                next_run_time=datetime.now() + timedelta(seconds=first_in_seconds))
 
     def sync_now(self) -> None:
-        """Run the sync job at once (a no-op while it is already running)."""
-        if self.scheduler.running:
+        """Run the sync job at once; asked while one runs, it runs again right after (a request
+        made as the last one was finishing is never dropped)."""
+        self._again = True
+        if self.scheduler.running and not self.running:
             self.scheduler.modify_job(JOB, next_run_time=datetime.now())
 
     def set_interval(self, minutes: int) -> None:
@@ -62,19 +65,26 @@ class SyncScheduler:
             self.scheduler.shutdown(wait=True)
 
     def _run(self) -> None:
-        client = self.make_client()
-        if client is None:
-            return  # not enrolled yet
         self.running = True
-        if self.on_started:
-            self.on_started()
         try:
-            report = client.sync(self.on_progress)
-        except SyncBusy:
-            return
-        except Exception as error:  # never let the scheduler thread die silently
-            log.exception("sync failed")
-            report = SyncReport(error=f"{error.__class__.__name__}: {error}")
+            while True:
+                self._again = False
+                client = self.make_client()
+                if client is None:
+                    return  # not enrolled yet
+                if self.on_started:
+                    self.on_started()
+                try:
+                    report = client.sync(self.on_progress)
+                except SyncBusy:
+                    return
+                except Exception as error:  # never let the scheduler thread die silently
+                    log.exception("sync failed")
+                    report = SyncReport(error=f"{error.__class__.__name__}: {error}")
+                self.on_report(report)
+                if not self._again:
+                    return
         finally:
             self.running = False
-        self.on_report(report)
+            if self._again and self.scheduler.running:  # asked for in the last instant
+                self.scheduler.modify_job(JOB, next_run_time=datetime.now())

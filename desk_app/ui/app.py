@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app.domain.text import DomainError
-from desk_app.store.backup import scheduled_backup
+from desk_app.store.backup import restore_backup, scheduled_backup
 from desk_app.workspace import Workspace, open_workspace
 
-from .first_run import FirstRunDialog
-from .i18n import install_language, message
+from .crash import guard_refcount_bug, install_crash_handler
+from .i18n import install_language, message, translate
 from .idle import IdleWatcher
 from .login import LoginDialog
 from .main_window import MainWindow
+from .setup_wizard import SetupWizard
 from .sync_ui import SyncBridge
+from .tasks import wait_for_pools
 
 
 def application() -> QApplication:
+    guard_refcount_bug()  # a no-op unless this PySide6 has the reference bug of 6.12.0
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Community Desk")
     app.setOrganizationName("CommunityDesk")
@@ -54,9 +58,33 @@ class DeskSession:
         self.workspace.settings.last_user = dialog.user.username
         self.workspace.settings.save(self.workspace.paths.settings)
         self.window = MainWindow(self.workspace, dialog.user, sync=self.sync)
+        self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(self.lock)
         self.window.show()
         return True
+
+    def save_draft(self) -> None:
+        """Keep the unsaved intake form before anything else happens after a crash."""
+        if self.window is not None and self.window.intake is not None:
+            self.window.intake.save_draft_now()
+
+    def restore(self, path: Path) -> None:
+        """Replace the desk's data with a backup: close everything first, then swap, then
+        ask the worker to start again (accounts may have changed with the data)."""
+        self.sync.stop()
+        wait_for_pools()
+        self.workspace.close()
+        paths = self.workspace.paths
+        try:
+            restored = restore_backup(path, paths.database, paths.attachments)
+        except DomainError as error:
+            QMessageBox.critical(None, translate("DeskSession", "Not restored"), message(error))
+        else:
+            QMessageBox.information(None, translate("DeskSession", "Restored"), translate(
+                "DeskSession", "The backup was restored. The data it replaced is kept in %1. "
+                "Community Desk will now close; please start it again.").replace(
+                "%1", str(restored.undo)))
+        QApplication.instance().exit(0)
 
     def lock(self) -> None:
         if self.window is None or not self.window.isVisible():
@@ -82,9 +110,12 @@ def run_app(demo: bool = False, language: str | None = None) -> int:
         QMessageBox.critical(None, "Community Desk", message(error))
         return 1
     install_language(language or workspace.settings.language)
-    if workspace.desk is None and FirstRunDialog(workspace).exec() != QDialog.DialogCode.Accepted:
+    if SetupWizard.needed(workspace) and SetupWizard(workspace).exec() != QDialog.DialogCode.Accepted:
         return 0
+    if workspace.settings.language != (language or workspace.settings.language):
+        install_language(workspace.settings.language)
     session = DeskSession(workspace)
+    install_crash_handler(workspace.paths.logs / "desk.log", on_crash=session.save_draft)
     if not session.sign_in():
         return 0
     code = app.exec()

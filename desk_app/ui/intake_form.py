@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from itertools import pairwise
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -24,6 +25,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
 from .category_picker import CategoryPicker
+from .drafts import clear_draft, load_draft, save_draft
 from .formatting import deadline_time
 from .i18n import label, message
 from .intake_view import IntakeView
@@ -35,9 +37,9 @@ class IntakeForm(IntakeView):
     linked = Signal(object)  # CaseState the request was counted on
 
     def __init__(self, desk: Desk, user: User, index: CatalogueIndex,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, draft: Path | None = None) -> None:
         super().__init__(CategoryPicker(desk.catalogue, index), parent)
-        self.desk, self.user = desk, user
+        self.desk, self.user, self.draft = desk, user, draft
         self.show_receipt = True
         self.last_receipt: ReceiptDialog | None = None
         self._suggested: Item | None = None
@@ -62,7 +64,7 @@ class IntakeForm(IntakeView):
         self.id_number.editingFinished.connect(self._check_id)
         self.suggestion.clicked.connect(self.accept_suggestion)
         self.save.clicked.connect(self.submit)
-        self.clear.clicked.connect(self.reset)
+        self.clear.clicked.connect(self.start_over)
         self.link.clicked.connect(self.link_to_selected)
         for keys, action in ((QKeySequence(QKeySequence.StandardKey.Save), self.submit),
                              (QKeySequence("F2"), self.accept_suggestion)):
@@ -70,6 +72,12 @@ class IntakeForm(IntakeView):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._set_tab_order()
         self.reset()
+        self._draft_timer = QTimer(self, singleShot=True, interval=1000)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        for field in (self.name, self.phone, self.id_number, self.address):
+            field.textEdited.connect(lambda _t: self._draft_timer.start())
+        self.description.textChanged.connect(self._draft_timer.start)
+        self.offer_draft()
 
     # Set-up -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -127,6 +135,63 @@ class IntakeForm(IntakeView):
         super().showEvent(event)
         if self.focusWidget() is None:
             self.name.setFocus()
+
+    def start_over(self) -> None:
+        """Clear the form on purpose: the draft goes too."""
+        self.reset()
+        if self.draft is not None:
+            clear_draft(self.draft)
+
+    # Drafts: what was typed survives a crash ------------------------------------------------
+    DRAFT_FIELDS = ("name", "phone", "id_number", "address")
+
+    def draft_data(self) -> dict[str, object]:
+        data: dict[str, object] = {n: getattr(self, n).text() for n in self.DRAFT_FIELDS}
+        data.update(description=self.description.toPlainText(), answer=self.answer.toPlainText(),
+                    channel=self.channel.currentData(), kind=self.kind.currentData(),
+                    urgency=self.urgency.currentData(), community=self.community.currentData(),
+                    grid=self.grid.currentData(), anonymous=self.anonymous.isChecked(),
+                    category=self.category.item.code if self.category.item else "")
+        return data
+
+    def save_draft_now(self) -> None:
+        if self.draft is None:
+            return
+        data = self.draft_data()
+        if any(data[n] for n in (*self.DRAFT_FIELDS, "description")):
+            save_draft(self.draft, data)
+        else:
+            clear_draft(self.draft)
+
+    def offer_draft(self) -> None:
+        """A request typed but not saved when the desk last stopped is offered back."""
+        data = load_draft(self.draft) if self.draft is not None else None
+        if not data:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved request"),
+            self.tr("A request was being typed when Community Desk last stopped. Put it back "
+                    "in the form?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            clear_draft(self.draft)  # type: ignore[arg-type]
+            return
+        self.fill(data)
+
+    def fill(self, data: dict[str, object]) -> None:
+        for name in self.DRAFT_FIELDS:
+            getattr(self, name).setText(str(data.get(name, "")))
+        for combo in ("channel", "kind", "urgency", "community"):
+            widget = getattr(self, combo)
+            widget.setCurrentIndex(max(0, widget.findData(data.get(combo))))
+        self.grid.setCurrentIndex(max(0, self.grid.findData(data.get("grid", ""))))
+        self.anonymous.setChecked(bool(data.get("anonymous")))
+        self.description.setPlainText(str(data.get("description", "")))
+        item = self.desk.catalogue.items.get(str(data.get("category", "")))
+        if item is not None:
+            self.category.set_item(item)
+        if data.get("answer"):
+            self.settle.setChecked(True)
+            self.answer.setPlainText(str(data["answer"]))
 
     # Reading the form -------------------------------------------------------------------
     def intake(self) -> Intake:
@@ -261,7 +326,7 @@ class IntakeForm(IntakeView):
             self, self.tr("Counted on the existing case"),
             self.tr("The request was added to case %1; no new case was opened.")
             .replace("%1", case.number))
-        self.reset()
+        self.start_over()
 
     # Saving -----------------------------------------------------------------------------
     def submit(self) -> CaseState | None:
@@ -282,6 +347,8 @@ class IntakeForm(IntakeView):
             QMessageBox.warning(self, self.tr("Not saved"), message(error))
             return None
         self.saved.emit(case)
+        if self.draft is not None:
+            clear_draft(self.draft)
         if self.show_receipt:
             self.last_receipt = ReceiptDialog(self.desk, case, self)
             self.last_receipt.open()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app import __version__
 from desk_app.domain.classify import CatalogueIndex
 from desk_app.domain.roles import ROLES, may
 from desk_app.store.eventlog import pending_count
@@ -25,8 +24,10 @@ from desk_app.workspace import Workspace
 from sync.client import SyncReport
 from sync.protocol import CLOCK_WARNING_MS
 
+from .backup_ui import AboutDialog, RestoreDialog, backup_now
 from .case_detail import CaseDetail
 from .case_list import CaseList
+from .drafts import DRAFT_FILE
 from .i18n import install_language, label
 from .intake_form import IntakeForm
 from .meetings_view import MeetingsPage
@@ -37,6 +38,7 @@ from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    restore_requested = Signal(object)  # Path of a checked backup the worker confirmed
     language_changed = Signal(str)
 
     def __init__(self, workspace: Workspace, user: User,
@@ -71,7 +73,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.intake: IntakeForm | None = None
         if may(self.user.role, "register"):
-            self.intake = IntakeForm(self.desk, self.user, self.index)
+            self.intake = IntakeForm(self.desk, self.user, self.index,
+                                     draft=self.workspace.paths.data / DRAFT_FILE)
             self.intake.saved.connect(self._after_save)
             self._add_page(self.tr("Register"), self.intake)
         self.cases = CaseList(self.desk, self.user.actor(self.desk.code),
@@ -150,6 +153,14 @@ class MainWindow(QMainWindow):
             refused = QAction(self.tr("Events &refused by the centre…"), self)
             refused.triggered.connect(self.show_rejections)
             desk_menu.addAction(refused)
+        if may(self.user.role, "settings") or may(self.user.role, "rejections"):
+            backup = QAction(self.tr("&Back up now…"), self)
+            backup.triggered.connect(lambda: backup_now(self, self.workspace))
+            desk_menu.addAction(backup)
+        if may(self.user.role, "settings"):
+            restore = QAction(self.tr("Restore from a bac&kup…"), self)
+            restore.triggered.connect(self.ask_restore)
+            desk_menu.addAction(restore)
         desk_menu.addSeparator()
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested)
@@ -263,10 +274,10 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(language)
 
     def about(self) -> None:
-        paths = self.workspace.paths
-        QMessageBox.about(self, self.tr("About Community Desk"), self.tr(
-            "Community Desk %1\nData: %2\nLogs: %3").replace("%1", __version__)
-            .replace("%2", str(paths.data)).replace("%3", str(paths.logs)))
+        AboutDialog(self.workspace.paths, self).exec()
+
+    def ask_restore(self) -> None:
+        RestoreDialog(self.workspace, self.restore_requested.emit, self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from .tasks import wait_for_pools

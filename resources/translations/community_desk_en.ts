@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Community Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>development build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where this desk keeps its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no program to show folders. The folder is:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator adds the other workers&apos; accounts and changes the desk&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk already has accounts: sign in with one of them once it is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters. Choose one that others cannot guess, and keep it safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Community Desk backups (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk was backed up to
+%1
+
+Size: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up the desk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallMeetingDialog</name>
     <message>
         <source>Call a council meeting</source>
@@ -351,6 +488,107 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Community Desk — unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community Desk ran into an unexpected error and could not finish what it was doing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details were written to the log file below. If it happens again, send that file to whoever supports this desk. You can continue working, but save what you are doing first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more errors since; they are in the log too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>This desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the desk, give it the code the centre assigned, and choose the community or street it serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community or &amp;street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Pengwan Community Service Centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk was set up before, but it has no administrator yet; only the administrator is left to create.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk code begins every case number this desk issues, and it cannot be changed later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskSession</name>
+    <message>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data it replaced is kept in %1. Community Desk will now close; please start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DutyRoster</name>
     <message>
         <source>Deputy&apos;s name</source>
@@ -409,6 +647,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <source>The central platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enrolled desk sends its cases to the centre and receives the centre&apos;s assignments. Until it is enrolled, it works alone on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the central platform now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Work offline for now (enrol later from the Desk menu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk has been set up and works offline. Correct the address or the code and try again, or continue offline and enrol later from the Desk menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish creates the administrator account “%4” for the desk “%1” (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish creates the desk “%1” (%2) in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish creates the desk “%1” (%2) in %3 and the administrator account “%4”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the centre&apos;s address, beginning with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the one-time code the centre gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacting the centre…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindingToCaseDialog</name>
     <message>
         <source>Turn the finding into a case</source>
@@ -436,53 +729,6 @@
     </message>
 </context>
 <context>
-    <name>FirstRunDialog</name>
-    <message>
-        <source>Set up this desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This desk has no data yet. Name it, choose its community or street, and create the administrator&apos;s account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Desk name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Desk code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community or street</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Administrator&apos;s name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Administrator&apos;s user name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password (8+ characters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the administrator&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -501,6 +747,14 @@
     </message>
     <message>
         <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request was being typed when Community Desk last stopped. Put it back in the form?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -635,6 +889,25 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to Community Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no desk yet. A few questions set it up; nothing is saved until the last page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the language of the interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can change it later under Settings → Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Community Desk — sign in</source>
@@ -720,6 +993,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a bac&amp;kup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,16 +1038,6 @@
     </message>
     <message>
         <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Community Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community Desk %1
-Data: %2
-Logs: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1257,6 +1528,101 @@ Logs: %3</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup file. It is checked first; nothing changes until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the backup holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made by version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand that the desk&apos;s current data will be replaced by this backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is whole and can be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (database %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup is of another desk (%1), not of this one (%2). Restoring it makes this computer that desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring replaces all of this desk&apos;s current data — cases, accounts and attachments — with the backup&apos;s, as it was on %1. Anything recorded since then and not yet sent to the centre will no longer be in the desk. The current data is not deleted: it is moved to a folder named “restore-undo-…” in %2. The desk closes its database while restoring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1288,6 +1654,49 @@ Logs: %3</source>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>The desk could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up Community Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue &amp;offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacting the centre…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,147 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Community Desk</source>
+        <translation>关于社区诉求工作台</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Built %1</source>
+        <translation>构建于 %1</translation>
+    </message>
+    <message>
+        <source>development build</source>
+        <translation>开发版本</translation>
+    </message>
+    <message>
+        <source>Where this desk keeps its files</source>
+        <translation>本工作台的文件位置</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <source>This computer has no program to show folders. The folder is:
+%1</source>
+        <translation>这台电脑没有可以打开文件夹的程序。文件夹位置：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>The administrator adds the other workers&apos; accounts and changes the desk&apos;s settings.</source>
+        <translation>管理员负责添加其他工作人员的账号，并修改工作台设置。</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>再次输入密码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>This desk already has accounts: sign in with one of them once it is set up.</source>
+        <translation>本工作台已有账号：设置完成后请用已有账号登录。</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. Choose one that others cannot guess, and keep it safe.</source>
+        <translation>至少 %1 位。请选择别人猜不到的密码，并妥善保管。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Community Desk backups (*%1)</source>
+        <translation>社区诉求工作台备份 (*%1)</translation>
+    </message>
+    <message>
+        <source>Back up the desk</source>
+        <translation>备份工作台</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>The desk was backed up to
+%1
+
+Size: %2</source>
+        <translation>本工作台已备份到
+%1
+
+大小：%2</translation>
+    </message>
+    <message>
+        <source>Backup cancelled</source>
+        <translation>备份已取消</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>备份已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The backup could not be made: %1</source>
+        <translation>无法完成备份：%1</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>Backing up the desk…</source>
+        <translation>正在备份工作台…</translation>
+    </message>
+</context>
+<context>
     <name>CallMeetingDialog</name>
     <message>
         <source>Call a council meeting</source>
@@ -348,6 +489,107 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Community Desk — unexpected error</source>
+        <translation>社区诉求工作台 — 意外错误</translation>
+    </message>
+    <message>
+        <source>Community Desk ran into an unexpected error and could not finish what it was doing.</source>
+        <translation>社区诉求工作台遇到意外错误，未能完成当前操作。</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file below. If it happens again, send that file to whoever supports this desk. You can continue working, but save what you are doing first.</source>
+        <translation>详细信息已写入下面的日志文件。如果再次发生，请把该文件发给本工作台的技术支持人员。您可以继续工作，但请先保存手头的工作。</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>显示详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open log folder</source>
+        <translation>打开日志文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>继续(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation>隐藏详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>%1 more errors since; they are in the log too.</source>
+        <translation>此后又发生 %1 个错误，也已记录在日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>This desk</source>
+        <translation>本工作台</translation>
+    </message>
+    <message>
+        <source>Name the desk, give it the code the centre assigned, and choose the community or street it serves.</source>
+        <translation>填写工作台名称和中心分配的编码，并选择它服务的社区或街道。</translation>
+    </message>
+    <message>
+        <source>Desk &amp;name</source>
+        <translation>工作台名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Desk &amp;code</source>
+        <translation>工作台编码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Community or &amp;street</source>
+        <translation>所属社区或街道(&amp;S)</translation>
+    </message>
+    <message>
+        <source>e.g. Pengwan Community Service Centre</source>
+        <translation>例如：鹏湾社区党群服务中心</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>This desk was set up before, but it has no administrator yet; only the administrator is left to create.</source>
+        <translation>本工作台此前已设置，但还没有管理员；只需再创建管理员。</translation>
+    </message>
+    <message>
+        <source>The desk code begins every case number this desk issues, and it cannot be changed later.</source>
+        <translation>工作台编码是本工作台所有诉求编号的开头，设置后不能更改。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSession</name>
+    <message>
+        <source>Not restored</source>
+        <translation>未能恢复</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data it replaced is kept in %1. Community Desk will now close; please start it again.</source>
+        <translation>备份已恢复。被替换的原有数据保存在 %1。社区诉求工作台现在将关闭，请重新启动。</translation>
+    </message>
+</context>
+<context>
     <name>DutyRoster</name>
     <message>
         <source>Deputy&apos;s name</source>
@@ -406,6 +648,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <source>The central platform</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <source>An enrolled desk sends its cases to the centre and receives the centre&apos;s assignments. Until it is enrolled, it works alone on this computer.</source>
+        <translation>接入后，工作台会把诉求报送中心，并接收中心的交办。接入之前，它只在这台电脑上单独工作。</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the central platform now</source>
+        <translation>现在接入中心平台(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Work offline for now (enrol later from the Desk menu)</source>
+        <translation>暂时离线工作（以后可从“工作台”菜单接入）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Centre &amp;address</source>
+        <translation>中心地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>一次性接入码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The desk has been set up and works offline. Correct the address or the code and try again, or continue offline and enrol later from the Desk menu.</source>
+        <translation>工作台已设置完成，目前离线工作。请更正地址或接入码后重试，或继续离线工作，以后再从“工作台”菜单接入。</translation>
+    </message>
+    <message>
+        <source>Finish creates the administrator account “%4” for the desk “%1” (%2).</source>
+        <translation>点击完成后，将为工作台“%1”（%2）创建管理员账号“%4”。</translation>
+    </message>
+    <message>
+        <source>Finish creates the desk “%1” (%2) in %3.</source>
+        <translation>点击完成后，将在%3创建工作台“%1”（%2）。</translation>
+    </message>
+    <message>
+        <source>Finish creates the desk “%1” (%2) in %3 and the administrator account “%4”.</source>
+        <translation>点击完成后，将在%3创建工作台“%1”（%2）和管理员账号“%4”。</translation>
+    </message>
+    <message>
+        <source>Enter the centre&apos;s address, beginning with https://</source>
+        <translation>请输入中心地址，以 https:// 开头</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code the centre gave you.</source>
+        <translation>请输入中心提供的一次性接入码。</translation>
+    </message>
+    <message>
+        <source>Contacting the centre…</source>
+        <translation>正在联系中心…</translation>
+    </message>
+</context>
+<context>
     <name>FindingToCaseDialog</name>
     <message>
         <source>Turn the finding into a case</source>
@@ -433,53 +730,6 @@
     </message>
 </context>
 <context>
-    <name>FirstRunDialog</name>
-    <message>
-        <source>Set up this desk</source>
-        <translation>设置本工作台</translation>
-    </message>
-    <message>
-        <source>This desk has no data yet. Name it, choose its community or street, and create the administrator&apos;s account.</source>
-        <translation>本工作台尚无数据。请填写工作台名称，选择所属社区或街道，并创建系统管理员账号。</translation>
-    </message>
-    <message>
-        <source>Desk name</source>
-        <translation>工作台名称</translation>
-    </message>
-    <message>
-        <source>Desk code</source>
-        <translation>工作台编码</translation>
-    </message>
-    <message>
-        <source>Community or street</source>
-        <translation>所属社区或街道</translation>
-    </message>
-    <message>
-        <source>Administrator&apos;s name</source>
-        <translation>系统管理员姓名</translation>
-    </message>
-    <message>
-        <source>Administrator&apos;s user name</source>
-        <translation>系统管理员用户名</translation>
-    </message>
-    <message>
-        <source>Password (8+ characters)</source>
-        <translation>密码（至少8位）</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>创建</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>Enter the administrator&apos;s name.</source>
-        <translation>请输入系统管理员姓名。</translation>
-    </message>
-</context>
-<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -499,6 +749,14 @@
     <message>
         <source>Possible duplicates</source>
         <translation>可能重复的诉求</translation>
+    </message>
+    <message>
+        <source>Unsaved request</source>
+        <translation>未保存的诉求</translation>
+    </message>
+    <message>
+        <source>A request was being typed when Community Desk last stopped. Put it back in the form?</source>
+        <translation>上次关闭时有一条诉求尚未保存。要恢复到登记表中吗？</translation>
     </message>
     <message>
         <source>Suggested: %1 (from “%2”) — press F2 to accept</source>
@@ -631,6 +889,25 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to Community Desk</source>
+        <translation>欢迎使用社区诉求工作台</translation>
+    </message>
+    <message>
+        <source>This computer has no desk yet. A few questions set it up; nothing is saved until the last page.</source>
+        <translation>这台电脑上还没有工作台。回答几个问题即可完成设置；到最后一页之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose the language of the interface.</source>
+        <translation>请选择界面语言。</translation>
+    </message>
+    <message>
+        <source>You can change it later under Settings → Preferences.</source>
+        <translation>以后可以在“设置 → 偏好设置”中更改。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Community Desk — sign in</source>
@@ -716,6 +993,14 @@
         <translation>被中心拒收的记录(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Restore from a bac&amp;kup…</source>
+        <translation>从备份恢复(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
@@ -754,18 +1039,6 @@
     <message>
         <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
         <translation>本机时钟与中心平台相差 %1 分钟，请校准时间</translation>
-    </message>
-    <message>
-        <source>About Community Desk</source>
-        <translation>关于社区诉求工作台</translation>
-    </message>
-    <message>
-        <source>Community Desk %1
-Data: %2
-Logs: %3</source>
-        <translation>社区诉求工作台 %1
-数据目录：%2
-日志目录：%3</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1525,101 @@ Logs: %3</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose a backup file. It is checked first; nothing changes until you confirm.</source>
+        <translation>请选择备份文件。系统会先检查它；在您确认之前不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>What the backup holds</source>
+        <translation>备份内容</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Made by version</source>
+        <translation>备份时的版本</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件数</translation>
+    </message>
+    <message>
+        <source>I understand that the desk&apos;s current data will be replaced by this backup.</source>
+        <translation>我已了解：工作台当前的数据将被此备份替换。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>The file could not be checked: %1</source>
+        <translation>无法检查该文件：%1</translation>
+    </message>
+    <message>
+        <source>The backup is whole and can be restored.</source>
+        <translation>备份完整，可以恢复。</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (database %2)</source>
+        <translation>%1（其中数据库 %2）</translation>
+    </message>
+    <message>
+        <source>This backup is of another desk (%1), not of this one (%2). Restoring it makes this computer that desk.</source>
+        <translation>此备份属于另一个工作台（%1），不是本工作台（%2）。恢复后，这台电脑将成为那个工作台。</translation>
+    </message>
+    <message>
+        <source>Restoring replaces all of this desk&apos;s current data — cases, accounts and attachments — with the backup&apos;s, as it was on %1. Anything recorded since then and not yet sent to the centre will no longer be in the desk. The current data is not deleted: it is moved to a folder named “restore-undo-…” in %2. The desk closes its database while restoring.</source>
+        <translation>恢复会用备份中的数据（%1 时的状态）替换本工作台当前的全部数据——诉求、账号和附件。此后登记但尚未报送中心的内容将不再出现在工作台中。当前数据不会被删除：它会被移到 %2 中名为“restore-undo-…”的文件夹。恢复期间工作台会关闭数据库。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1284,6 +1652,49 @@ Logs: %3</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>The desk could not be set up: %1</source>
+        <translation>无法完成工作台设置：%1</translation>
+    </message>
+    <message>
+        <source>Set up Community Desk</source>
+        <translation>设置社区诉求工作台</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Continue &amp;offline</source>
+        <translation>继续离线工作(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Create the desk</source>
+        <translation>创建工作台(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Enrolment failed: %1</source>
+        <translation>接入失败：%1</translation>
+    </message>
+    <message>
+        <source>Contacting the centre…</source>
+        <translation>正在联系中心…</translation>
     </message>
 </context>
 <context>
