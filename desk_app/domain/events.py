@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from .hlc import Stamp
 from .ids import is_uuid
@@ -140,6 +140,27 @@ _ENVELOPE = tuple(f.name for f in Event.__dataclass_fields__.values())
 def sorted_events(events: list[Event] | tuple[Event, ...]) -> list[Event]:
     """Events in the one order every replica agrees on."""
     return sorted(events, key=lambda e: e.sort_key)
+
+
+class Folded(Protocol):
+    status: str
+    last_hlc: str
+    conflicts: list[Conflict]
+
+
+S = TypeVar("S", bound=Folded)
+
+
+def fold_into(state: S, events: Iterable[Event], apply: Callable[[S, Event], str | None]) -> S:
+    """Apply an entity's events (duplicates dropped) in the agreed order; a step that `apply`
+    refuses, by returning its reason, is kept on the state as a conflict."""
+    unique = {e.id: e for e in events if e.entity_id == state.id}  # type: ignore[attr-defined]
+    for event in sorted_events(list(unique.values())):
+        reason = apply(state, event)
+        state.last_hlc = event.hlc
+        if reason:
+            state.conflicts.append(Conflict(event.id, event.type, reason, {"status": state.status}))
+    return state
 
 
 @dataclass

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .events import Conflict, Event, declare, sorted_events
+from .events import Conflict, Event, declare, fold_into
 from .fields import Fields
 from .schema import Choice, Flag, ListOf, Number, Pattern, Text, Uuid
 from .sla import utc_from_ms
@@ -124,14 +124,7 @@ class MeetingState:
 
 
 def fold_meeting(meeting_id: str, events: Iterable[Event]) -> MeetingState:
-    unique = {e.id: e for e in events if e.entity_id == meeting_id}
-    state = MeetingState(meeting_id)
-    for event in sorted_events(list(unique.values())):
-        reason = _apply(state, event)
-        state.last_hlc = event.hlc
-        if reason:
-            state.conflicts.append(Conflict(event.id, event.type, reason, {"status": state.status}))
-    return state
+    return fold_into(MeetingState(meeting_id), events, _apply)
 
 
 def _apply(s: MeetingState, e: Event) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .events import Conflict, Event, declare, sorted_events
+from .events import Conflict, Event, declare, fold_into
 from .fields import Fields
 from .schema import Choice, ListOf, Number, Pattern, Text, Uuid
 from .sla import utc_from_ms
@@ -97,14 +97,7 @@ _STARTS = {"duty.scheduled", "visit.logged", "patrol.started"}
 
 
 def fold_outreach(entity_id: str, events: Iterable[Event]) -> OutreachState:
-    unique = {e.id: e for e in events if e.entity_id == entity_id}
-    state = OutreachState(entity_id)
-    for event in sorted_events(list(unique.values())):
-        reason = _apply(state, event)
-        state.last_hlc = event.hlc
-        if reason:
-            state.conflicts.append(Conflict(event.id, event.type, reason, {"status": state.status}))
-    return state
+    return fold_into(OutreachState(entity_id), events, _apply)
 
 
 def _apply(s: OutreachState, e: Event) -> str | None:
