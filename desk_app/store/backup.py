@@ -4,15 +4,15 @@ checked before it is trusted, and restored so that a failure never leaves half a
 No Qt here: the GUI runs these in a worker and shows progress, the daily schedule calls
 `scheduled_backup`, and `open_database` calls `backup_before_migrate`'s hook before upgrading.
 
-A backup (`.cdbackup`) is a zip holding `desk.sqlite3`, `attachments/<relative path>` for every
-attachment, and `manifest.json` (written last) with the app, format, schema revision, desk and
-the SHA-256 and size of every other member.
+This module makes, restores and schedules backups. Reading and checking one (the layout of a
+`.cdbackup`, `Manifest`, `check_backup`) is in `backup_check`, kept apart because it handles
+files of unknown origin; its public names are re-exported here, so `desk_app.store.backup`
+stays the one place to import backups from.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -20,10 +20,9 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,23 +30,40 @@ from typing import TYPE_CHECKING
 from desk_app import __version__
 from desk_app.config import APP_NAME
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
-from desk_app.domain.text import DomainError
 
-from .database import known_revisions
+from .backup_check import (
+    ATTACHMENTS,
+    CHUNK,
+    DAMAGED,
+    DATABASE,
+    FORMAT,
+    MANIFEST,
+    MAX_MANIFEST,
+    NOT_A_BACKUP,
+    BackupError,
+    Manifest,
+    Member,
+    _check_database,
+    _inspect,
+    _ro_uri,
+    _safe_name,
+    check_backup,
+)
 
 if TYPE_CHECKING:
     from desk_app.config import Paths
 
+__all__ = [
+    "ATTACHMENTS", "CHUNK", "DAILY", "DAMAGED", "DATABASE", "EXTENSION", "FORMAT", "MANIFEST",
+    "MAX_MANIFEST", "NOT_A_BACKUP", "PUT_IN_PLACE", "STORED", "BackupError", "Manifest",
+    "Member", "Progress", "Restored", "backup_before_migrate", "check_backup", "daily_backups",
+    "make_backup", "restore_backup", "scheduled_backup",
+]
+
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # raise when the layout of a backup changes; older programs then refuse it
 EXTENSION = ".cdbackup"
-MANIFEST = "manifest.json"
-DATABASE = "desk.sqlite3"
-ATTACHMENTS = "attachments"
 DAILY = re.compile(r"^desk-(\d{8})\.cdbackup$")
-CHUNK = 1 << 20
-MAX_MANIFEST = 64 << 20
 # Already compressed: deflating them again costs time and saves nothing.
 STORED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp3", ".m4a", ".mp4", ".mov",
           ".pdf", ".zip", ".gz", ".7z", ".rar", ".docx", ".xlsx", ".pptx", ".ofd"}
@@ -55,113 +71,7 @@ STORED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp3", ".m4a", ".m
 Progress = Callable[[int, int], None]
 """progress(done, total), in bytes of work, for a progress bar; called from the working thread."""
 
-
-class BackupError(DomainError):
-    """A backup cannot be made, trusted or restored; the message says why and what is left."""
-
-
-NOT_A_BACKUP = _t("domain", "{file} is not a Community Desk backup, or it is damaged: it cannot be read as a backup file.")
 PUT_IN_PLACE = _t("domain", "The backup could not be put in place ({error}). Your data was left as it was.")
-DAMAGED = _t("domain", "The backup {file} is damaged: {member} does not match its checksum. Nothing was changed.")
-
-
-@dataclass(frozen=True)
-class Member:
-    sha256: str
-    size: int
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """What a backup says about itself; shown to a person before they confirm a restore."""
-
-    app: str
-    format: int
-    app_version: str
-    schema_revision: str
-    created_at: str  # ISO 8601 in UTC
-    desk_code: str | None
-    desk_name: str | None
-    members: Mapping[str, Member] = field(default_factory=dict)
-
-    @property
-    def created(self) -> datetime:
-        return datetime.fromisoformat(self.created_at)
-
-    @property
-    def database_size(self) -> int:
-        return self.members[DATABASE].size
-
-    @property
-    def attachment_count(self) -> int:
-        return sum(1 for name in self.members if name != DATABASE)
-
-    @property
-    def total_size(self) -> int:
-        return sum(m.size for m in self.members.values())
-
-    def to_json(self) -> bytes:
-        data = {
-            "app": self.app, "format": self.format, "app_version": self.app_version,
-            "schema_revision": self.schema_revision, "created_at": self.created_at,
-            "desk_code": self.desk_code, "desk_name": self.desk_name,
-            "members": {name: {"sha256": m.sha256, "size": m.size}
-                        for name, m in self.members.items()},
-        }
-        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-
-    @classmethod
-    def from_json(cls, raw: bytes, file: str) -> Manifest:
-        """Parse and validate; the order of the checks gives the most useful message first."""
-        unreadable = BackupError(
-            _t("domain", "{file} is not a Community Desk backup: its manifest is missing parts or unreadable. Nothing was changed."),
-            file=file)
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise unreadable from None
-        if not isinstance(data, dict) or not isinstance(data.get("app"), str):
-            raise unreadable
-        if data["app"] != APP_NAME:
-            raise BackupError(
-                _t("domain", "{file} was made by another program ({app}), not by Community Desk. Nothing was changed."),
-                file=file, app=data["app"][:60])
-        version = data.get("format")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise unreadable
-        if version > FORMAT:
-            raise BackupError(
-                _t("domain", "{file} was made by a newer version of Community Desk (backup format {format}). Please install the newer version; nothing was changed."),
-                file=file, format=version)
-        texts = ("app_version", "schema_revision", "created_at")
-        if not all(isinstance(data.get(k), str) for k in texts):
-            raise unreadable
-        if data["schema_revision"] not in known_revisions():
-            raise BackupError(
-                _t("domain", "{file} was made by a newer version of Community Desk (schema {revision}). Please install the newer version; nothing was changed."),
-                file=file, revision=data["schema_revision"][:40])
-        try:
-            datetime.fromisoformat(data["created_at"])
-        except ValueError:
-            raise unreadable from None
-        members: dict[str, Member] = {}
-        listed = data.get("members")
-        if not isinstance(listed, dict) or DATABASE not in listed:
-            raise unreadable
-        for name, entry in listed.items():
-            if not _safe_name(name):
-                raise BackupError(
-                    _t("domain", "{file} is not a Community Desk backup: it lists a file with a forbidden name ({member}). Nothing was changed."),
-                    file=file, member=str(name)[:200])
-            if (not isinstance(entry, dict) or not isinstance(entry.get("size"), int)
-                    or entry["size"] < 0 or not isinstance(entry.get("sha256"), str)
-                    or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"])):
-                raise unreadable
-            members[name] = Member(entry["sha256"], entry["size"])
-        desk = {k: data.get(k) if isinstance(data.get(k), str) else None
-                for k in ("desk_code", "desk_name")}
-        return cls(data["app"], version, data["app_version"], data["schema_revision"],
-                   data["created_at"], desk["desk_code"], desk["desk_name"], members)
 
 
 @dataclass(frozen=True)
@@ -173,18 +83,6 @@ class Restored:
 
 
 # --- names and small helpers -----------------------------------------------------------------
-
-
-def _safe_name(name: object) -> bool:
-    """A member name that extracts inside the staging folder on every platform (no zip-slip)."""
-    if not isinstance(name, str):
-        return False
-    if name == DATABASE:
-        return True
-    parts = name.split("/")
-    if parts[0] != ATTACHMENTS or len(parts) < 2:
-        return False
-    return all(p not in ("", ".", "..") and not set(p) & set("\\:\x00") for p in parts[1:])
 
 
 def _stamp(now: datetime | None = None) -> str:
@@ -210,10 +108,6 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _ro_uri(path: Path, immutable: bool = False) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
 
 
 class _Ticker:
@@ -367,126 +261,6 @@ def make_backup(db_path: Path, attachments: Path | None, target: Path,
     log.info("backup %s made: %d bytes, schema %s, %d attachments", target,
              target.stat().st_size, revision, len(members) - 1)
     return target
-
-
-# --- checking a backup -----------------------------------------------------------------------
-
-
-def _open_archive(path: Path) -> zipfile.ZipFile:
-    file = str(path)
-    if not path.exists():
-        raise BackupError(_t("domain", "There is no file {file}."), file=file)
-    try:
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise BackupError(NOT_A_BACKUP, file=file) from None
-
-
-def _read_manifest(archive: zipfile.ZipFile, file: str) -> Manifest:
-    names = archive.namelist()
-    if MANIFEST not in names:
-        raise BackupError(
-            _t("domain", "{file} is not a Community Desk backup: it has no manifest. Nothing was changed."),
-            file=file)
-    if len(names) != len(set(names)):
-        raise BackupError(NOT_A_BACKUP, file=file)
-    info = archive.getinfo(MANIFEST)
-    if info.file_size > MAX_MANIFEST:
-        raise BackupError(NOT_A_BACKUP, file=file)
-    try:
-        raw = archive.read(MANIFEST)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-            OSError):
-        raise BackupError(NOT_A_BACKUP, file=file) from None
-    manifest = Manifest.from_json(raw, file)
-    listed, present = set(manifest.members), set(names) - {MANIFEST}
-    if missing := sorted(listed - present):
-        raise BackupError(
-            _t("domain", "The backup {file} is incomplete: {member} is missing. Nothing was changed."),
-            file=file, member=missing[0])
-    if extra := sorted(present - listed):
-        raise BackupError(
-            _t("domain", "The backup {file} contains {member}, which its manifest does not list. Nothing was changed."),
-            file=file, member=extra[0][:200])
-    return manifest
-
-
-def _extract(archive: zipfile.ZipFile, name: str, member: Member, target: Path,
-             file: str) -> None:
-    """Extract one member while hashing it; stop as soon as it is longer than the manifest says."""
-    damaged = BackupError(DAMAGED, file=file, member=name)
-    digest, size = hashlib.sha256(), 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        source = archive.open(name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-        raise damaged from None
-    with source, target.open("wb") as out:
-        while True:
-            try:
-                chunk = source.read(CHUNK)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-                raise damaged from None
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > member.size:
-                raise damaged
-            digest.update(chunk)
-            out.write(chunk)
-    if size != member.size or digest.hexdigest() != member.sha256:
-        raise damaged
-
-
-def _check_database(db: Path, manifest: Manifest, file: str) -> None:
-    """integrity_check on the extracted copy, and that it is ours at the manifest's revision."""
-    try:
-        with closing(sqlite3.connect(_ro_uri(db, immutable=True), uri=True)) as con:
-            problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
-            tables = {r[0] for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
-            revision = None
-            if "alembic_version" in tables:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-    except sqlite3.Error as error:
-        problems = [str(error)]
-    if problems != ["ok"]:
-        raise BackupError(
-            _t("domain", "The database in the backup {file} is damaged ({error}). Nothing was changed."),
-            file=file, error="; ".join(problems[:3])[:300])
-    if not {"events", "meta"} <= tables or revision != manifest.schema_revision:
-        raise BackupError(
-            _t("domain", "The database in the backup {file} does not match its manifest. Nothing was changed."),
-            file=file)
-
-
-def _inspect(path: Path, folder: Path) -> Manifest:
-    """Every check of a backup, extracting its members into `folder` on the way."""
-    path = Path(path)
-    file = str(path)
-    with _open_archive(path) as archive:
-        manifest = _read_manifest(archive, file)
-        for name, member in sorted(manifest.members.items()):
-            _extract(archive, name, member, folder / name, file)
-    _check_database(folder / DATABASE, manifest, file)
-    return manifest
-
-
-def check_backup(path: Path, workdir: Path | None = None) -> Manifest:
-    """Whether `path` is a whole, valid backup of this app that this program can restore.
-
-    Raises BackupError saying what is wrong. Changes nothing: members are extracted into a
-    temporary folder (hashes and integrity_check need the bytes) that is removed afterwards;
-    pass `workdir` (say, the data folder) when the system's temp folder may be too small.
-    """
-    try:
-        with tempfile.TemporaryDirectory(prefix=".desk-check-", dir=workdir) as work:
-            return _inspect(Path(path), Path(work))
-    except OSError as error:
-        raise BackupError(
-            _t("domain", "The backup {file} could not be unpacked for checking ({error}). Nothing was changed."),
-            file=str(path), error=error.strerror or str(error)) from None
 
 
 # --- restoring -------------------------------------------------------------------------------
@@ -653,4 +427,3 @@ def backup_before_migrate(backups: Path, attachments: Path | None = None
         make_backup(Path(path), attachments, target)
 
     return hook
-
