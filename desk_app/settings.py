@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
+
+from desk_app.atomic import write_atomically
 
 VERSION = 1
 
@@ -41,12 +41,8 @@ class Settings:
         return cls(**kept)
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"version": VERSION, **asdict(self)}, ensure_ascii=False, indent=2)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(payload)
-        os.replace(temp, path)
+        write_atomically(path, payload.encode("utf-8"), ".settings-", ".json")
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

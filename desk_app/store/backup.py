@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_app import __version__
+from desk_app.atomic import fsync_dir
 from desk_app.config import APP_NAME
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 
@@ -96,18 +97,6 @@ def _fresh(path: Path) -> Path:
         n += 1
         candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
     return candidate
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows cannot open folders, and does not need it."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class _Ticker:
@@ -254,7 +243,7 @@ def make_backup(db_path: Path, attachments: Path | None, target: Path,
                 raw.flush()
                 os.fsync(raw.fileno())
             os.replace(partial, target)  # same folder, so an atomic rename
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as error:
         raise BackupError(_t("domain", "The backup {file} could not be written: {error}"),
                           file=str(target), error=error.strerror or str(error)) from None
@@ -316,7 +305,7 @@ def _swap(staging: Path, db_path: Path, attachments: Path, undo: Path) -> None:
             move(attachments, undo / ATTACHMENTS)
         move(staging / DATABASE, db_path)
         move(staging / ATTACHMENTS, attachments)
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
 
 
 def restore_backup(path: Path, db_path: Path, attachments: Path) -> Restored:

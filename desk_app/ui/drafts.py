@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from contextlib import suppress
 from pathlib import Path
+
+from desk_app.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -35,20 +36,7 @@ def save_draft(path: Path, data: dict[str, object]) -> None:
     """
     path = Path(path)
     payload = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path),
-                                    suffix=_TEMP_SUFFIX)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_dir(path.parent)
+    write_atomically(path, payload, _temp_prefix(path), _TEMP_SUFFIX)
 
 
 def load_draft(path: Path) -> dict[str, object] | None:
@@ -94,15 +82,3 @@ def clear_draft(path: Path) -> None:
         for leftover in path.parent.glob(f"{_temp_prefix(path)}*{_TEMP_SUFFIX}"):
             with suppress(OSError):
                 leftover.unlink()
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable on POSIX; Windows cannot open folders and does not need it."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
