@@ -477,9 +477,9 @@ Size: %2</source>
     </message>
     <message numerus="yes">
         <source>Also resolve the meeting&apos;s %n open case(s) with this answer</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Also resolve the meeting&apos;s open case with this answer</numerusform>
+            <numerusform>Also resolve the meeting&apos;s %n open cases with this answer</numerusform>
         </translation>
     </message>
     <message>
@@ -1176,7 +1176,7 @@ Size: %2</source>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n case</numerusform>
             <numerusform>%n cases</numerusform>
         </translation>
@@ -1245,9 +1245,9 @@ Size: %2</source>
     </message>
     <message numerus="yes">
         <source>Photo… (%n chosen)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Photo… (%n chosen)</numerusform>
+            <numerusform>Photos… (%n chosen)</numerusform>
         </translation>
     </message>
     <message>
@@ -1412,9 +1412,9 @@ Size: %2</source>
     </message>
     <message numerus="yes">
         <source>%n people</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
         </translation>
     </message>
 </context>
