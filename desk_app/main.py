@@ -22,9 +22,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    if not args.self_test:
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    if args.self_test:
+        logging.basicConfig(level=logging.WARNING)
+    else:
         from desk_app.config import app_paths
         from desk_app.logs import setup_logging
         from desk_app.workspace import demo_paths

@@ -51,8 +51,10 @@ class DeskSession:
     def sign_in(self) -> bool:
         desk = self.workspace.desk
         assert desk is not None
+        settings = self.workspace.settings
         dialog = LoginDialog(self.workspace.db, desk.identity.name,
-                             self.workspace.settings.last_user)
+                             settings.last_user or ("demo" if settings.demo else ""),
+                             demo=settings.demo)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
             return False
         self.workspace.settings.last_user = dialog.user.username

@@ -21,7 +21,7 @@ from .i18n import message
 
 class LoginDialog(QDialog):
     def __init__(self, db: Database, desk_name: str, username: str = "",
-                 locked: bool = False, parent: QWidget | None = None) -> None:
+                 locked: bool = False, parent: QWidget | None = None, demo: bool = False) -> None:
         super().__init__(parent)
         self.db = db
         self.user: User | None = None
@@ -33,6 +33,10 @@ class LoginDialog(QDialog):
         note = QLabel(self.tr("The desk was locked because it was idle. Sign in again.")
                       if locked else self.tr("Sign in with your account on this desk."))
         note.setWordWrap(True)
+        if demo and not locked:
+            note.setText(note.text() + "\n" + self.tr(
+                "Demo workspace: user demo (supervisor), wangli (window worker), zhaomin (deputy) "
+                "or liqiang (grid staff); password demo1234."))
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
         self.username.setReadOnly(locked and bool(username))

@@ -922,6 +922,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Demo workspace: user demo (supervisor), wangli (window worker), zhaomin (deputy) or liqiang (grid staff); password demo1234.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>

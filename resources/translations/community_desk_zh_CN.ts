@@ -922,6 +922,10 @@ Size: %2</source>
         <translation>请使用您在本工作台的账号登录。</translation>
     </message>
     <message>
+        <source>Demo workspace: user demo (supervisor), wangli (window worker), zhaomin (deputy) or liqiang (grid staff); password demo1234.</source>
+        <translation>演示工作台：用户名 demo（主管）、wangli（窗口工作人员）、zhaomin（代表委员）或 liqiang（网格员），密码均为 demo1234。</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
