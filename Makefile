@@ -28,7 +28,7 @@ test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n $(PYTEST_WORKERS) -p no:cacheprovider
 
 lint: $(STAMP)
-	$(BIN)/ruff check desk_app sync tests bench
+	$(BIN)/ruff check desk_app sync tests bench installer scripts
 
 ## Benchmarks (figures, not pass/fail): list, search, sync throughput.
 bench: $(STAMP)
@@ -43,3 +43,18 @@ server: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info resources/translations/*.qm
+
+.PHONY: dist tarball
+
+## One-folder desk bundle in dist/community-desk/ (PyInstaller, installer/community-desk.spec),
+## then the smoke test of the built binary (a fresh database, one case registered, exit 0).
+dist: $(STAMP) translations
+	scripts/system-deps.sh qt
+	$(BIN)/python installer/build.py
+	COMMUNITY_DESK_BUNDLE=dist/community-desk/community-desk QT_QPA_PLATFORM=offscreen \
+		$(BIN)/pytest -q -p no:cacheprovider -m bundle tests/test_bundle.py
+
+## The bundle as dist/community-desk-<version>-linux-<arch>.tar.gz with install.sh and .desktop.
+tarball: $(STAMP) translations
+	scripts/system-deps.sh qt
+	$(BIN)/python installer/build.py --tarball

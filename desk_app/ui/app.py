@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from desk_app.config import resources_dir
 from desk_app.domain.text import DomainError
 from desk_app.store.backup import restore_backup, scheduled_backup
 from desk_app.workspace import Workspace, open_workspace
@@ -26,6 +27,9 @@ def application() -> QApplication:
     guard_refcount_bug()  # a no-op unless this PySide6 has the reference bug of 6.12.0
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Community Desk")
+    icon = resources_dir() / "icons" / "community-desk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     app.setOrganizationName("CommunityDesk")
     font = QFont(app.font())
     font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", *font.families()])

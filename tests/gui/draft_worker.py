@@ -13,15 +13,15 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["COMMUNITY_DESK_HOME"] = sys.argv[1]
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
-from desk_app.domain.classify import CatalogueIndex  # noqa: E402
-from desk_app.store.users import authenticate  # noqa: E402
-from desk_app.ui.drafts import DRAFT_FILE  # noqa: E402
-from desk_app.ui.intake_form import IntakeForm  # noqa: E402
-from desk_app.workspace import open_workspace  # noqa: E402
+from desk_app.domain.classify import CatalogueIndex
+from desk_app.store.users import authenticate
+from desk_app.ui.drafts import DRAFT_FILE
+from desk_app.ui.intake_form import IntakeForm
+from desk_app.workspace import open_workspace
 
 app = QApplication([])
 workspace = open_workspace()
