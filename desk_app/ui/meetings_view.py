@@ -38,6 +38,7 @@ from desk_app.store.attachments import path_of
 from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
+from .case_detail import plain
 from .i18n import label, message
 from .meeting_dialogs import (
     CallMeetingDialog,
@@ -47,13 +48,6 @@ from .meeting_dialogs import (
 )
 
 STATUS_TEXT = {"open": "●", "done": "✔", "escalated": "↑"}
-
-
-def plain(text: str = "", name: str = "") -> QLabel:
-    widget = QLabel(text, objectName=name)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(True)
-    return widget
 
 
 class MeetingDetail(QWidget):
