@@ -10,6 +10,7 @@ Only transient failures (network, 5xx, an unreadable answer) stop a sync; the sc
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 import os
@@ -31,6 +32,13 @@ from desk_app.domain.catalogue import FILES as CATALOGUE_FILES
 from desk_app.domain.catalogue import load_catalogue
 from desk_app.domain.events import Event, EventError
 from desk_app.domain.text import DomainError
+from desk_app.store.attachments import (
+    keep_attachment,
+    mark_uploaded,
+    path_of,
+    pending_uploads,
+    referenced,
+)
 from desk_app.store.desk import Desk, DeskIdentity, write_meta
 from desk_app.store.eventlog import pending_count
 from desk_app.store.sync_state import (
@@ -89,6 +97,8 @@ class SyncReport:
     open_rejections: int = 0
     clock_skew_ms: int | None = None
     catalogue_updated: bool = False
+    uploaded: int = 0
+    downloaded: int = 0
     error: str | None = None
     finished_at: float = field(default_factory=time.time)
 
@@ -233,6 +243,7 @@ class SyncClient:
         report = SyncReport()
         try:
             self.push(report, progress)
+            self.upload_attachments(report)
             self.pull(report, progress)
             if self.catalogue_dir is not None:
                 report.catalogue_updated = self.fetch_catalogue(self.catalogue_dir)
@@ -335,6 +346,7 @@ class SyncClient:
                 result = self.desk.record(events, origin="pulled", conn=conn)
                 set_cursor(conn, next_after)
             failpoint("pull.applied")
+            self.fetch_attachments(events, report)
             report.pulled += len(events)
             report.applied += len(result.added)
             if progress:
@@ -354,6 +366,42 @@ class SyncClient:
         except EventError as error:
             raise SyncError(f"The centre sent an event this desk cannot read: {error}.") from None
         return events, next_after, more
+
+    # Attachments --------------------------------------------------------------------------------
+    def upload_attachments(self, report: SyncReport) -> None:
+        """Photos go once each, named by their SHA-256; the centre checks the content."""
+        for item in pending_uploads(self.desk.db):
+            data = path_of(self.desk.db, item.sha256).read_bytes()
+            try:
+                answer = self.session.put(f"{self.url}/v1/attachments/{item.sha256}", data=data,
+                                          timeout=self.timeout,
+                                          headers={"Content-Type": item.content_type})
+            except requests.RequestException as error:
+                raise _network_error(error) from None
+            if answer.status_code != 200:
+                raise SyncError(_message(answer), transient=answer.status_code >= 500)
+            mark_uploaded(self.desk.db, item.sha256)
+            report.uploaded += 1
+
+    def fetch_attachments(self, events: list[Event], report: SyncReport) -> None:
+        """Photos named by pulled events that this desk does not have yet."""
+        for event in events:
+            for sha256 in referenced(dict(event.payload)):
+                if path_of(self.desk.db, sha256).exists():
+                    continue
+                try:
+                    answer = self.session.get(f"{self.url}/v1/attachments/{sha256}",
+                                              timeout=self.timeout)
+                except requests.RequestException as error:
+                    raise _network_error(error) from None
+                if answer.status_code == 404:
+                    continue  # not uploaded yet by its desk: fetched at a later sync
+                if answer.status_code != 200:
+                    raise SyncError(_message(answer), transient=answer.status_code >= 500)
+                if hashlib.sha256(answer.content).hexdigest() != sha256:
+                    raise SyncError("An attachment from the centre does not match its SHA-256.")
+                keep_attachment(self.desk.db, answer.content, sha256, uploaded=True)
+                report.downloaded += 1
 
     # Catalogue --------------------------------------------------------------------------------
     def fetch_catalogue(self, folder: Path) -> bool:

@@ -69,7 +69,15 @@ def add_attachment(db: Database, source: Path) -> Attachment:
     if size > MAX_BYTES:
         raise AttachmentError(_t("domain", "{file} is too large ({size} MB; at most 10 MB)."),
                               file=source.name, size=round(size / 1024 / 1024, 1))
-    data = source.read_bytes()
+    return keep_attachment(db, source.read_bytes(), source.name, uploaded=False)
+
+
+def keep_attachment(db: Database, data: bytes, name: str, uploaded: bool) -> Attachment:
+    """Keep checked image bytes by their SHA-256 (from a file here, or fetched from the centre)."""
+    source = Path(name)
+    if len(data) > MAX_BYTES:
+        raise AttachmentError(_t("domain", "{file} is too large ({size} MB; at most 10 MB)."),
+                              file=source.name, size=round(len(data) / 1024 / 1024, 1))
     kind = image_type(data)
     if kind is None:
         raise AttachmentError(_t("domain", "{file} is not a photo (PNG, JPEG, GIF or WebP)."),
@@ -85,10 +93,20 @@ def add_attachment(db: Database, source: Path) -> Attachment:
     info = Attachment(digest, source.name[:200], kind, len(data))
     with db.begin() as conn:
         if conn.execute(select(attachments.c.sha256).where(attachments.c.sha256 == digest)).first() is None:
+            stamp = int(time.time() * 1000)
             conn.execute(attachments.insert().values(
                 sha256=digest, name=info.name, content_type=kind, size=len(data),
-                added_at=int(time.time() * 1000)))
+                added_at=stamp, uploaded_at=stamp if uploaded else None))
     return info
+
+
+def referenced(payload: dict[str, object]) -> list[str]:
+    """The attachments an event's payload names (a meeting photo, a patrol finding's photos)."""
+    found = [payload["sha256"]] if isinstance(payload.get("sha256"), str) else []
+    photos = payload.get("photos")
+    if isinstance(photos, list):
+        found += [p for p in photos if isinstance(p, str)]
+    return found  # type: ignore[return-value]
 
 
 def pending_uploads(db: Database) -> list[Attachment]:

@@ -138,6 +138,8 @@ def finding_to_case(desk: Desk, user: User, entity_id: str, finding_id: str, int
     if finding.case_id is not None:
         raise DomainError(_t("domain", "This finding already became a case."))
     intake.channel = CHANNEL[record.entity]
+    if finding.kind == "suggestion":
+        intake.kind = "suggestion"
     intake.source_entity, intake.source_id = record.entity, entity_id
     if record.entity == "patrol":
         intake.latitude, intake.longitude = finding.latitude, finding.longitude
