@@ -224,3 +224,34 @@ def test_the_catalogue_snapshot_is_kept_and_a_damaged_copy_is_ignored(
     assert _catalogue(paths).items["010101"].name_zh == "夜间施工噪音（新）"  # from the next start
     items.write_text("code\nbroken", encoding="utf-8")
     assert _catalogue(paths).items["010101"].name_zh == "夜间建筑施工噪音"  # damaged: shipped one
+
+
+def test_the_desk_stays_usable_during_a_long_first_sync(
+        sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk]) -> None:
+    """A big first pull goes page by page, each in its own short transaction, so the worker
+    can register a request at the window while it runs."""
+    import threading
+
+    from desk_app.store.sync_state import cursor
+
+    writer = make_desk("YT-HS-01", "YT-HS", sqlite_server)
+    for i in range(150):
+        writer.register(description=f"第{i}件：楼道杂物堆放。")
+    assert writer.client().sync().ok
+    newcomer = make_desk("YT-HS-02", "YT-HS", sqlite_server)
+    cursors: list[int] = []
+
+    def watch(stage: str, _done: int, _total: int) -> None:
+        with newcomer.desk.db.read() as conn:
+            cursors.append(cursor(conn))
+
+    reports: list[object] = []
+    thread = threading.Thread(target=lambda: reports.append(
+        newcomer.client(page=20).sync(watch)))
+    thread.start()
+    registered = [newcomer.register(description=f"窗口登记第{i}件：路灯不亮。") for i in range(5)]
+    thread.join(60)
+    assert reports and reports[0].ok  # type: ignore[attr-defined]
+    assert len(set(cursors)) > 5  # the cursor moved forward page by page
+    assert len(registered) == 5
+    assert count_cases(newcomer.desk.db, CaseQuery()) == 155
