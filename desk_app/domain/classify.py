@@ -5,6 +5,7 @@ full pinyin, English, or the item code)."""
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from .catalogue import Catalogue, Item
@@ -42,9 +43,21 @@ class _Entry:
 
 
 class CatalogueIndex:
-    """Type-to-search over the active items. Built once per catalogue (pinyin is slow to load)."""
+    """Type-to-search over the active items. Loading pinyin and spelling every item takes most
+    of a second, so the index is built on first use, or ahead of it by `warm()` on a worker
+    thread while the window opens; a search that comes first waits for it. Thread-safe."""
 
     def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._entries: list[_Entry] | None = None
+        self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        with self._lock:
+            if self._entries is None:
+                self._entries = self._build()
+
+    def _build(self) -> list[_Entry]:
         from pypinyin import Style, lazy_pinyin
 
         def initials(word: str) -> str:
@@ -53,21 +66,22 @@ class CatalogueIndex:
         def spelled(word: str) -> str:
             return "".join(lazy_pinyin(word)).lower()
 
-        self.catalogue = catalogue
-        self._entries: list[_Entry] = []
-        for item in catalogue.active_items():
-            top, sub, _ = catalogue.path(item.code)
+        entries = []
+        for item in self.catalogue.active_items():
+            top, sub, _ = self.catalogue.path(item.code)
             words = (item.name_zh, sub.name_zh, top.name_zh, *item.keywords)
             latin = (item.code, item.name_en.lower(), *(spelled(w) for w in words))
-            self._entries.append(_Entry(item, words, latin, tuple(initials(w) for w in words)))
+            entries.append(_Entry(item, words, latin, tuple(initials(w) for w in words)))
+        return entries
 
     def search(self, query: str, limit: int = 50) -> list[Item]:
         q = re.sub(r"\s+", "", query).lower()
         if not q:
             return []
+        self.warm()
         scored: list[tuple[int, str, Item]] = []
         ascii_query = q.isascii()
-        for entry in self._entries:
+        for entry in self._entries or []:
             rank = self._rank(entry, q, ascii_query)
             if rank is not None:
                 scored.append((rank, entry.item.code, entry.item))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,7 @@ from .meetings_view import MeetingsPage
 from .outreach_view import OpinionRoomPage, PatrolsPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
+from .tasks import BackgroundOp
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +62,10 @@ class MainWindow(QMainWindow):
     def index(self) -> CatalogueIndex:
         if self._index is None:
             self._index = CatalogueIndex(self.desk.catalogue)
+            index = self._index
+            # Built once the window is on screen: loading pinyin holds the interpreter.
+            QTimer.singleShot(300, lambda: BackgroundOp(None, lambda _s: index.warm(),
+                                                        pool_name="index").run())
         return self._index
 
     # Building (again after a change of language) ----------------------------------------

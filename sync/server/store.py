@@ -29,6 +29,7 @@ from sync.protocol import (
     Refusal,
     Status,
     broken_text,
+    within,
 )
 
 from . import schema as t
@@ -57,10 +58,6 @@ def now_ms() -> int:
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def within(org: str, scope: str) -> bool:
-    return org == scope or org.startswith(scope + "-")
 
 
 def _scope_clause(column: Any, scope: str) -> Any:
