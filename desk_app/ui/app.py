@@ -13,7 +13,7 @@ from desk_app.domain.text import DomainError
 from desk_app.store.backup import restore_backup, scheduled_backup
 from desk_app.workspace import Workspace, open_workspace
 
-from .crash import guard_refcount_bug, install_crash_handler
+from .crash import install_crash_handler
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
 from .login import LoginDialog
@@ -24,7 +24,6 @@ from .tasks import wait_for_pools
 
 
 def application() -> QApplication:
-    guard_refcount_bug()  # a no-op unless this PySide6 has the reference bug of 6.12.0
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Community Desk")
     icon = resources_dir() / "icons" / "community-desk.png"
