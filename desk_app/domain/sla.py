@@ -25,6 +25,7 @@ from .workcalendar import WorkCalendar
 CHINA = ZoneInfo("Asia/Shanghai")
 SIGN_WITHIN = timedelta(hours=24)
 DUE_SOON_FRACTION = 0.8
+DUE_SOON_LEFT = timedelta(hours=24)  # a worker calls a case with under a day left "due soon"
 _LIMIT = re.compile(r"^(same_day|(\d{1,3})(h|d|wd))$")
 
 
@@ -118,7 +119,13 @@ class Clock:
 
     @property
     def due_soon_at(self) -> datetime:
-        return self.start + (self.due - self.start) * DUE_SOON_FRACTION
+        """When the row turns amber: 80 % of the limit used or under 24 hours left, whichever
+        comes first, but never in the limit's first half (a one-day limit is not due soon the
+        moment it starts). Stored in the projection, so the SQL filters follow it too."""
+        span = self.due - self.start
+        by_fraction = self.start + span * DUE_SOON_FRACTION
+        by_time_left = max(self.due - DUE_SOON_LEFT, self.start + span / 2)
+        return min(by_fraction, by_time_left)
 
     def remaining(self, now: datetime) -> timedelta:
         return self.due - now
@@ -130,7 +137,7 @@ class Clock:
         return max(0.0, (now - self.start).total_seconds() / span)
 
     def state(self, now: datetime) -> ClockState:
-        """On time, due soon (≥ 80 % used) or overdue (strictly after the deadline)."""
+        """On time, due soon (from `due_soon_at`) or overdue (strictly after the deadline)."""
         if now > self.due:
             return ClockState.OVERDUE
         if now >= self.due_soon_at:

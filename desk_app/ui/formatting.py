@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from desk_app.domain.sla import CHINA, utc_from_ms
 
@@ -58,3 +58,14 @@ def actor_name(actor: str, known: dict[str, str] | None = None) -> str:
     if known and actor in known:
         return known[actor]
     return actor
+
+
+def desk_now() -> datetime:
+    """Now on the desk's clock face: China time, whatever zone the computer is set to."""
+    return datetime.now(UTC).astimezone(CHINA)
+
+
+def desk_today() -> date:
+    """Today's date at the desk (China time); date filters and due dates use it, never the
+    computer's own date."""
+    return desk_now().date()

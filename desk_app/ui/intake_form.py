@@ -37,7 +37,8 @@ class IntakeForm(IntakeView):
     linked = Signal(object)  # CaseState the request was counted on
 
     def __init__(self, desk: Desk, user: User, index: CatalogueIndex,
-                 parent: QWidget | None = None, draft: Path | None = None) -> None:
+                 parent: QWidget | None = None, draft: Path | None = None,
+                 offer_draft: bool = True) -> None:
         super().__init__(CategoryPicker(desk.catalogue, index), parent)
         self.desk, self.user, self.draft = desk, user, draft
         self.show_receipt = True
@@ -77,7 +78,8 @@ class IntakeForm(IntakeView):
         for field in (self.name, self.phone, self.id_number, self.address):
             field.textEdited.connect(lambda _t: self._draft_timer.start())
         self.description.textChanged.connect(self._draft_timer.start)
-        self.offer_draft()
+        if offer_draft:  # the main window asks only once it is on screen and fully built
+            self.offer_draft()
 
     # Set-up -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from .outreach_view import OpinionRoomPage, PatrolsPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 from .tasks import BackgroundOp
+from .window_state import remember_window, restore_window
 
 
 class MainWindow(QMainWindow):
@@ -54,9 +55,10 @@ class MainWindow(QMainWindow):
             sync.started.connect(self._sync_started)
             sync.progress.connect(self._sync_progress)
             sync.finished.connect(self._sync_finished)
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(1024, 640))
+        self.setMinimumSize(QSize(1024, 600))
+        self._draft_asked = False
         self.build()
+        restore_window(self, self.workspace.paths.config)
 
     @property
     def index(self) -> CatalogueIndex:
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
     # Building (again after a change of language) ----------------------------------------
     def build(self) -> None:
         self.menuBar().clear()
+        self._build_status_bar()  # first: sync signals may arrive while a page is being built
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } "
@@ -79,7 +82,8 @@ class MainWindow(QMainWindow):
         self.intake: IntakeForm | None = None
         if may(self.user.role, "register"):
             self.intake = IntakeForm(self.desk, self.user, self.index,
-                                     draft=self.workspace.paths.data / DRAFT_FILE)
+                                     draft=self.workspace.paths.data / DRAFT_FILE,
+                                     offer_draft=False)  # asked in showEvent
             self.intake.saved.connect(self._after_save)
             self._add_page(self.tr("Register"), self.intake)
         self.cases = CaseList(self.desk, self.user.actor(self.desk.code),
@@ -103,6 +107,8 @@ class MainWindow(QMainWindow):
         self.detail.changed.connect(lambda _c: self.cases.model.refresh())
         self.pages.addWidget(self.detail)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # A click on the highlighted row (coming back from a case detail) changes no row.
+        self.nav.itemClicked.connect(lambda item: self.pages.setCurrentIndex(self.nav.row(item)))
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -111,6 +117,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.update_status()
+
+    def _build_status_bar(self) -> None:
         self.sync_label = QLabel(objectName="syncState")
         self.user_label = QLabel(objectName="userState")
         self.clock_warning = QLabel(objectName="clockWarning")
@@ -126,7 +135,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.clock_warning)
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.update_status()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
@@ -284,9 +292,16 @@ class MainWindow(QMainWindow):
     def ask_restore(self) -> None:
         RestoreDialog(self.workspace, self.restore_requested.emit, self).open()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._draft_asked and self.intake is not None:
+            self._draft_asked = True  # once the window is built and on screen, never during build
+            QTimer.singleShot(0, self.intake.offer_draft)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         from .tasks import wait_for_pools
 
+        remember_window(self, self.workspace.paths.config)
         wait_for_pools(3000)
         event.accept()
 

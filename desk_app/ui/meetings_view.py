@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -39,6 +38,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
 from .case_detail import plain
+from .formatting import desk_today
 from .i18n import label, message
 from .meeting_dialogs import (
     CallMeetingDialog,
@@ -190,7 +190,7 @@ class MeetingDetail(QWidget):
         self.resolutions.setRowCount(len(m.resolutions))
         self._resolution_ids = list(m.resolutions)
         for row, r in enumerate(m.resolutions.values()):
-            overdue = r.overdue(date.today())
+            overdue = r.overdue(desk_today())
             cells = [r.text, r.owner, r.due.isoformat() + (" ⚠" if overdue else ""),
                      STATUS_TEXT.get(r.status, r.status), f"{r.percent}%"]
             for column, text in enumerate(cells):
@@ -379,8 +379,8 @@ class MeetingsPage(QWidget):
                 self.meetings.setCurrentItem(item)
         self.meetings.blockSignals(False)
         self.due.clear()
-        for r in service.due_resolutions(self.desk, date.today()):
-            overdue = r.due < date.today().isoformat()
+        for r in service.due_resolutions(self.desk, desk_today()):
+            overdue = r.due < desk_today().isoformat()
             self.due.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text[:30]}（{r.owner}）")
 
     def _open_selected(self, item: QListWidgetItem | None) -> None:

@@ -3,7 +3,6 @@ and one click to turn a finding into a case."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSize, Qt
@@ -38,6 +37,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
 from .category_picker import CategoryPicker
+from .formatting import desk_now, desk_today
 from .i18n import label, message, translate
 from .meeting_dialogs import FormDialog
 
@@ -216,7 +216,7 @@ class ReceptionsPage(RecordsPage):
         self.deputy_kind = QComboBox(objectName="deputyKind")
         for key in DEPUTY_KINDS:
             self.deputy_kind.addItem(label(DEPUTY_KINDS, key), key)
-        self.day = QDateEdit(QDate.currentDate(), objectName="receptionDay")
+        self.day = QDateEdit(QDate(desk_today()), objectName="receptionDay")
         self.day.setCalendarPopup(True)
         self.place = QLineEdit(objectName="receptionPlace")
         self.people = QSpinBox(objectName="people")
@@ -282,7 +282,7 @@ class DutyRoster(QWidget):
         self.kind = QComboBox(objectName="dutyKind")
         for key in DEPUTY_KINDS:
             self.kind.addItem(label(DEPUTY_KINDS, key), key)
-        self.day = QDateEdit(QDate.currentDate(), objectName="dutyDay")
+        self.day = QDateEdit(QDate(desk_today()), objectName="dutyDay")
         self.day.setCalendarPopup(True)
         self.start = QLineEdit("09:00", objectName="dutyStart")
         self.end = QLineEdit("11:30", objectName="dutyEnd")
@@ -360,7 +360,7 @@ class PatrolsPage(RecordsPage):
     def start(self) -> None:
         try:
             record = service.start_patrol(self.desk, self.user, self.grid.currentData() or "",
-                                          self.route.text(), datetime.now().strftime("%Y-%m-%d %H:%M"))
+                                          self.route.text(), desk_now().strftime("%Y-%m-%d %H:%M"))
         except DomainError as error:
             QMessageBox.warning(self, self.tr("Not recorded"), message(error))
             return
@@ -373,7 +373,7 @@ class PatrolsPage(RecordsPage):
             return
         try:
             service.end_patrol(self.desk, self.user, self.record.id,
-                               datetime.now().strftime("%Y-%m-%d %H:%M"))
+                               desk_now().strftime("%Y-%m-%d %H:%M"))
         except DomainError as error:
             QMessageBox.warning(self, self.tr("Not recorded"), message(error))
         self.reload()
