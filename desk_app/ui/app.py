@@ -45,7 +45,7 @@ class DeskSession:
         self.window: MainWindow | None = None
         self.watcher = IdleWatcher(workspace.settings.auto_lock_minutes)
         QApplication.instance().installEventFilter(self.watcher)
-        self.watcher.idle.connect(self.lock)
+        self.watcher.idle.connect(lambda: self.lock(idle=True))
         self.sync = SyncBridge(workspace)
         self.sync.start()
         paths = workspace.paths
@@ -64,7 +64,7 @@ class DeskSession:
         self.workspace.settings.save(self.workspace.paths.settings)
         self.window = MainWindow(self.workspace, dialog.user, sync=self.sync)
         self.window.restore_requested.connect(self.restore)
-        self.window.lock_requested.connect(self.lock)
+        self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
         self.window.show()
         return True
 
@@ -91,13 +91,13 @@ class DeskSession:
                 "%1", str(restored.undo)))
         QApplication.instance().exit(0)
 
-    def lock(self) -> None:
+    def lock(self, idle: bool = True) -> None:
         if self.window is None or not self.window.isVisible():
             return
         self.window.hide()
         user = self.window.user
         dialog = LoginDialog(self.workspace.db, self.workspace.desk.identity.name,  # type: ignore[union-attr]
-                             user.username, locked=True)
+                             user.username, locked=True, idle=idle)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.window.close()
             QApplication.instance().quit()

@@ -234,9 +234,9 @@ class RestoreDialog(QDialog):
     def choose(self) -> None:
         folder = self.workspace.paths.backups
         start = str(folder if folder.is_dir() else Path.home())
+        every_file = self.tr("All files (*)")  # its own statement: lupdate skips `"…" + tr()`
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a backup"), start,
-            _file_filter() + ";;" + self.tr("All files (*)"))
+            self, self.tr("Choose a backup"), start, f"{_file_filter()};;{every_file}")
         if chosen:
             self.check(Path(chosen))
 

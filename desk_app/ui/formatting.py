@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from desk_app.domain.sla import CHINA, utc_from_ms
 
@@ -53,10 +55,28 @@ def remaining(due: datetime | int | None, now: datetime) -> str:
     return translate("format", "{span} left").format(span=duration(left))
 
 
-def actor_name(actor: str, known: dict[str, str] | None = None) -> str:
-    """"wangli@YT-HS-01" as the person's display name where this desk knows them."""
+CENTRE = "CENTRE"  # the desk code the central platform stamps its own events with
+
+
+def desk_name(code: str) -> str:
+    """The desk column of a timeline: the centre by name, a desk by its code."""
+    return translate("format", "Central platform") if code == CENTRE else code
+
+
+def actor_name(actor: str, known: dict[str, str] | None = None,
+               departments: Mapping[str, Any] | None = None) -> str:
+    """"wangli@YT-HS-01" as the person's display name where this desk knows them;
+    "王队长@D-URBAN" (a department's clerk at the centre) as 王队长（城市管理局）."""
     if known and actor in known:
         return known[actor]
+    person, _, where = actor.rpartition("@")
+    if not person:
+        return actor
+    if where == CENTRE:
+        return f"{person}（{desk_name(CENTRE)}）"
+    department = departments.get(where) if departments else None
+    if department is not None:
+        return f"{person}（{getattr(department, 'name_zh', where)}）"
     return actor
 
 

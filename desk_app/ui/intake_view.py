@@ -81,6 +81,13 @@ class IntakeView(QWidget):
         self.save.setDefault(True)
         self.clear = QPushButton(self.tr("Clear"), objectName="clear")
         self.errors = {name: error_label(name) for name in self.FIELDS}
+        for name in ("phone", "id_number"):
+            # Checked as the worker leaves the field: keep the line's room, so that the
+            # message coming and going never makes the form below it jump.
+            self.errors[name].setWordWrap(False)
+            policy = self.errors[name].sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.errors[name].setSizePolicy(policy)
 
         self.duplicates_box = QGroupBox(self.tr("Possible duplicates"), objectName="duplicates")
         self.duplicates = QListWidget(objectName="duplicateList")

@@ -226,11 +226,23 @@ class MainWindow(QMainWindow):
     # Sync ---------------------------------------------------------------------------------
     def sync_now(self) -> None:
         if self.sync is None or self.sync.client() is None:
-            QMessageBox.information(self, self.tr("Sync"), self.tr(
-                "This desk works offline. Enrol it with the central platform first "
-                "(Desk → Enrol with the central platform)."))
+            QMessageBox.information(self, self.tr("Sync"), self.offline_advice())
             return
         self.sync.sync_now()
+
+    def offline_advice(self) -> str:
+        """Why F5 does nothing yet, and who can change that: enrolling needs an administrator."""
+        if may(self.user.role, "settings"):
+            return self.tr("This desk works offline. Enrol it with the central platform first "
+                           "(Desk → Enrol with the central platform).")
+        admins = label(ROLES, "admin")
+        return self.tr("This desk works offline: it is not enrolled with the central platform "
+                       "yet. Only an %1 may enrol it: sign in as one and choose Desk → Enrol "
+                       "with the central platform. (In the demo workspace: user admin, "
+                       "password demo1234.)").replace("%1", admins) if self.workspace.settings.demo \
+            else self.tr("This desk works offline: it is not enrolled with the central "
+                         "platform yet. Only an %1 may enrol it (Desk → Enrol with the central "
+                         "platform); ask yours.").replace("%1", admins)
 
     def enrol(self) -> None:
         if self.sync is not None:

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.catalogue import Item
 from desk_app.domain.classify import CatalogueIndex, suggest_items
 from desk_app.domain.intake import Intake
 from desk_app.domain.outreach import DEPUTY_KINDS, FINDING_KINDS, OutreachState
 from desk_app.domain.text import DomainError
+from desk_app.domain.vocabulary import URGENCIES
 from desk_app.store import outreach as service
 from desk_app.store.attachments import path_of
 from desk_app.store.desk import Desk
@@ -59,6 +61,11 @@ class FindingToCaseDialog(FormDialog):
         self.description.setMaximumHeight(90)
         self.category = CategoryPicker(desk.catalogue, index)
         self.category.setObjectName("findingCategory")
+        self.urgency = QComboBox(objectName="findingUrgency")
+        for key in URGENCIES:
+            self.urgency.addItem(label(URGENCIES, key), key)
+        self.urgency.setCurrentIndex(self.urgency.findData("ordinary"))
+        self.category.chosen.connect(self._follow_item_urgency)
         found = suggest_items(desk.catalogue, text, limit=1)
         self.category.set_item(found[0].item if found else None)
         self.community = QComboBox(objectName="findingCommunity")
@@ -70,14 +77,23 @@ class FindingToCaseDialog(FormDialog):
         self.phone = QLineEdit(objectName="findingPhone")
         self.form.addRow(self.tr("Request"), self.description)
         self.form.addRow(self.tr("Category"), self.category)
+        self.form.addRow(self.tr("Urgency"), self.urgency)
         self.form.addRow(self.tr("Community"), self.community)
         self.form.addRow(self.tr("Resident (optional)"), self.name)
         self.form.addRow(self.tr("Phone (optional)"), self.phone)
+
+    def _follow_item_urgency(self, item: Item | None) -> None:
+        """A very urgent item (a missing manhole cover) makes the case very urgent, as on the
+        intake form; the worker may still raise it, or lower it back by hand."""
+        if item is not None and item.urgency != "ordinary" \
+                and self.urgency.currentData() == "ordinary":
+            self.urgency.setCurrentIndex(self.urgency.findData(item.urgency))
 
     def intake(self, grid: str = "") -> Intake:
         item = self.category.item
         name = self.name.text().strip()
         return Intake(description=self.description.toPlainText(),
+                      urgency=self.urgency.currentData() or "ordinary",
                       category=item.code if item else "", community=self.community.currentData(),
                       grid=grid, name=name, phone=self.phone.text(), anonymous=not name)
 
@@ -135,7 +151,11 @@ class RecordsPage(QWidget):
             unit = self.desk.catalogue.orgs.get(row.who)
             text = f"{row.day}  {unit.name_zh if unit else row.who}  {row.summary[:30]}"
             if row.open_findings:
-                text += "  " + translate("RecordsPage", "(%n finding(s) waiting)", row.open_findings)
+                # lupdate skips a translate() that follows `"…" +` or whose count is an
+                # expression (row.open_findings): a statement of its own, a bare name.
+                count = row.open_findings
+                waiting = translate("RecordsPage", "(%n finding(s) waiting)", None, count)
+                text += "  " + waiting
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.records.addItem(item)
