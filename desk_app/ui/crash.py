@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -79,10 +80,12 @@ class CrashDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setStyleSheet("font-family: monospace;")
-        advice = QLabel(self.tr("The details were written to the log file below. If it happens "
-                                "again, send that file to whoever supports this desk. You can "
-                                "continue working, but save what you are doing first."))
-        advice.setWordWrap(True)
+        self.advice = QLabel(self.tr("The details were written to the log file below. If it "
+                                     "happens again, send that file to whoever supports this "
+                                     "desk. You can continue working, but save what you are "
+                                     "doing first."), objectName="crashAdvice")
+        self.advice.setWordWrap(True)
+        advice = self.advice
         self.log_label = QLabel(str(self.log_path), objectName="crashLogPath")
         self.log_label.setWordWrap(True)
         self.log_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -131,6 +134,9 @@ class CrashDialog(QDialog):
         layout.addLayout(tools)
         layout.addWidget(self.details_view, 1)
         layout.addLayout(choice)
+        # Never smaller than what its wrapped lines need: a line added after it opened ("2 more
+        # errors since") used to squeeze the explanation into an unreadable strip.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def _toggle_details(self, shown: bool) -> None:
         self.details_view.setVisible(shown)
@@ -157,6 +163,7 @@ class CrashDialog(QDialog):
                                 .replace("%1", str(self.more)))
         self.more_label.setToolTip(summary)
         self.more_label.show()
+        self.adjustSize()
 
 
 class _CrashRelay(QObject):

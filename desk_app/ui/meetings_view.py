@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.meeting import MeetingState
-from desk_app.domain.text import DomainError
+from desk_app.domain.text import QT_TRANSLATE_NOOP, DomainError
 from desk_app.domain.vocabulary import LEVELS
 from desk_app.store import meetings as service
 from desk_app.store.attachments import path_of
@@ -39,7 +39,7 @@ from desk_app.store.users import User
 
 from .case_detail import plain
 from .formatting import desk_today
-from .i18n import label, message
+from .i18n import label, message, translate
 from .meeting_dialogs import (
     CallMeetingDialog,
     CloseResolutionDialog,
@@ -47,7 +47,10 @@ from .meeting_dialogs import (
     ResolutionDialog,
 )
 
-STATUS_TEXT = {"open": "●", "done": "✔", "escalated": "↑"}
+# A resolution's status in words (a mark alone, ● or ↑, told nobody anything).
+STATUS_TEXT = {"open": QT_TRANSLATE_NOOP("MeetingDetail", "● in progress"),
+               "done": QT_TRANSLATE_NOOP("MeetingDetail", "✔ done"),
+               "escalated": QT_TRANSLATE_NOOP("MeetingDetail", "↑ escalated to a higher meeting")}
 
 
 class MeetingDetail(QWidget):
@@ -192,7 +195,8 @@ class MeetingDetail(QWidget):
         for row, r in enumerate(m.resolutions.values()):
             overdue = r.overdue(desk_today())
             cells = [r.text, r.owner, r.due.isoformat() + (" ⚠" if overdue else ""),
-                     STATUS_TEXT.get(r.status, r.status), f"{r.percent}%"]
+                     translate("MeetingDetail", STATUS_TEXT[r.status])
+                     if r.status in STATUS_TEXT else r.status, f"{r.percent}%"]
             for column, text in enumerate(cells):
                 self.resolutions.setItem(row, column, QTableWidgetItem(text))
         for widget in (self.minutes, self.save_record, self.add_photo, self.add_resolution,
@@ -364,9 +368,14 @@ class MeetingsPage(QWidget):
         self.topics.clear()
         self.hot = service.hot_topics(self.desk)
         marks = {"category": "■", "resident": "☎", "hand": "✎"}
+        called = service.meetings_on_topics(self.desk, self.hot)
         for topic in self.hot:
             item = QListWidgetItem(f"{marks[topic.source]} {topic.title}")
             item.setToolTip(self.tr("%n case(s)", "", len(topic.case_ids)))
+            if topic.key in called:  # a meeting was called on it: say so, not the same line
+                item.setText(item.text() + "  " + self.tr("— meeting called: %1").replace(
+                    "%1", called[topic.key][:24]))
+                item.setForeground(Qt.GlobalColor.darkGreen)
             self.topics.addItem(item)
         self.meetings.blockSignals(True)
         self.meetings.clear()

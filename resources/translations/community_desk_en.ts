@@ -1088,6 +1088,18 @@ Size: %2</source>
 <context>
     <name>MeetingDetail</name>
     <message>
+        <source>● in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ escalated to a higher meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Department summoned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,6 +1236,10 @@ Size: %2</source>
             <numerusform>%n case</numerusform>
             <numerusform>%n cases</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>— meeting called: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>closed</source>
@@ -3101,6 +3117,23 @@ Size: %2</source>
     </message>
     <message>
         <source>Central platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Community Desk needs a display to open its window, and this session has none (DISPLAY is not set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community Desk cannot reach the display %1 that this session names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it from the desktop, or without a screen run it under a virtual display:
+    xvfb-run -a community-desk --demo
+(Debian/Ubuntu: scripts/system-deps.sh qt window installs xvfb.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1088,6 +1088,18 @@ Size: %2</source>
 <context>
     <name>MeetingDetail</name>
     <message>
+        <source>● in progress</source>
+        <translation>● 推进中</translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation>✔ 已完成</translation>
+    </message>
+    <message>
+        <source>↑ escalated to a higher meeting</source>
+        <translation>↑ 已提交上级议事会</translation>
+    </message>
+    <message>
         <source>Department summoned</source>
         <translation>应到部门</translation>
     </message>
@@ -1223,6 +1235,10 @@ Size: %2</source>
         <translation>
             <numerusform>%n 件诉求</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>— meeting called: %1</source>
+        <translation>— 已召集议事会：%1</translation>
     </message>
     <message>
         <source>closed</source>
@@ -3099,6 +3115,25 @@ Size: %2</source>
     <message>
         <source>Central platform</source>
         <translation>中心平台</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Community Desk needs a display to open its window, and this session has none (DISPLAY is not set).</source>
+        <translation>社区诉求工作台需要显示器才能打开窗口，而当前会话没有显示器（未设置 DISPLAY）。</translation>
+    </message>
+    <message>
+        <source>Community Desk cannot reach the display %1 that this session names.</source>
+        <translation>社区诉求工作台无法连接当前会话指定的显示器 %1。</translation>
+    </message>
+    <message>
+        <source>Start it from the desktop, or without a screen run it under a virtual display:
+    xvfb-run -a community-desk --demo
+(Debian/Ubuntu: scripts/system-deps.sh qt window installs xvfb.)</source>
+        <translation>请在桌面环境中启动；没有屏幕时，可在虚拟显示器中运行：
+    xvfb-run -a community-desk --demo
+（Debian/Ubuntu：scripts/system-deps.sh qt window 会安装 xvfb。）</translation>
     </message>
 </context>
 <context>
