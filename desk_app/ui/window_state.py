@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
@@ -34,16 +34,25 @@ def fitting_size(available: QRect) -> tuple[int, int]:
 
 
 def restore_window(window: QMainWindow, config: Path) -> None:
-    """Put the window back where it was, or give it a size that fits this screen."""
+    """Put the window back where it was, or give it a size that fits this screen.
+
+    Size, place and maximized are kept as plain values rather than Qt's saveGeometry() blob,
+    so that they are checked against the screen here, the same way on every platform.
+    """
     settings = _settings(config)
-    geometry = settings.value("main/geometry")
     available = _available(window)
-    restored = isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
-    if not restored or not available.intersects(window.frameGeometry()) \
-            or window.height() > available.height() or window.width() > available.width():
-        width, height = fitting_size(available)
-        window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
-        window.move(available.topLeft())
+    width, height = fitting_size(available)
+    left, top = available.left(), available.top()
+    saved = [settings.value(f"main/{key}") for key in ("width", "height", "left", "top")]
+    if all(isinstance(v, (int, str)) and str(v).lstrip("-").isdigit() for v in saved):
+        w, h, x, y = (int(v) for v in saved)  # type: ignore[arg-type]
+        place = QRect(x, y, w, h)
+        if w <= available.width() and h <= available.height() and available.intersects(place):
+            width, height, left, top = w, h, x, y
+    window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
+    window.move(left, top)
+    if str(settings.value("main/maximized", "false")).lower() == "true":
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     restore_header(window, settings)
 
 
@@ -64,7 +73,14 @@ def restore_header(window: QMainWindow, settings: QSettings | None = None,
 
 def remember_window(window: QMainWindow, config: Path) -> None:
     settings = _settings(config)
-    settings.setValue("main/geometry", window.saveGeometry())
+    maximized = window.isMaximized()
+    place = window.normalGeometry() if maximized and window.normalGeometry().isValid() \
+        else window.geometry()
+    for key, value in (("width", place.width()), ("height", place.height()),
+                       ("left", window.x() if not maximized else place.x()),
+                       ("top", window.y() if not maximized else place.y())):
+        settings.setValue(f"main/{key}", value)
+    settings.setValue("main/maximized", maximized)
     header = _case_header(window)
     if header is not None:
         settings.setValue("caseList/header", header.saveState())
