@@ -120,12 +120,10 @@ class Clock:
     @property
     def due_soon_at(self) -> datetime:
         """When the row turns amber: 80 % of the limit used or under 24 hours left, whichever
-        comes first, but never in the limit's first half (a one-day limit is not due soon the
-        moment it starts). Stored in the projection, so the SQL filters follow it too."""
-        span = self.due - self.start
-        by_fraction = self.start + span * DUE_SOON_FRACTION
-        by_time_left = max(self.due - DUE_SOON_LEFT, self.start + span / 2)
-        return min(by_fraction, by_time_left)
+        comes first (a one-day case is due soon from the start: it must be done by tomorrow).
+        Stored in the projection, so the SQL filters follow it too."""
+        by_fraction = self.start + (self.due - self.start) * DUE_SOON_FRACTION
+        return max(self.start, min(by_fraction, self.due - DUE_SOON_LEFT))
 
     def remaining(self, now: datetime) -> timedelta:
         return self.due - now
