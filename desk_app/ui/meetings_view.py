@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.meeting import MeetingState
+from desk_app.domain.meeting import MeetingState, resolution_overdue
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import LEVELS
 from desk_app.store import meetings as service
@@ -390,7 +390,7 @@ class MeetingsPage(QWidget):
         self.meetings.blockSignals(False)
         self.due.clear()
         for r in service.due_resolutions(self.desk, date.today()):
-            overdue = r.due < date.today().isoformat()
+            overdue = resolution_overdue(r.due, date.today())
             self.due.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text[:30]}（{r.owner}）")
 
     def _open_selected(self, item: QListWidgetItem | None) -> None:
