@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -34,7 +34,6 @@ from desk_app.domain.meeting import MeetingState, resolution_overdue
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import LEVELS
 from desk_app.store import meetings as service
-from desk_app.store.attachments import path_of
 from desk_app.store.desk import Changes, Desk
 from desk_app.store.users import User
 
@@ -47,6 +46,7 @@ from .meeting_dialogs import (
     ProgressDialog,
     ResolutionDialog,
 )
+from .thumbnails import set_icon_if_listed, with_thumbnail
 
 STATUS_TEXT = {"open": "●", "done": "✔", "escalated": "↑"}
 
@@ -193,9 +193,10 @@ class MeetingDetail(QWidget):
         self.minutes.setPlainText(m.minutes)
         self.photos.clear()
         for attachment in m.attachments:
-            image = QImage(str(path_of(self.desk.db, str(attachment["sha256"]))))
-            icon = QIcon(QPixmap.fromImage(image.scaled(96, 72, Qt.AspectRatioMode.KeepAspectRatio)))
-            self.photos.addItem(QListWidgetItem(icon, str(attachment["name"])))
+            item = QListWidgetItem(str(attachment["name"]))
+            self.photos.addItem(item)
+            with_thumbnail(self.desk.db, str(attachment["sha256"]),
+                           partial(set_icon_if_listed, self.photos, item))
         self.resolutions.setRowCount(len(m.resolutions))
         self._resolution_ids = list(m.resolutions)
         for row, r in enumerate(m.resolutions.values()):
