@@ -366,12 +366,18 @@ class MeetingsPage(QWidget):
         self.whistle.clicked.connect(self.call_meeting)
         self.add_topic.clicked.connect(self.ask_topic)
         self.meetings.currentItemChanged.connect(self._open_selected)
-        Coalesced(self, desk, lambda c: any(c.touches(e) for e in ("meeting", "topic", "case")),
-                  self.reload)
+        # Hot topics come from the cases (a costly count): redrawn only when cases or topics
+        # change; the meetings and their resolutions when a meeting does.
+        Coalesced(self, desk, lambda c: c.touches("case") or c.touches("topic"),
+                  self.reload_topics)
+        Coalesced(self, desk, lambda c: c.touches("meeting"), self.reload_meetings)
         self.reload()
 
     def reload(self) -> None:
-        current = self.detail.meeting.id if self.detail.meeting else None
+        self.reload_topics()
+        self.reload_meetings()
+
+    def reload_topics(self) -> None:
         self.topics.clear()
         self.hot = service.hot_topics(self.desk)
         marks = {"category": "■", "resident": "☎", "hand": "✎"}
@@ -379,6 +385,9 @@ class MeetingsPage(QWidget):
             item = QListWidgetItem(f"{marks[topic.source]} {topic.title}")
             item.setToolTip(self.tr("%n case(s)", "", len(topic.case_ids)))
             self.topics.addItem(item)
+
+    def reload_meetings(self) -> None:
+        current = self.detail.meeting.id if self.detail.meeting else None
         self.meetings.blockSignals(True)
         self.meetings.clear()
         for row in service.list_meetings(self.desk):
