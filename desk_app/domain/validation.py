@@ -170,6 +170,8 @@ FIELD_LABELS = {
     "finding_id": _t("field", "Finding"), "grid": _t("field", "Grid"),
     "id_number": _t("field", "ID number"), "into": _t("field", "Case to merge into"),
     "into_number": _t("field", "Case number to merge into"), "kind": _t("field", "Kind"),
+    "into_numbers": _t("field", "Case numbers it was split into"),
+    "split_from_number": _t("field", "Case number it was split from"),
     "latitude": _t("field", "Latitude"), "lead": _t("field", "Lead department"),
     "level": _t("field", "Level"), "longitude": _t("field", "Longitude"),
     "method": _t("field", "How it was asked"), "mode": _t("field", "Mode"),
