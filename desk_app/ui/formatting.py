@@ -56,6 +56,7 @@ def remaining(due: datetime | int | None, now: datetime) -> str:
 
 
 CENTRE = "CENTRE"  # the desk code the central platform stamps its own events with
+GENERIC_PEOPLE = frozenset({"clerk", "staff"})  # the centre's stand-ins when no name is given
 
 
 def desk_name(code: str) -> str:
@@ -76,7 +77,10 @@ def actor_name(actor: str, known: dict[str, str] | None = None,
         return f"{person}（{desk_name(CENTRE)}）"
     department = departments.get(where) if departments else None
     if department is not None:
-        return f"{person}（{getattr(department, 'name_zh', where)}）"
+        name = getattr(department, "name_zh", where)
+        if person in GENERIC_PEOPLE:  # "clerk@D-URBAN": no one's name, only the department
+            return translate("format", "%1 staff").replace("%1", name)
+        return f"{person}（{name}）"
     return actor
 
 

@@ -3168,6 +3168,10 @@ Size: %2</source>
         <source>Central platform</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 staff</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>

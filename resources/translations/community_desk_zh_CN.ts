@@ -3165,6 +3165,10 @@ Size: %2</source>
         <source>Central platform</source>
         <translation>中心平台</translation>
     </message>
+    <message>
+        <source>%1 staff</source>
+        <translation>%1工作人员</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

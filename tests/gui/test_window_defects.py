@@ -245,6 +245,8 @@ def test_6_chinese_screens_show_no_english_or_internal_names(
     assert actor_name("城管王队长@D-URBAN", {}, workspace.catalogue.departments) == \
         "城管王队长（盐田区城市管理和综合执法局）"
     assert desk_name("CENTRE") == "中心平台"
+    assert actor_name("clerk@D-URBAN", {}, workspace.catalogue.departments) == \
+        "盐田区城市管理和综合执法局工作人员"
 
     assert workspace.desk is not None
     patrol = outreach.start_patrol(workspace.desk, users["grid"], "YT-HS-PW-G01", "一村",
