@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from bench import case_list, gui_stalls, sync
+from bench import case_list, gui_stalls, sync, writes
 
-BENCHES = {"case_list": case_list.main, "sync": sync.main, "gui_stalls": gui_stalls.main}
+BENCHES = {"case_list": case_list.main, "sync": sync.main, "gui_stalls": gui_stalls.main,
+           "writes": writes.main}
 
 
 def main() -> None:
