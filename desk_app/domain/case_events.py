@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .events import declare
+from .lookup import SECRET_PATTERN
 from .schema import Choice, Flag, ListOf, Number, Pattern, Text, Uuid
 from .sla import LIMIT_PATTERN
 from .text import QT_TRANSLATE_NOOP as _t
@@ -35,6 +36,8 @@ REGISTERED = declare(
     split_from=Uuid(required=False),
     source_entity=Choice(required=False, values=("meeting", "visit", "patrol")),
     source_id=Uuid(required=False),
+    public=Flag(required=False),  # the resident agreed (同意公开) to a public listing
+    lookup=Pattern(required=False, regex=SECRET_PATTERN),  # secret part of the receipt's code
 )
 DISPATCHED = declare(
     "case.dispatched", _t("events", "Dispatched"),
