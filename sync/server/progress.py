@@ -263,6 +263,8 @@ def case_page(store: ServerStore, calendar: WorkCalendar, found: Found, message:
         f"<div class=\"answer\">{escape(text)}</div></div>" for at, kind, text in _answers(found))
     body = ("<h1>诉求办理进度</h1>"
             + (f"<div class=\"card\"><p class=\"status\">{escape(message)}</p></div>" if message else "")
+            + (f"<div class=\"card\"><p class=\"error\">{escape(error)}</p></div>"
+               if error and s.status != "resolved" else "")
             + f"<div class=\"card\"><p class=\"{status_class}\">{escape(STATUS_ZH.get(s.status, s.status))}</p>"
             f"<dl>{rows}</dl></div>"
             f"<div class=\"card\"><h2>办理过程</h2><ol>{timeline}</ol></div>")
