@@ -175,6 +175,18 @@ class ServerStore:
             raise ServerError(401, "Unknown or revoked API key.", "unauthorized")
         return KeyRow(row.kind, row.subject, row.name)
 
+    def revoke_api_key(self, key: str) -> KeyRow | None:
+        """Revoke an API key (given whole, as it was printed); the row it was, or None."""
+        with self.db.write() as conn:
+            row = conn.execute(select(t.api_keys).where(
+                t.api_keys.c.key_hash == digest(key.strip()))).first()
+            if row is None:
+                return None
+            if row.revoked_at is None:
+                conn.execute(update(t.api_keys).where(t.api_keys.c.key_hash == row.key_hash)
+                             .values(revoked_at=now_ms()))
+        return KeyRow(row.kind, row.subject, row.name)
+
     # Push ----------------------------------------------------------------------------------
     def push(self, desk: DeskRow, raw_events: Sequence[Any]) -> list[PushResult]:
         """Judge and store a batch; answers come back in the order the events were sent."""

@@ -200,7 +200,7 @@ def test_a_satisfied_online_evaluation_closes_the_case(
 def test_a_malformed_evaluation_changes_nothing(
         sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk],
         marks: dict[str, str]) -> None:
-    desk, case, _urban = resolved_on_centre(sqlite_server, make_desk)
+    _desk, case, _urban = resolved_on_centre(sqlite_server, make_desk)
     before = requests.get(sqlite_server.url + "/healthz", timeout=TIMEOUT).json()["events"]
     assert evaluate(sqlite_server, code_of(case), **marks).status_code == 400
     assert requests.get(sqlite_server.url + "/healthz", timeout=TIMEOUT).json()["events"] == before
