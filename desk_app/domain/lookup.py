@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 import secrets
+from urllib.parse import urlsplit
+
+from .text import QT_TRANSLATE_NOOP as _t
+from .text import DomainError
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 SECRET_LENGTH = 8
@@ -36,3 +40,28 @@ def parse_lookup_code(code: str) -> tuple[str, str] | None:
 def progress_address(base_url: str, number: str, secret: str) -> str:
     """The progress page of a case at the centre's public address for residents."""
     return f"{base_url.rstrip('/')}/p/{lookup_code(number, secret)}"
+
+
+_LOOPBACK = ("localhost", "127.0.0.1", "::1", "[::1]")
+
+
+def check_public_address(text: str) -> str:
+    """The centre's address for residents as stored: https://host[:port][/path], without a
+    trailing slash; plain http only to this computer (for trying it out). DomainError if not."""
+    value = text.strip().rstrip("/")
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        host = ""
+    if (parts.scheme not in ("https", "http") or not host or parts.query or parts.fragment
+            or any(c.isspace() for c in value)):
+        raise DomainError(_t("domain", "The address for residents looks like https://centre.example.cn (no spaces, no “?”)."),
+                          field="public_url")
+    if parts.scheme == "http" and host not in _LOOPBACK:
+        raise DomainError(_t("domain", "Residents' phones must reach the centre over https://; plain http:// is only for this computer."),
+                          field="public_url")
+    return value
