@@ -31,6 +31,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
 from desk_app.domain.case import CaseState, fold
+from desk_app.domain.evaluation import RETURNING_DIMENSIONS
 from desk_app.domain.events import Event, EventError
 from desk_app.domain.ids import uuid7
 from desk_app.domain.lookup import lookup_code, parse_lookup_code
@@ -91,6 +92,7 @@ def _page(title: str, body: str) -> str:
     return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<meta name=\"robots\" content=\"noindex, nofollow\">"
+            "<link rel=\"icon\" href=\"data:,\">"  # no favicon request to 404 on
             f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
             f"{body}<footer>社区诉求办理进度查询 · 本页不显示任何个人信息</footer></main></body></html>")
 
@@ -229,6 +231,8 @@ def _step_line(store: ServerStore, step: Any) -> str:
                       if r in {p.get(d) for d in DIMENSIONS_ZH}), "")
         detail = ("网上评价" if p.get("method") == "online" else "回访评价") + (
             f"：{worst}" if worst else "")
+        if any(p.get(d) == "unsatisfied" for d in RETURNING_DIMENSIONS):
+            detail += "，退回重办"  # the rule of desk_app.domain.evaluation
     elif step.type == "case.escalated":
         detail = f"提级至{LEVEL_ZH.get(p.get('to_level', ''), '')}"
     return detail
