@@ -221,3 +221,39 @@ def test_the_log_goes_to_daily_files_kept_at_least_180_days(
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     text = log.read_text(encoding="utf-8")
     assert '"status": 404' in text and "ABCDEFGH" not in text  # the lookup code is not logged
+
+
+def test_an_existing_centre_is_upgraded_with_its_public_cases_and_photo_areas_filled_in(
+        sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk], tmp_path: Path) -> None:
+    import sqlite3
+
+    from sqlalchemy import select
+
+    from sync.server import schema as t
+    from sync.server.database import ServerDatabase
+
+    desk = make_desk("PW-01", "YT-HS-PW", server=sqlite_server)
+    public = desk.register(public=True)
+    private = desk.register()
+    photo = tmp_path / "manhole.png"
+    photo.write_bytes(PNG)
+    patrol = start_patrol(desk.desk, desk.user, "YT-HS-PW-G01", "鹏湾一村", "2026-11-22 09:00")
+    add_patrol_finding(desk.desk, desk.user, patrol.id, "井盖缺失", photos=[photo])
+    assert desk.client().sync().ok
+    sqlite_server.stop()
+    path = sqlite_server.database.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:  # the centre as it was at s0001
+        conn.execute("ALTER TABLE server_cases DROP COLUMN public")
+        conn.execute("DROP TABLE attachment_refs")
+        conn.execute("UPDATE server_alembic_version SET version_num = 's0001'")
+
+    db = ServerDatabase(sqlite_server.database)
+    try:
+        db.migrate()
+        with db.read() as conn:
+            flags = dict(conn.execute(select(t.cases.c.id, t.cases.c.public)).all())
+            refs = conn.execute(select(t.attachment_refs)).all()
+    finally:
+        db.dispose()
+    assert flags == {public: True, private: False}
+    assert [(r.sha256, r.org) for r in refs] == [(hashlib.sha256(PNG).hexdigest(), "YT-HS-PW-G01")]
