@@ -117,10 +117,10 @@ def test_a_revoked_api_key_is_refused(sqlite_server: ServerProcess) -> None:
 
 
 def test_attachments_go_only_to_desks_whose_area_names_them(
-        sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk], tmp_path: Path) -> None:
-    grid = make_desk("PW-01", "YT-HS-PW", sqlite_server)
-    street = make_desk("HS-01", "YT-HS", sqlite_server)
-    other = make_desk("HT-01", "YT-HS-HT", sqlite_server)
+        server: ServerProcess, make_desk: Callable[..., SyncDesk], tmp_path: Path) -> None:
+    grid = make_desk("PW-01", "YT-HS-PW", server)
+    street = make_desk("HS-01", "YT-HS", server)
+    other = make_desk("HT-01", "YT-HS-HT", server)
     photo = tmp_path / "manhole.png"
     photo.write_bytes(PNG)
     patrol = start_patrol(grid.desk, grid.user, "YT-HS-PW-G01", "鹏湾一村", "2026-11-22 09:00")
@@ -129,7 +129,7 @@ def test_attachments_go_only_to_desks_whose_area_names_them(
     digest = hashlib.sha256(PNG).hexdigest()
 
     def fetch(desk: SyncDesk, sha: str = digest) -> requests.Response:
-        return requests.get(f"{sqlite_server.url}/v1/attachments/{sha}", timeout=TIMEOUT,
+        return requests.get(f"{server.url}/v1/attachments/{sha}", timeout=TIMEOUT,
                             headers={"Authorization": f"Bearer {desk.token}"})
 
     shown = fetch(street)  # the street holds Pengwan's records
@@ -142,7 +142,7 @@ def test_attachments_go_only_to_desks_whose_area_names_them(
 
     # The stored type is checked: HTML sent as a "photo" is refused, not stored to be served.
     html = b"<html><script>alert(1)</script></html>"
-    sneaky = requests.put(f"{sqlite_server.url}/v1/attachments/{hashlib.sha256(html).hexdigest()}",
+    sneaky = requests.put(f"{server.url}/v1/attachments/{hashlib.sha256(html).hexdigest()}",
                           data=html, timeout=TIMEOUT, headers={
                               "Authorization": f"Bearer {grid.token}", "Content-Type": "image/png"})
     assert sneaky.status_code == 415
