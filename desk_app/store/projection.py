@@ -47,11 +47,14 @@ def refresh_cases(conn: Connection, case_ids: Iterable[str], calendar: WorkCalen
     """Re-fold the given cases and write their rows."""
     ordered = list(dict.fromkeys(case_ids))
     by_case = load_events(conn, ordered)
-    rows = [case_row(fold(case_id, by_case[case_id]), calendar)
-            for case_id in ordered if case_id in by_case]
+    states = [fold(case_id, by_case[case_id]) for case_id in ordered if case_id in by_case]
+    rows = [case_row(state, calendar) for state in states]
     gone = [case_id for case_id in ordered if case_id not in by_case]
     if gone:  # every event of these cases was discarded
         conn.execute(delete(cases).where(cases.c.id.in_(gone)))
+    from .report_facts import write_case_facts  # the reports' projection, same transaction
+
+    write_case_facts(conn, states, gone, calendar)
     if not rows:
         return
     statement = insert(cases)

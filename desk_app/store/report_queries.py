@@ -1,0 +1,205 @@
+"""The reads behind reports and the dashboard, and the supervisor's model-case marks.
+
+Every read takes a scope (an org code: the desk's street or community) and keeps to it with a
+byte-wise prefix range on `case_facts.org`, so it uses the index on any collation. Reads return
+plain tuples: a weekly report of a million-case street fetches ~10,000 rows, a two-year trend a
+few thousand groups.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from sqlalchemy import Connection, delete, select
+from sqlalchemy.dialects.sqlite import insert
+
+from desk_app.domain.roles import may
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
+from desk_app.domain.text import DomainError
+from desk_app.domain.vocabulary import ACTIVE
+
+from .database import Database
+from .report_schema import case_facts, model_cases
+from .users import User
+
+CHUNK = 900
+
+
+class Fact(NamedTuple):
+    case_id: str
+    registered_at: int
+    week: int
+    month: int
+    org: str
+    community: str
+    grid: str | None
+    kind: str
+    channel: str
+    category: str
+    urgency: str
+    lead: str | None
+    status: str
+    anonymous: int
+    on_spot: int
+    dispatched_at: int | None
+    signed_at: int | None
+    resolved_at: int | None
+    due_at: int | None
+    closed_at: int | None
+    rating: str
+    times_returned: int
+    reminders: int
+    repeats: int
+    supervised: int
+    handling_wd: float | None
+    latitude: float | None
+    longitude: float | None
+
+
+FACT_SQL = ", ".join(Fact._fields)
+SCOPE_SQL = "(org = ? OR (org >= ? AND org < ?))"
+
+
+def _scope(scope: str) -> tuple[str, str, str]:
+    return scope, scope + "-", scope + "."
+
+
+def load_facts(conn: Connection, scope: str, start_ms: int, end_ms: int) -> list[Fact]:
+    """The facts of cases registered in [start_ms, end_ms) inside `scope`."""
+    rows = conn.exec_driver_sql(
+        f"SELECT {FACT_SQL} FROM case_facts WHERE registered_at >= ? AND registered_at < ? "
+        f"AND {SCOPE_SQL}", (start_ms, end_ms, *_scope(scope)))
+    return [Fact(*r) for r in rows]
+
+
+def load_overdue(conn: Connection, scope: str, now_ms: int) -> list[Fact]:
+    """Cases still owed work whose handling deadline, or signing deadline, has passed."""
+    marks = ", ".join("?" * len(ACTIVE))
+    rows = conn.exec_driver_sql(
+        f"SELECT {FACT_SQL} FROM case_facts WHERE status IN ({marks}) AND "
+        f"(due_at < ? OR (status = 'dispatched' AND dispatched_at < ?)) AND {SCOPE_SQL}",
+        (*sorted(ACTIVE), now_ms, now_ms - 86_400_000, *_scope(scope)))
+    return [Fact(*r) for r in rows]
+
+
+def case_texts(conn: Connection, case_ids: Sequence[str]) -> dict[str, str]:
+    """Title and description of each case (what keyword alerts read; never name or phone)."""
+    found: dict[str, str] = {}
+    for start in range(0, len(case_ids), CHUNK):
+        chunk = list(case_ids[start:start + CHUNK])
+        found.update(conn.exec_driver_sql(
+            f"SELECT id, title || ' ' || description FROM cases WHERE id IN ({', '.join('?' * len(chunk))})",
+            tuple(chunk)).fetchall())
+    return found
+
+
+class CaseLine(NamedTuple):
+    """One case behind a figure, as a report lists it: no personal data."""
+
+    id: str
+    number: str
+    title: str
+    status: str
+    category: str
+    community: str
+    lead: str | None
+    registered_at: int
+
+
+def case_lines(conn: Connection, case_ids: Sequence[str], limit: int | None = None) -> list[CaseLine]:
+    ids = list(case_ids[:limit] if limit else case_ids)
+    found: dict[str, CaseLine] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        for row in conn.exec_driver_sql(
+                "SELECT id, number, title, status, category, community, lead, registered_at "
+                f"FROM cases WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)):
+            found[row[0]] = CaseLine(*row)
+    return [found[i] for i in ids if i in found]
+
+
+class WeekGroup(NamedTuple):
+    week: int
+    category: str
+    community: str
+    count: int
+    valid: int
+    sign_due: int
+    signed_on_time: int
+    completed: int
+    evaluated: int
+    satisfied: int
+
+
+def weekly_groups(conn: Connection, scope: str, first_week: int, last_week: int) -> list[WeekGroup]:
+    """Per ISO week, catalogue item and community: counts and the numerators of the rates
+    (same definitions as desk_app.reports.rates; signing is judged as of now)."""
+    now_ms = int(time.time() * 1000)
+    rows = conn.exec_driver_sql(
+        "SELECT week, category, community, COUNT(*), "
+        " SUM(status NOT IN ('voided', 'merged', 'split')), "
+        " SUM(dispatched_at IS NOT NULL AND status NOT IN ('voided', 'merged', 'split') AND "
+        "     (signed_at IS NOT NULL OR dispatched_at + 86400000 < ?)), "
+        " SUM(signed_at IS NOT NULL AND signed_at <= dispatched_at + 86400000 "
+        "     AND status NOT IN ('voided', 'merged', 'split')), "
+        " SUM(status IN ('resolved', 'closed')), "
+        " SUM(rating != '' AND status NOT IN ('voided', 'merged', 'split')), "
+        " SUM(rating IN ('satisfied', 'basic') AND status NOT IN ('voided', 'merged', 'split')) "
+        f"FROM case_facts WHERE week >= ? AND week <= ? AND {SCOPE_SQL} "
+        "GROUP BY week, category, community",
+        (now_ms, first_week, last_week, *_scope(scope)))
+    return [WeekGroup(*r) for r in rows]
+
+
+def case_points(conn: Connection, scope: str, start_ms: int, end_ms: int,
+                limit: int = 50_000) -> list[tuple[float, float]]:
+    """Where cases of the period were located, for the density map (those with coordinates)."""
+    return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
+        "SELECT longitude, latitude FROM case_facts WHERE registered_at >= ? AND registered_at < ? "
+        f"AND latitude IS NOT NULL AND {SCOPE_SQL} LIMIT ?",
+        (start_ms, end_ms, *_scope(scope), limit))]
+
+
+def first_registration(conn: Connection, scope: str) -> int | None:
+    return conn.exec_driver_sql(
+        f"SELECT MIN(registered_at) FROM case_facts WHERE {SCOPE_SQL}", _scope(scope)).scalar()
+
+
+# Model cases (典型案例) --------------------------------------------------------------------
+def _require_reports(user: User) -> None:
+    if not may(user.role, "reports"):
+        raise DomainError(_t("domain", "Your role may not do this."))
+
+
+def mark_model_case(db: Database, user: User, case_id: str, note: str = "",
+                    now_ms: int | None = None) -> None:
+    """A supervisor marks a case as a model case for the reports."""
+    _require_reports(user)
+    with db.begin() as conn:
+        if conn.execute(select(case_facts.c.case_id).where(case_facts.c.case_id == case_id)
+                        ).scalar() is None:
+            raise DomainError(_t("domain", "There is no such case."))
+        statement = insert(model_cases).values(
+            case_id=case_id, marked_by=user.username, note=note.strip()[:500],
+            marked_at=now_ms if now_ms is not None else int(time.time() * 1000))
+        conn.execute(statement.on_conflict_do_update(
+            index_elements=[model_cases.c.case_id], set_={"note": statement.excluded.note}))
+
+
+def unmark_model_case(db: Database, user: User, case_id: str) -> None:
+    _require_reports(user)
+    with db.begin() as conn:
+        conn.execute(delete(model_cases).where(model_cases.c.case_id == case_id))
+
+
+def marked_model_cases(conn: Connection, case_ids: Iterable[str]) -> dict[str, str]:
+    """Which of these cases are marked, with the supervisor's note."""
+    ids = list(case_ids)
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        found.update(conn.execute(select(model_cases.c.case_id, model_cases.c.note)
+                                  .where(model_cases.c.case_id.in_(chunk))).all())
+    return found
