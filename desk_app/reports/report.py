@@ -36,6 +36,7 @@ class Cancelled(DomainError):
 
 
 CANCELLED = _t("reports", "The report was cancelled.")
+EMPTY = _t("reports", "No requests were registered in this period.")
 
 
 class Progress(Protocol):

@@ -203,3 +203,9 @@ def marked_model_cases(conn: Connection, case_ids: Iterable[str]) -> dict[str, s
         found.update(conn.execute(select(model_cases.c.case_id, model_cases.c.note)
                                   .where(model_cases.c.case_id.in_(chunk))).all())
     return found
+
+
+def read_case_lines(db: Database, case_ids: Sequence[str]) -> list[CaseLine]:
+    """`case_lines` in its own read (for the report tables, which fetch them as they need)."""
+    with db.read() as conn:
+        return case_lines(conn, case_ids)
