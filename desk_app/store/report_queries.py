@@ -209,3 +209,52 @@ def read_case_lines(db: Database, case_ids: Sequence[str]) -> list[CaseLine]:
     """`case_lines` in its own read (for the report tables, which fetch them as they need)."""
     with db.read() as conn:
         return case_lines(conn, case_ids)
+
+
+# Aggregates for the dashboard and foresight ------------------------------------------------
+# These keep to the scope by community code (the communities of a street share its prefix),
+# so that the count by week reads only the index (week, category, community).
+COMMUNITY_SCOPE_SQL = "(community = ? OR (community >= ? AND community < ?))"
+
+
+def class_week_counts(conn: Connection, scope: str) -> list[tuple[int, str, str, int]]:
+    """(ISO week, top class, community, requests) over the whole history, voided included
+    (a request is a request for foresight; an index-only scan)."""
+    return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
+        "SELECT week, substr(category, 1, 2), community, COUNT(*) FROM case_facts "
+        f"WHERE week > 0 AND {COMMUNITY_SCOPE_SQL} GROUP BY week, substr(category, 1, 2), community",
+        _scope(scope))]
+
+
+class DepartmentGroup(NamedTuple):
+    lead: str
+    valid: int
+    sign_due: int
+    signed_on_time: int
+    completed: int
+    evaluated: int
+    satisfied: int
+
+
+def department_groups(conn: Connection, scope: str, start_ms: int, end_ms: int,
+                      now_ms: int) -> list[DepartmentGroup]:
+    """Per lead department, the numerators and denominators of its score (rates.py rules)."""
+    rows = conn.exec_driver_sql(
+        "SELECT lead, COUNT(*), "
+        " SUM(dispatched_at IS NOT NULL AND (signed_at IS NOT NULL OR dispatched_at + 86400000 < ?)), "
+        " SUM(signed_at IS NOT NULL AND signed_at <= dispatched_at + 86400000), "
+        " SUM(status IN ('resolved', 'closed')), SUM(rating != ''), "
+        " SUM(rating IN ('satisfied', 'basic')) "
+        "FROM case_facts WHERE registered_at >= ? AND registered_at < ? AND lead IS NOT NULL "
+        f"AND status NOT IN ('voided', 'merged', 'split') AND {SCOPE_SQL} GROUP BY lead",
+        (now_ms, start_ms, end_ms, *_scope(scope)))
+    return [DepartmentGroup(*r) for r in rows]
+
+
+def area_counts(conn: Connection, scope: str, start_ms: int, end_ms: int
+                ) -> list[tuple[str, str | None, int]]:
+    """(community, grid, valid requests) registered in the range, for the hot-spot map."""
+    return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
+        "SELECT community, grid, COUNT(*) FROM case_facts WHERE registered_at >= ? "
+        "AND registered_at < ? AND status NOT IN ('voided', 'merged', 'split') "
+        f"AND {SCOPE_SQL} GROUP BY community, grid", (start_ms, end_ms, *_scope(scope)))]
