@@ -47,11 +47,10 @@ class Dashboard:
     completion: list[float | None]
     satisfaction: list[float | None]
     scores: list[ScoreLine]
-    areas: dict[str, int]  # community or grid code → requests of the last four weeks
-    points: list[tuple[float, float]]  # (longitude, latitude) of the last four weeks' cases
+    areas: dict[str, int]  # community or grid code → requests of the weeks shown
+    points: list[tuple[float, float]]  # (longitude, latitude) of those weeks' cases
     outlook: list[Forecast] = field(default_factory=list)
     replay: Backtest = field(default_factory=lambda: Backtest(0, 0, 0, 0, 0))
-    map_weeks: int = 4
 
     @property
     def empty(self) -> bool:
@@ -74,11 +73,12 @@ def build_dashboard(desk: Desk, *, now_ms: int | None = None, weeks: int = 26,
     week_list = [iso_week_of(i) for i in range(last - weeks + 1, last + 1)]
     recent_start = Period.containing("week", today - timedelta(days=7 * 3))
     start_ms, end_ms = recent_start.bounds_ms()[0], current.bounds_ms()[1]
+    window_ms = Period.containing("week", today - timedelta(days=7 * (weeks - 1))).bounds_ms()[0]
     with desk.db.read() as conn:
         groups = q.weekly_groups(conn, scope, week_list[0], week_list[-1])
         departments = q.department_groups(conn, scope, start_ms, end_ms, now_ms)
-        areas = q.area_counts(conn, scope, start_ms, end_ms)
-        points = q.case_points(conn, scope, start_ms, end_ms)
+        areas = q.area_counts(conn, scope, window_ms, end_ms)
+        points = q.case_points(conn, scope, window_ms, end_ms)
         history = q.class_week_counts(conn, scope) if with_foresight else []
     position = {w: i for i, w in enumerate(week_list)}
     n = len(week_list)
