@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.roles import may
 from desk_app.domain.text import DomainError
 from desk_app.reports.labels import Namer
 from desk_app.reports.periods import Period
@@ -33,7 +35,7 @@ from desk_app.reports.report import EMPTY, build_report
 from desk_app.reports.scores import ScoreSettings
 from desk_app.reports.tables import INT, NUM, PCT, Table, report_tables, report_title
 from desk_app.store.desk import Desk
-from desk_app.store.report_queries import read_case_lines
+from desk_app.store.report_queries import mark_model_case, read_case_lines
 from desk_app.store.users import User
 
 from .case_detail import plain
@@ -58,7 +60,7 @@ class CasesDialog(QDialog):
     case_opened = Signal(str)
 
     def __init__(self, desk: Desk, namer: Namer, title: str, case_ids: tuple[str, ...],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, user: User | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 500)
@@ -83,7 +85,28 @@ class CasesDialog(QDialog):
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.desk, self.user = desk, user
+        if user is not None and may(user.role, "reports"):
+            mark = buttons.addButton(self.tr("Mark as a model case…"),
+                                     QDialogButtonBox.ButtonRole.ActionRole)
+            mark.setObjectName("markModel")
+            mark.clicked.connect(self.mark_selected)
         layout.addWidget(buttons)
+
+    def mark_selected(self, note: str | None = None) -> None:
+        """典型案例: the selected case goes into the reports' model cases, with a note."""
+        row = self.table.currentRow()
+        if row < 0 or self.user is None:
+            return
+        if note is None:
+            note, ok = QInputDialog.getText(self, self.tr("Model case"),
+                                            self.tr("Why is this a model case?"))
+            if not ok:
+                return
+        try:
+            mark_model_case(self.desk.db, self.user, self.ids[row], note)
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("Model case"), message(error))
 
 
 class ScoreSettingsDialog(QDialog):
@@ -259,7 +282,8 @@ class ReportsPage(QWidget):
         ids = table.row_ids[row] if row < len(table.row_ids) else ()
         if not ids:
             return
-        dialog = CasesDialog(self.desk, self.namer, f"{table.title} · {table.rows[row][0]}", ids, self)
+        dialog = CasesDialog(self.desk, self.namer, f"{table.title} · {table.rows[row][0]}", ids,
+                             self, self.user)
         dialog.case_opened.connect(self.case_opened)
         dialog.case_opened.connect(lambda _id: dialog.accept())
         dialog.open()

@@ -108,3 +108,22 @@ def test_the_dashboard_draws_trends_scores_map_and_foresight(
     assert board.replay.flags > 0 and "%" in page.replay.text()
     image = page.grab()
     assert not image.isNull()
+
+
+def test_a_supervisor_marks_a_model_case_and_the_report_lists_it(
+        qtbot, demo: Workspace, supervisor_user) -> None:
+    page = ReportsPage(demo.desk, supervisor_user)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.report_ready, timeout=30_000):
+        page.make_report()
+    page.open_figure(page.tables[0], 0)
+    from desk_app.ui.reports_view import CasesDialog
+
+    dialog = page.findChild(CasesDialog)
+    dialog.table.selectRow(0)
+    dialog.mark_selected("处置迅速，居民满意")
+    with qtbot.waitSignal(page.report_ready, timeout=30_000):
+        page.make_report()
+    model = next(t for t in page.tables if t.key == "model_cases")
+    assert model.row_ids[0] == (dialog.ids[0],)
+    assert "处置迅速，居民满意" in model.rows[0][-1]
