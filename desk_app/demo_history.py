@@ -65,6 +65,14 @@ def _poisson(rng: random.Random, lam: float) -> int:
         k += 1
 
 
+def hot_spots(code: str, box: tuple[float, ...]) -> list[tuple[float, float]]:
+    """Two fixed problem spots of a community (the same on every run)."""
+    spot = random.Random(code)
+    x0, y0, x1, y1 = box
+    return [(spot.uniform(x0 + (x1 - x0) * 0.25, x1 - (x1 - x0) * 0.25),
+             spot.uniform(y0 + (y1 - y0) * 0.25, y1 - (y1 - y0) * 0.25)) for _ in range(2)]
+
+
 def _limit_hours(limit: TimeLimit) -> float:
     if limit.unit is Unit.SAME_DAY:
         return 8
@@ -170,8 +178,14 @@ def _one_case(desk: Desk, rng: random.Random, events: list[Event],
     box = shapes.get(grid) or shapes.get(community.code)
     if box and (channel == "patrol" or rng.random() < 0.25):
         x0, y0, x1, y1 = box
-        longitude = round(rng.uniform(x0 + (x1 - x0) * 0.15, x1 - (x1 - x0) * 0.15), 6)
-        latitude = round(rng.uniform(y0 + (y1 - y0) * 0.15, y1 - (y1 - y0) * 0.15), 6)
+        spots = hot_spots(community.code, shapes.get(community.code) or box)
+        if rng.random() < 0.6:  # most located requests come from a few problem estates
+            cx, cy = rng.choice(spots)
+            longitude = round(rng.gauss(cx, (x1 - x0) * 0.06), 6)
+            latitude = round(rng.gauss(cy, (y1 - y0) * 0.06), 6)
+        else:
+            longitude = round(rng.uniform(x0 + (x1 - x0) * 0.15, x1 - (x1 - x0) * 0.15), 6)
+            latitude = round(rng.uniform(y0 + (y1 - y0) * 0.15, y1 - (y1 - y0) * 0.15), 6)
     intake = Intake(channel=channel, kind=kind, description=description, category=item.code,
                     urgency=item.urgency if item.urgency in ("urgent", "very_urgent") and
                     rng.random() < 0.5 else "ordinary",

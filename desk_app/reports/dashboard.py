@@ -116,6 +116,9 @@ def build_dashboard(desk: Desk, *, now_ms: int | None = None, weeks: int = 26,
         area_totals[community] += count
         if grid:
             area_totals[grid] += count
+    # the current week is still filling: its rates would only show what has not happened yet
+    for series in (sign_due, valid, rated):
+        series[-1] = 0
     board = Dashboard(week_list, totals, by_class, dict(community_weeks),
                       [_ratio(a, b) for a, b in zip(sign_ok, sign_due, strict=True)],
                       [_ratio(a, b) for a, b in zip(done, valid, strict=True)],

@@ -9,6 +9,7 @@ Qt has (Chinese labels included), and print and grab like any widget.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -43,12 +44,16 @@ class LineChart(QWidget):
         self.update()
 
     def top(self) -> float:
+        """The axis maximum: 4 × a round step (1, 2, 2.5 or 5 × 10^k), so ticks are round."""
         if self.percent:
             return 1.0
         values = [v for _n, vs in self.series for v in vs if v is not None]
         peak = max(values, default=0) or 1
-        step = 10 ** max(0, len(str(int(peak))) - 1)
-        return float(((int(peak) // step) + 1) * step)
+        magnitude = 10 ** math.floor(math.log10(peak / 4)) if peak >= 4 else 1
+        for factor in (1, 2, 2.5, 5, 10):
+            if 4 * factor * magnitude >= peak:
+                return 4 * factor * magnitude
+        return 40.0 * magnitude
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)

@@ -23,15 +23,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desk_app.reports.geo import Area
 
 
-def shade(value: int, peak: int) -> QColor:
-    """White → orange → dark red as the count rises (a square-root scale: small counts show)."""
+def shade(value: int, peak: int, low: int = 0) -> QColor:
+    """Pale → orange → dark red from the quietest to the busiest area shown (a square-root
+    scale, so that differences among small counts still show); no requests is grey."""
     if peak <= 0 or value <= 0:
         return QColor("#f6f5f4")
-    t = math.sqrt(value / peak)
-    r = 255 - int(60 * t)
-    g = int(245 - 200 * t)
-    b = int(230 - 210 * t)
-    return QColor(r, max(0, g), max(0, b))
+    t = math.sqrt(max(0, value - low) / max(1, peak - low))
+    return QColor(255 - int(55 * t), max(0, int(236 - 190 * t)), max(0, int(200 - 180 * t)))
 
 
 class HotSpotMap(QWidget):
@@ -95,9 +93,14 @@ class HotSpotMap(QWidget):
             return QPointF(ox + (lon - x0) * sx, oy + (y1 - lat) * sy)
 
         shown = self.drawn_areas()
-        peak = max((self.counts.get(a.code, 0) for a in shown), default=0)
+        values = [self.counts.get(a.code, 0) for a in shown]
+        peak = max(values, default=0)
+        low = min((v for v in values if v), default=0) if len(values) > 1 else 0
+        low = low * 3 // 4  # the quietest area is pale, not white
         for area in shown:
-            fill = shade(self.counts.get(area.code, 0), peak)
+            fill = shade(self.counts.get(area.code, 0), peak, low)
+            if self.points:
+                fill.setAlpha(170)
             for ring in area.rings:
                 polygon = QPolygonF([at(x, y) for x, y in ring])
                 p.setBrush(fill)
@@ -125,8 +128,9 @@ class HotSpotMap(QWidget):
         # legend
         legend_y = self.height() - 24
         for k in range(6):
-            p.fillRect(QRectF(10 + k * 22, legend_y, 22, 10), shade(int(peak * (k / 5) ** 2), peak))
-        p.drawText(QPointF(10 + 6 * 22 + 6, legend_y + 10), f"0 – {peak}")
+            p.fillRect(QRectF(10 + k * 22, legend_y, 22, 10),
+                       shade(int(low + (peak - low) * (k / 5) ** 2) or 1, peak, low))
+        p.drawText(QPointF(10 + 6 * 22 + 6, legend_y + 10), f"{low} – {peak}")
 
     def _density(self, p: QPainter, points: list[QPointF]) -> None:
         """Points summed on an alpha image, then drawn: crowded places turn solid."""
@@ -135,11 +139,11 @@ class HotSpotMap(QWidget):
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Plus)
-        radius = 9.0
+        radius = 11.0
         for point in points[:20_000]:
             gradient = QRadialGradient(point, radius)
-            gradient.setColorAt(0, QColor(200, 0, 40, 70))
-            gradient.setColorAt(1, QColor(200, 0, 40, 0))
+            gradient.setColorAt(0, QColor(150, 0, 0, 55))
+            gradient.setColorAt(1, QColor(150, 0, 0, 0))
             painter.setBrush(gradient)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(point, radius, radius)

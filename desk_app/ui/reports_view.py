@@ -267,7 +267,8 @@ class ReportsPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 view.setItem(r, c, item)
         view.resizeColumnsToContents()
-        view.horizontalHeader().setStretchLastSection(True)
+        for c in range(view.columnCount()):
+            view.setColumnWidth(c, min(view.columnWidth(c), 420))
         view.cellDoubleClicked.connect(lambda row, _c, t=table: self.open_figure(t, row))
         layout.addWidget(view)
         if table.note:
