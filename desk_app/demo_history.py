@@ -96,7 +96,8 @@ def seed_history(desk: Desk, accounts: list[User], *, days: int = 730, end_days_
     catalogue = desk.catalogue
     items = [i for i in catalogue.active_items() if catalogue.departments[i.lead].kind != "catch_all"]
     weights = [rng.uniform(0.3, 2.0) for _ in items]
-    communities = catalogue.org_children(desk.identity.org, "community")
+    communities = catalogue.org_children(desk.identity.org, "community") or [
+        catalogue.orgs[desk.identity.org]]  # a community's own desk
     community_weight = [rng.uniform(0.6, 1.8) for _ in communities]
     try:
         shapes = {a.code: a.bounds() for a in load_areas()}
