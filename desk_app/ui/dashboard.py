@@ -28,6 +28,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
 from .case_detail import plain
+from .changes import Coalesced
 from .dashboard_charts import BarChart, LineChart
 from .dashboard_map import HotSpotMap
 from .i18n import message, translate
@@ -108,16 +109,11 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(grid, 1)
+        Coalesced(self, desk, lambda c: c.touches("case"), self.refresh)  # when shown
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.stale:
-            self.refresh()
-
-    def mark_stale(self) -> None:
-        """Something changed: refresh now if on screen, else when next shown."""
-        self.stale = True
-        if self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:

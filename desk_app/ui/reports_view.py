@@ -39,6 +39,7 @@ from desk_app.store.report_queries import mark_model_case, read_case_lines
 from desk_app.store.users import User
 
 from .case_detail import plain
+from .changes import Coalesced
 from .i18n import message, translate
 from .report_print import cell_text, report_document
 from .tasks import BackgroundOp
@@ -195,6 +196,15 @@ class ReportsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self._fill_periods()
         self.state.setText(self.tr("Choose a period and make the report."))
+        # a report on screen is made again when its cases change (once a burst, when shown)
+        Coalesced(self, desk, self._concerns, self._remake)
+
+    def _concerns(self, changes: object) -> bool:
+        return self.report is not None and changes.touches("case")  # type: ignore[attr-defined]
+
+    def _remake(self) -> None:
+        if self.make.isEnabled():
+            self.make_report()
 
     def _fill_periods(self) -> None:
         kind = self.kind.currentData() or "week"
