@@ -158,6 +158,7 @@ class ReportsPage(QWidget):
         self.tables: list[Table] = []
         self.title = ""
         self.report = None
+        self.task: object = None  # the TaskState of the report being made (Cancel sets it)
         self.namer = Namer(desk.catalogue, translate, self.locale().name().startswith("zh"))
         self.kind = QComboBox(objectName="periodKind")
         self.kind.addItem(self.tr("Weekly report"), "week")
@@ -236,7 +237,7 @@ class ReportsPage(QWidget):
 
         self.make.setEnabled(False)
         self.state.setText(self.tr("Making the report…"))
-        BackgroundOp(self, work).success(self.show_report).failure(self._failed) \
+        self.task = BackgroundOp(self, work).success(self.show_report).failure(self._failed) \
             .with_progress(self.tr("Making the report…"), cancellable=True).run()
 
     def _failed(self, error: Exception) -> None:

@@ -127,3 +127,12 @@ def test_a_supervisor_marks_a_model_case_and_the_report_lists_it(
     model = next(t for t in page.tables if t.key == "model_cases")
     assert model.row_ids[0] == (dialog.ids[0],)
     assert "处置迅速，居民满意" in model.rows[0][-1]
+
+
+def test_cancel_stops_the_report_and_says_so(qtbot, demo: Workspace, supervisor_user) -> None:
+    page = ReportsPage(demo.desk, supervisor_user)
+    qtbot.addWidget(page)
+    page.make_report()
+    page.task.cancel()
+    qtbot.waitUntil(lambda: page.make.isEnabled(), timeout=30_000)
+    assert page.state.text() in ("已取消生成报告。", "双击任一行可查看其背后的诉求。")  # unless it won the race

@@ -131,3 +131,32 @@ def test_an_empty_period_gives_an_empty_report(qapp, tmp_path: Path) -> None:
     out = tmp_path / "empty.xlsx"
     assert main(["report", "--period", "2020-W10", "--out", str(out), "--language", "en"]) == 0
     assert rows_by_label(load_workbook(out)["Overview"])["Requests registered"][0] == 0
+
+
+class CancelAfter:
+    """A progress that asks to stop after `steps` reports."""
+
+    def __init__(self, steps: int) -> None:
+        self.steps, self.calls = steps, 0
+
+    def report(self, done: int, total: int) -> None:
+        self.calls += 1
+
+    @property
+    def cancelled(self) -> bool:
+        return self.calls >= self.steps
+
+
+def test_a_cancelled_report_or_export_stops_and_leaves_nothing(desk: Desk, week48: CaseMaker,
+                                                                tmp_path: Path) -> None:
+    from desk_app.reports.report import Cancelled
+    from desk_app.reports.tables import TEXT, Table
+
+    with pytest.raises(Cancelled):
+        build_report(desk, W48, now_ms=ms(NOW), progress=CancelAfter(2))
+    big = Table("cases", "All", [("n", TEXT)])
+    for n in range(10_000):
+        big.add([f"case {n}"])
+    with pytest.raises(Cancelled):
+        write_xlsx([big], tmp_path / "big.xlsx", progress=CancelAfter(1))
+    assert not list(tmp_path.glob("*.xlsx*")) and not list(tmp_path.glob(".report-*"))
