@@ -31,6 +31,7 @@ def build(path: Path, cases: int) -> None:
     from desk_app.domain.sla import CHINA
     from desk_app.store.database import open_database
     from desk_app.store.desk import setup_desk
+    from desk_app.store.report_facts import rebuild_rollup
 
     catalogue = load_catalogue(catalogue_dir())
     db = open_database(path)
@@ -74,6 +75,14 @@ def build(path: Path, cases: int) -> None:
             _flush(con, case_rows, fact_rows)
             print(f"  built {n + 1:,} cases in {time.perf_counter() - started:.0f} s", flush=True)
     _flush(con, case_rows, fact_rows)
+    con.execute("DELETE FROM case_rollup")
+    con.commit()
+    con.close()
+    db = open_database(path)
+    with db.begin() as conn:
+        rebuild_rollup(conn)
+    db.close()
+    con = sqlite3.connect(path)
     con.execute("ANALYZE")
     con.commit()
     con.close()
@@ -152,14 +161,20 @@ def main() -> None:
     first, last = board.weeks[0], board.weeks[-1]
 
     def floor_board() -> None:
-        raw.execute("SELECT week, category, community, COUNT(*), SUM(signed_at <= dispatched_at + 86400000),"
-                    " SUM(status IN ('resolved', 'closed')) FROM case_facts WHERE week BETWEEN ? AND ?"
-                    " GROUP BY week, category, community", (first, last)).fetchall()
-        raw.execute("SELECT week, substr(category, 1, 2), community, COUNT(*) FROM case_facts"
-                    " GROUP BY 1, 2, 3").fetchall()
+        """The same statements the dashboard runs, by raw sqlite3, with nothing done on the rows."""
+        scope = ("YT-HS", "YT-HS-", "YT-HS.")
+        where = "(community = ? OR (community >= ? AND community < ?))"
+        raw.execute("SELECT week, category, community, SUM(requests), SUM(valid), SUM(signed) + "
+                    "SUM(unsigned), SUM(signed_on_time), SUM(completed), SUM(evaluated), "
+                    f"SUM(satisfied) FROM case_rollup WHERE week >= ? AND week <= ? AND {where} "
+                    "GROUP BY week, category, community", (first, last, *scope)).fetchall()
+        raw.execute("SELECT week, substr(category, 1, 2), community, SUM(requests) FROM case_rollup "
+                    f"WHERE week > 0 AND {where} GROUP BY 1, 2, 3", scope).fetchall()
+        raw.execute("SELECT community, grid, SUM(valid) FROM case_rollup WHERE week >= ? AND "
+                    f"week <= ? AND {where} GROUP BY community, grid", (first, last, *scope)).fetchall()
 
     show(f"dashboard (26 weeks, foresight on {len(board.outlook)} series)", ours,
-         median(floor_board), "≤ 1 s; floor: raw sqlite3 GROUP BYs")
+         median(floor_board), "≤ 1 s; floor: its GROUP BYs by raw sqlite3")
     table = Table("cases", "All requests", [(h, TEXT) for h in
                                             ("number", "registered", "title", "item", "community", "department", "status")])
     rows = raw.execute("SELECT number, registered_at, title, category, community, lead, status "

@@ -71,13 +71,12 @@ def build_dashboard(desk: Desk, *, now_ms: int | None = None, weeks: int = 26,
     current = Period.containing("week", today)
     last = week_index(current.year * 100 + current.number)
     week_list = [iso_week_of(i) for i in range(last - weeks + 1, last + 1)]
-    recent_start = Period.containing("week", today - timedelta(days=7 * 3))
-    start_ms, end_ms = recent_start.bounds_ms()[0], current.bounds_ms()[1]
+    end_ms = current.bounds_ms()[1]
     window_ms = Period.containing("week", today - timedelta(days=7 * (weeks - 1))).bounds_ms()[0]
     with desk.db.read() as conn:
-        groups = q.weekly_groups(conn, scope, week_list[0], week_list[-1])
-        departments = q.department_groups(conn, scope, start_ms, end_ms, now_ms)
-        areas = q.area_counts(conn, scope, window_ms, end_ms)
+        groups = q.weekly_groups(conn, scope, week_list[0], week_list[-1], now_ms)
+        departments = q.department_groups(conn, scope, week_list[-4], week_list[-1], now_ms)
+        areas = q.area_counts(conn, scope, week_list[0], week_list[-1])
         points = q.case_points(conn, scope, window_ms, end_ms)
         history = q.class_week_counts(conn, scope) if with_foresight else []
     position = {w: i for i, w in enumerate(week_list)}

@@ -71,9 +71,12 @@ def write_xlsx(tables: Sequence[Table], path: Path, title: str = "",
                                 freeze) as sheet:
                     sheet.append([(title or table.title, TITLE), table.title if title else None])
                     sheet.append([(text, HEADER) for text, _f in table.columns])
+                    column_styles = [STYLES.get(f, PLAIN) for _h, f in table.columns]
                     for r, row in enumerate(table.rows):
-                        sheet.append([(value, STYLES.get(table.format_of(r, c), PLAIN))
-                                      if isinstance(value, int | float)
+                        override = table.row_formats[r] if r < len(table.row_formats) else None
+                        styles = column_styles if not override else [column_styles[0]] + [
+                            STYLES.get(override, PLAIN)] * (len(row) - 1)
+                        sheet.append([(value, styles[c]) if type(value) in (int, float)
                                       else ("—" if value is None and c > 0 else value)
                                       for c, value in enumerate(row)])
                         done += 1

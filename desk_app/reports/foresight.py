@@ -68,21 +68,42 @@ class Backtest:
         return self.rises / self.series_weeks if self.series_weeks else None
 
 
-Series = dict[int, int]  # week index → count
+class Series(dict[int, int]):
+    """Week index → count, with running totals so that any window's sum is one subtraction
+    (the replay asks for tens of thousands of windows)."""
+
+    _sums: list[int]
+    _start: int
+
+    def freeze(self) -> Series:
+        self._start = min(self) if self else 0
+        end = max(self) if self else 0
+        running, sums = 0, [0]
+        for i in range(self._start, end + 1):
+            running += self.get(i, 0)
+            sums.append(running)
+        self._sums = sums
+        return self
+
+    def total(self, first: int, last: int) -> int:
+        sums = self._sums
+        lo = min(max(first - self._start, 0), len(sums) - 1)
+        hi = min(max(last - self._start + 1, 0), len(sums) - 1)
+        return sums[hi] - sums[lo] if hi > lo else 0
 
 
 def build_series(rows: Iterable[tuple[int, str, str, int]]) -> dict[tuple[str, str], Series]:
-    series: dict[tuple[str, str], Series] = defaultdict(dict)
+    series: dict[tuple[str, str], Series] = defaultdict(Series)
     for week, category, community, count in rows:
         if week > 0:
             s = series[(category, community)]
             i = week_index(week)
             s[i] = s.get(i, 0) + count
-    return series
+    return {key: s.freeze() for key, s in series.items()}
 
 
 def _total(s: Series, first: int, last: int) -> int:
-    return sum(s.get(i, 0) for i in range(first, last + 1))
+    return s.total(first, last)
 
 
 def expected_rise(s: Series, origin: int, first_week: int) -> tuple[float, int, int] | None:

@@ -19,9 +19,9 @@ from desk_app.domain.text import DomainError
 from desk_app.store import report_queries as q
 from desk_app.store.report_queries import Fact
 
-from .alerts import Alert, catalogue_words, category_alerts, word_alerts
+from .alerts import Alert, category_alerts, class_words, word_alerts, word_cases
 from .periods import Period
-from .rates import Rate, average_handling, compute_rates, is_completed, is_overdue, is_valid
+from .rates import Rate, average_handling, compute_rates, is_completed, is_valid
 from .scores import DepartmentScore, ScoreSettings, department_scores
 
 if TYPE_CHECKING:
@@ -99,7 +99,8 @@ class Report:
     by_grid: list[Count] = field(default_factory=list)
     anonymous: Count = Count("anonymous", ())
     on_spot: Count = Count("on_spot", ())
-    overdue_now: Count = Count("overdue", ())
+    overdue_now: Count = Count("overdue", ())  # the oldest 2,000 (what a list can show)
+    overdue_total: int = 0
     hot_topics: list[Count] = field(default_factory=list)  # key "item|community"
     hot_spots: list[Count] = field(default_factory=list)  # grids well above the average
     alerts: list[Alert] = field(default_factory=list)
@@ -165,9 +166,9 @@ def build_report(desk: Desk, period: Period, *, now_ms: int | None = None,
         last_year = q.load_facts(conn, scope, *period.year_before().bounds_ms())
         _check(progress, 2, steps)
         overdue = q.load_overdue(conn, scope, now_ms)
-        words = catalogue_words(catalogue)
-        texts = [q.case_texts(conn, [f.case_id for f in group if is_valid(f)])
-                 for group in (facts, before, last_year)]
+        words = class_words(catalogue)
+        mentions = [word_cases(group, q.case_texts(conn, [f.case_id for f in group if is_valid(f)]),
+                               words) for group in (facts, before, last_year)]
         _check(progress, 3, steps)
         candidates = [f for f in facts if is_valid(f)]
         marked = q.marked_model_cases(conn, [f.case_id for f in candidates])
@@ -194,9 +195,7 @@ def build_report(desk: Desk, period: Period, *, now_ms: int | None = None,
         by_community=_counts(valid, lambda f: f.community), by_grid=_counts(valid, lambda f: f.grid),
         anonymous=Count("anonymous", tuple(f.case_id for f in facts if f.anonymous)),
         on_spot=Count("on_spot", tuple(f.case_id for f in valid if f.on_spot)),
-        overdue_now=Count("overdue", tuple(
-            f.case_id for f in sorted(overdue, key=lambda f: f.registered_at)
-            if is_overdue(f, now_ms))),
+        overdue_now=Count("overdue", tuple(overdue[1])), overdue_total=overdue[0],
         score_settings=(settings or ScoreSettings()).checked(),
         holidays=period.holidays(desk.calendar),
     )
@@ -212,7 +211,7 @@ def build_report(desk: Desk, period: Period, *, now_ms: int | None = None,
         mean = sum(c.count for c in report.by_grid) / len(report.by_grid)
         report.hot_spots = [c for c in report.by_grid if c.count >= max(3, 1.5 * mean)][:10]
     report.alerts = (category_alerts(facts, before, last_year)[:10]
-                     + word_alerts(words, *texts))
+                     + word_alerts(*mentions))
     _check(progress, 5, steps)
     model = [ModelCase(f.case_id, True, marked[f.case_id], f.handling_wd)
              for f in candidates if f.case_id in marked]

@@ -78,7 +78,7 @@ def overview(report: Report, namer: Namer) -> Table:
                   rate.denominator, PCT)
     table.add([t(_t("reports", "Average handling time (working days)")), s.average_handling,
                p.average_handling, y.average_handling])
-    table.add([t(_t("reports", "Overdue now")), report.overdue_now.count, None, None],
+    table.add([t(_t("reports", "Overdue now")), report.overdue_total, None, None],
               report.overdue_now.case_ids, INT)
     if report.holidays:
         table.note = t(_t("reports", "Public holidays in this period: {days}."),

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 # Cell styles (index into cellXfs below).
 PLAIN, TITLE, HEADER, PERCENT, DECIMAL, INTEGER, NOTE = range(7)
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEEDS_CARE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -72,24 +73,26 @@ class Sheet:
         self.chunks.clear()
 
     def append(self, cells: Iterable[object]) -> None:
+        """Cells carry no reference (`r` is optional in SpreadsheetML: a cell without one is
+        the next in its row), which halves the text made per cell."""
         self.row += 1
-        r = self.row
-        parts = [f'<row r="{r}">']
-        for c, cell in enumerate(cells):
-            value, style = cell if isinstance(cell, tuple) else (cell, PLAIN)
+        parts = [f'<row r="{self.row}">']
+        add = parts.append
+        for cell in cells:
+            value, style = cell if type(cell) is tuple else (cell, PLAIN)
+            kind = type(value)
             if value is None or value == "":
-                if style != PLAIN:
-                    parts.append(f'<c r="{column_letter(c)}{r}" s="{style}"/>')
-                continue
-            ref = f"{column_letter(c)}{r}"
-            if isinstance(value, bool):
-                parts.append(f'<c r="{ref}" t="b" s="{style}"><v>{int(value)}</v></c>')
-            elif isinstance(value, int | float):
-                parts.append(f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>')
+                add(f'<c s="{style}"/>' if style != PLAIN else "<c/>")
+            elif kind is int or kind is float:
+                add(f'<c s="{style}"><v>{value!r}</v></c>')
+            elif kind is bool:
+                add(f'<c t="b" s="{style}"><v>{int(value)}</v></c>')  # type: ignore[call-overload]
             else:
-                parts.append(f'<c r="{ref}" t="inlineStr" s="{style}"><is><t xml:space="preserve">'
-                             f"{_text(str(value))}</t></is></c>")
-        parts.append("</row>")
+                text = value if kind is str else str(value)
+                if _NEEDS_CARE.search(text):  # type: ignore[arg-type]
+                    text = _text(text)  # type: ignore[arg-type]
+                add(f'<c t="inlineStr" s="{style}"><is><t xml:space="preserve">{text}</t></is></c>')
+        add("</row>")
         self.chunks.append("".join(parts))
         if len(self.chunks) >= 2000:
             self.flush()

@@ -7,6 +7,7 @@ the cases; rebuilt with them from the log.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from sqlalchemy import Connection, delete
 from sqlalchemy.dialects.sqlite import insert
@@ -17,7 +18,7 @@ from desk_app.domain.sla import CHINA, ms_from_utc
 from desk_app.domain.workcalendar import WorkCalendar
 from desk_app.domain.working_time import working_days_between
 
-from .report_schema import case_facts
+from .report_schema import ROLLUP_KEYS, ROLLUP_MEASURES, case_facts
 
 
 def facts_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object] | None:
@@ -52,19 +53,95 @@ def facts_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object] | N
     }
 
 
+_OLD_SQL = ("SELECT week, category, community, grid, lead, status, dispatched_at, signed_at, "
+            "rating FROM case_facts WHERE case_id IN ({marks})")
+NOT_COUNTED = ("voided", "merged", "split")
+
+
+def rollup_entry(week: int, category: str, community: str, grid: str | None, lead: str | None,
+                 status: str, dispatched_at: int | None, signed_at: int | None,
+                 rating: str) -> tuple[tuple[object, ...], list[int]]:
+    """The rollup key of one case's facts and what it adds to each measure."""
+    valid = status not in NOT_COUNTED
+    dispatched = valid and dispatched_at is not None
+    signed = dispatched and signed_at is not None
+    return ((week, category, community, grid or "", lead or ""), [
+        1, int(valid), int(signed),
+        int(signed and signed_at <= dispatched_at + 86_400_000),  # type: ignore[operator]
+        int(dispatched and signed_at is None), int(status in ("resolved", "closed")),
+        int(valid and bool(rating)), int(valid and rating in ("satisfied", "basic"))])
+
+
+def _entry_of(row: dict[str, object]) -> tuple[tuple[object, ...], list[int]]:
+    return rollup_entry(*(row[k] for k in ("week", "category", "community", "grid", "lead",  # type: ignore[arg-type]
+                                           "status", "dispatched_at", "signed_at", "rating")))
+
+
+def apply_rollup(conn: Connection, deltas: dict[tuple[object, ...], list[int]]) -> None:
+    changed = [(*key, *values) for key, values in deltas.items() if any(values)]
+    if not changed:
+        return
+    sets = ", ".join(f"{m} = {m} + excluded.{m}" for m in ROLLUP_MEASURES)
+    conn.exec_driver_sql(
+        f"INSERT INTO case_rollup ({', '.join(ROLLUP_KEYS + ROLLUP_MEASURES)}) VALUES "
+        f"({', '.join('?' * (len(ROLLUP_KEYS) + len(ROLLUP_MEASURES)))}) "
+        f"ON CONFLICT ({', '.join(ROLLUP_KEYS)}) DO UPDATE SET {sets}", changed)
+
+
+def add_deltas(deltas: dict[tuple[object, ...], list[int]],
+               entry: tuple[tuple[object, ...], list[int]], sign: int) -> None:
+    key, values = entry
+    current = deltas.setdefault(key, [0] * len(values))
+    for i, v in enumerate(values):
+        current[i] += sign * v
+
+
 def write_case_facts(conn: Connection, states: Sequence[CaseState], gone: Iterable[str],
                      calendar: WorkCalendar) -> None:
+    """Upsert the facts of these cases (and delete those of `gone`), moving the rollup's counts
+    from each case's old facts to its new ones."""
     gone = list(gone)
+    rows = [row for row in (facts_row(s, calendar) for s in states) if row is not None]
+    touched = gone + [str(r["case_id"]) for r in rows]
+    deltas: dict[tuple[object, ...], list[int]] = {}
+    for start in range(0, len(touched), 900):
+        chunk = touched[start:start + 900]
+        for old in conn.exec_driver_sql(_OLD_SQL.format(marks=", ".join("?" * len(chunk))),
+                                        tuple(chunk)):
+            add_deltas(deltas, rollup_entry(*old), -1)
+    for row in rows:
+        add_deltas(deltas, _entry_of(row), +1)
     if gone:
         conn.execute(delete(case_facts).where(case_facts.c.case_id.in_(gone)))
-    rows = [row for row in (facts_row(s, calendar) for s in states) if row is not None]
-    if not rows:
-        return
+    if rows:
+        conn.execute(_facts_upsert(), rows)
+    apply_rollup(conn, deltas)
+
+
+@cache
+def _facts_upsert() -> object:
     statement = insert(case_facts)
-    statement = statement.on_conflict_do_update(
+    return statement.on_conflict_do_update(
         index_elements=[case_facts.c.case_id],
         set_={c.name: statement.excluded[c.name] for c in case_facts.c if c.name != "case_id"})
-    conn.execute(statement, rows)
+
+
+def rebuild_rollup(conn: Connection) -> None:
+    """Count the rollup again from the facts (a bulk load, or a check)."""
+    conn.exec_driver_sql("DELETE FROM case_rollup")
+    conn.exec_driver_sql(
+        "INSERT INTO case_rollup SELECT week, category, community, COALESCE(grid, ''), "
+        "COALESCE(lead, ''), COUNT(*), SUM(status NOT IN ('voided', 'merged', 'split')), "
+        "SUM(status NOT IN ('voided', 'merged', 'split') AND dispatched_at IS NOT NULL "
+        "    AND signed_at IS NOT NULL), "
+        "SUM(status NOT IN ('voided', 'merged', 'split') AND dispatched_at IS NOT NULL "
+        "    AND signed_at IS NOT NULL AND signed_at <= dispatched_at + 86400000), "
+        "SUM(status NOT IN ('voided', 'merged', 'split') AND dispatched_at IS NOT NULL "
+        "    AND signed_at IS NULL), "
+        "SUM(status IN ('resolved', 'closed')), "
+        "SUM(status NOT IN ('voided', 'merged', 'split') AND rating != ''), "
+        "SUM(status NOT IN ('voided', 'merged', 'split') AND rating IN ('satisfied', 'basic')) "
+        "FROM case_facts GROUP BY 1, 2, 3, 4, 5")
 
 
 def bulk_insert(conn: Connection, table: str, rows: Sequence[dict[str, object]]) -> None:
@@ -76,3 +153,8 @@ def bulk_insert(conn: Connection, table: str, rows: Sequence[dict[str, object]])
     conn.exec_driver_sql(
         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
         [tuple(r[n] for n in names) for r in rows])
+    if table == "case_facts":  # new cases: their counts go into the rollup
+        deltas: dict[tuple[object, ...], list[int]] = {}
+        for row in rows:
+            add_deltas(deltas, _entry_of(row), +1)
+        apply_rollup(conn, deltas)

@@ -60,6 +60,8 @@ class Fact(NamedTuple):
 
 FACT_SQL = ", ".join(Fact._fields)
 SCOPE_SQL = "(org = ? OR (org >= ? AND org < ?))"
+# The rollup keeps to the scope by community code (the communities of a street share its prefix).
+COMMUNITY_SCOPE_SQL = "(community = ? OR (community >= ? AND community < ?))"
 
 
 def _scope(scope: str) -> tuple[str, str, str]:
@@ -74,14 +76,23 @@ def load_facts(conn: Connection, scope: str, start_ms: int, end_ms: int) -> list
     return [Fact(*r) for r in rows]
 
 
-def load_overdue(conn: Connection, scope: str, now_ms: int) -> list[Fact]:
-    """Cases still owed work whose handling deadline, or signing deadline, has passed."""
+OVERDUE_SQL = ("FROM case_facts WHERE status IN ({marks}) AND "
+               "(due_at < ? OR (status = 'dispatched' AND dispatched_at < ?)) AND " + SCOPE_SQL)
+
+
+def load_overdue(conn: Connection, scope: str, now_ms: int, limit: int = 2000
+                 ) -> tuple[int, list[str]]:
+    """How many cases still owed work are past their handling deadline, or their signing
+    deadline (24 hours after dispatch); and the ids of the oldest `limit` of them. Both are
+    read from one covering index."""
     marks = ", ".join("?" * len(ACTIVE))
+    values = (*sorted(ACTIVE), now_ms, now_ms - 86_400_000, *_scope(scope))
+    count = conn.exec_driver_sql(f"SELECT COUNT(*) {OVERDUE_SQL.format(marks=marks)}",
+                                 values).scalar_one()
     rows = conn.exec_driver_sql(
-        f"SELECT {FACT_SQL} FROM case_facts WHERE status IN ({marks}) AND "
-        f"(due_at < ? OR (status = 'dispatched' AND dispatched_at < ?)) AND {SCOPE_SQL}",
-        (*sorted(ACTIVE), now_ms, now_ms - 86_400_000, *_scope(scope)))
-    return [Fact(*r) for r in rows]
+        f"SELECT case_id {OVERDUE_SQL.format(marks=marks)} ORDER BY registered_at LIMIT ?",
+        (*values, limit))
+    return count, [r[0] for r in rows]
 
 
 def case_texts(conn: Connection, case_ids: Sequence[str]) -> dict[str, str]:
@@ -90,7 +101,8 @@ def case_texts(conn: Connection, case_ids: Sequence[str]) -> dict[str, str]:
     for start in range(0, len(case_ids), CHUNK):
         chunk = list(case_ids[start:start + CHUNK])
         found.update(conn.exec_driver_sql(
-            f"SELECT id, title || ' ' || description FROM cases WHERE id IN ({', '.join('?' * len(chunk))})",
+            "SELECT id, title || ' ' || substr(description, 1, 300) FROM cases "
+            f"WHERE id IN ({', '.join('?' * len(chunk))})",
             tuple(chunk)).fetchall())
     return found
 
@@ -133,24 +145,31 @@ class WeekGroup(NamedTuple):
     satisfied: int
 
 
-def weekly_groups(conn: Connection, scope: str, first_week: int, last_week: int) -> list[WeekGroup]:
+def weekly_groups(conn: Connection, scope: str, first_week: int, last_week: int,
+                  now_ms: int | None = None) -> list[WeekGroup]:
     """Per ISO week, catalogue item and community: counts and the numerators of the rates
-    (same definitions as desk_app.reports.rates; signing is judged as of now)."""
-    now_ms = int(time.time() * 1000)
+    (the definitions of desk_app.reports.rates), from the rollup. Signing is judged as of now:
+    unsigned cases still inside their 24 hours are taken out of the denominator."""
+    now_ms = now_ms if now_ms is not None else int(time.time() * 1000)
+    waiting = _waiting(conn, scope, now_ms, "week, category, community")
     rows = conn.exec_driver_sql(
-        "SELECT week, category, community, COUNT(*), "
-        " SUM(status NOT IN ('voided', 'merged', 'split')), "
-        " SUM(dispatched_at IS NOT NULL AND status NOT IN ('voided', 'merged', 'split') AND "
-        "     (signed_at IS NOT NULL OR dispatched_at + 86400000 < ?)), "
-        " SUM(signed_at IS NOT NULL AND signed_at <= dispatched_at + 86400000 "
-        "     AND status NOT IN ('voided', 'merged', 'split')), "
-        " SUM(status IN ('resolved', 'closed')), "
-        " SUM(rating != '' AND status NOT IN ('voided', 'merged', 'split')), "
-        " SUM(rating IN ('satisfied', 'basic') AND status NOT IN ('voided', 'merged', 'split')) "
-        f"FROM case_facts WHERE week >= ? AND week <= ? AND {SCOPE_SQL} "
-        "GROUP BY week, category, community",
-        (now_ms, first_week, last_week, *_scope(scope)))
-    return [WeekGroup(*r) for r in rows]
+        "SELECT week, category, community, SUM(requests), SUM(valid), SUM(signed) + "
+        "SUM(unsigned), SUM(signed_on_time), SUM(completed), SUM(evaluated), SUM(satisfied) "
+        f"FROM case_rollup WHERE week >= ? AND week <= ? AND {COMMUNITY_SCOPE_SQL} "
+        "GROUP BY week, category, community", (first_week, last_week, *_scope(scope)))
+    return [WeekGroup(r[0], r[1], r[2], r[3], r[4], r[5] - waiting.get((r[0], r[1], r[2]), 0),
+                      *r[6:]) for r in rows]
+
+
+def _waiting(conn: Connection, scope: str, now_ms: int, by: str) -> dict[tuple[object, ...], int]:
+    """Dispatched cases not yet signed whose 24 hours have not run out (few; via the covering
+    index on status), grouped `by` the given facts columns."""
+    rows = conn.exec_driver_sql(
+        f"SELECT {by}, COUNT(*) FROM case_facts INDEXED BY ix_case_facts_open "
+        "WHERE status = 'dispatched' AND signed_at IS NULL "
+        f"AND dispatched_at >= ? AND {COMMUNITY_SCOPE_SQL} GROUP BY {by}",
+        (now_ms - 86_400_000, *_scope(scope)))
+    return {tuple(r[:-1]): r[-1] for r in rows}
 
 
 def case_points(conn: Connection, scope: str, start_ms: int, end_ms: int,
@@ -211,19 +230,15 @@ def read_case_lines(db: Database, case_ids: Sequence[str]) -> list[CaseLine]:
         return case_lines(conn, case_ids)
 
 
-# Aggregates for the dashboard and foresight ------------------------------------------------
-# These keep to the scope by community code (the communities of a street share its prefix),
-# so that the count by week reads only the index (week, category, community).
-COMMUNITY_SCOPE_SQL = "(community = ? OR (community >= ? AND community < ?))"
+# Aggregates for the dashboard and foresight (from case_rollup) ------------------------------
 
 
 def class_week_counts(conn: Connection, scope: str) -> list[tuple[int, str, str, int]]:
     """(ISO week, top class, community, requests) over the whole history, voided included
-    (a request is a request for foresight; an index-only scan)."""
+    (a request is a request for foresight), from the rollup."""
     return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
-        "SELECT week, substr(category, 1, 2), community, COUNT(*) FROM case_facts "
-        f"WHERE week > 0 AND {COMMUNITY_SCOPE_SQL} GROUP BY week, substr(category, 1, 2), community",
-        _scope(scope))]
+        "SELECT week, substr(category, 1, 2), community, SUM(requests) FROM case_rollup "
+        f"WHERE week > 0 AND {COMMUNITY_SCOPE_SQL} GROUP BY 1, 2, 3", _scope(scope))]
 
 
 class DepartmentGroup(NamedTuple):
@@ -236,25 +251,23 @@ class DepartmentGroup(NamedTuple):
     satisfied: int
 
 
-def department_groups(conn: Connection, scope: str, start_ms: int, end_ms: int,
+def department_groups(conn: Connection, scope: str, first_week: int, last_week: int,
                       now_ms: int) -> list[DepartmentGroup]:
-    """Per lead department, the numerators and denominators of its score (rates.py rules)."""
+    """Per lead department over the weeks: the numerators and denominators of its score."""
+    waiting = _waiting(conn, scope, now_ms, "lead")
     rows = conn.exec_driver_sql(
-        "SELECT lead, COUNT(*), "
-        " SUM(dispatched_at IS NOT NULL AND (signed_at IS NOT NULL OR dispatched_at + 86400000 < ?)), "
-        " SUM(signed_at IS NOT NULL AND signed_at <= dispatched_at + 86400000), "
-        " SUM(status IN ('resolved', 'closed')), SUM(rating != ''), "
-        " SUM(rating IN ('satisfied', 'basic')) "
-        "FROM case_facts WHERE registered_at >= ? AND registered_at < ? AND lead IS NOT NULL "
-        f"AND status NOT IN ('voided', 'merged', 'split') AND {SCOPE_SQL} GROUP BY lead",
-        (now_ms, start_ms, end_ms, *_scope(scope)))
-    return [DepartmentGroup(*r) for r in rows]
+        "SELECT lead, SUM(valid), SUM(signed) + SUM(unsigned), SUM(signed_on_time), "
+        "SUM(completed), SUM(evaluated), SUM(satisfied) FROM case_rollup "
+        f"WHERE week >= ? AND week <= ? AND lead != '' AND {COMMUNITY_SCOPE_SQL} GROUP BY lead",
+        (first_week, last_week, *_scope(scope)))
+    return [DepartmentGroup(r[0], r[1], r[2] - waiting.get((r[0],), 0), *r[3:])
+            for r in rows if r[1]]
 
 
-def area_counts(conn: Connection, scope: str, start_ms: int, end_ms: int
+def area_counts(conn: Connection, scope: str, first_week: int, last_week: int
                 ) -> list[tuple[str, str | None, int]]:
-    """(community, grid, valid requests) registered in the range, for the hot-spot map."""
-    return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
-        "SELECT community, grid, COUNT(*) FROM case_facts WHERE registered_at >= ? "
-        "AND registered_at < ? AND status NOT IN ('voided', 'merged', 'split') "
-        f"AND {SCOPE_SQL} GROUP BY community, grid", (start_ms, end_ms, *_scope(scope)))]
+    """(community, grid, valid requests) of the weeks, for the hot-spot map."""
+    return [(r[0], r[1] or None, r[2]) for r in conn.exec_driver_sql(
+        "SELECT community, grid, SUM(valid) FROM case_rollup WHERE week >= ? AND week <= ? "
+        f"AND {COMMUNITY_SCOPE_SQL} GROUP BY community, grid",
+        (first_week, last_week, *_scope(scope)))]

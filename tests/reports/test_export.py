@@ -160,3 +160,14 @@ def test_a_cancelled_report_or_export_stops_and_leaves_nothing(desk: Desk, week4
     with pytest.raises(Cancelled):
         write_xlsx([big], tmp_path / "big.xlsx", progress=CancelAfter(1))
     assert not list(tmp_path.glob("*.xlsx*")) and not list(tmp_path.glob(".report-*"))
+
+
+def test_typed_text_is_written_as_text(tmp_path: Path) -> None:
+    from desk_app.reports.tables import INT, TEXT, Table
+
+    table = Table("cases", "Cases", [("title", TEXT), ("n", INT)])
+    table.add(["<b>漏水 & 停电</b>\x0b", 3])
+    table.add(["=SUM(A1:A9)", None])
+    sheet = load_workbook(write_xlsx([table], tmp_path / "t.xlsx")).worksheets[0]
+    assert [c.value for c in sheet[3]] == ["<b>漏水 & 停电</b>", 3]
+    assert sheet["A4"].value == "=SUM(A1:A9)" and sheet["A4"].data_type == "s"  # never a formula

@@ -1,4 +1,5 @@
-"""Reports: the facts of each case (case_facts) and the supervisor's model-case marks.
+"""Reports: the facts of each case (case_facts), their weekly rollup for the dashboard
+(case_rollup), and the supervisor's model-case marks.
 
 The facts are filled from the event log for the cases already there (one fold per case), so an
 upgraded desk reports on its whole history at once.
@@ -52,7 +53,21 @@ def upgrade() -> None:
     )
     op.create_index("ix_case_facts_registered", "case_facts", ["registered_at"])
     op.create_index("ix_case_facts_week", "case_facts", ["week", "category", "community"])
-    op.create_index("ix_case_facts_open", "case_facts", ["status", "due_at"])
+    op.create_index("ix_case_facts_open", "case_facts",  # covering: the overdue list
+                    ["status", "due_at", "dispatched_at", "org", "registered_at", "case_id"])
+    op.create_table(
+        "case_rollup",
+        sa.Column("week", sa.Integer, nullable=False),
+        sa.Column("category", sa.String(32), nullable=False),
+        sa.Column("community", sa.String(80), nullable=False),
+        sa.Column("grid", sa.String(80), nullable=False),
+        sa.Column("lead", sa.String(40), nullable=False),
+        *(sa.Column(name, sa.Integer, nullable=False) for name in (
+            "requests", "valid", "signed", "signed_on_time", "unsigned", "completed",
+            "evaluated", "satisfied")),
+        sa.PrimaryKeyConstraint("week", "category", "community", "grid", "lead"),
+        sqlite_with_rowid=False,
+    )
     op.create_table(
         "model_cases",
         sa.Column("case_id", sa.String(36), primary_key=True),
@@ -83,6 +98,7 @@ def _fill_facts(conn: sa.Connection) -> None:
 
 def downgrade() -> None:
     op.drop_table("model_cases")
+    op.drop_table("case_rollup")
     op.drop_index("ix_case_facts_open", "case_facts")
     op.drop_index("ix_case_facts_week", "case_facts")
     op.drop_index("ix_case_facts_registered", "case_facts")
