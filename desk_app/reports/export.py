@@ -45,6 +45,15 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
+def publish(temp: Path, path: Path) -> None:
+    """Give the finished temp file the permissions of a normal new file (mkstemp makes it
+    private) and rename it over the target in one step."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)
+    os.replace(temp, path)
+
+
 def write_xlsx(tables: Sequence[Table], path: Path, title: str = "",
                progress: Progress | None = None) -> Path:
     """Write `tables` to `path` (.xlsx); reports progress in rows, and can be cancelled."""
@@ -91,7 +100,7 @@ def write_xlsx(tables: Sequence[Table], path: Path, title: str = "",
                         sheet.append([(table.note, NOTE)])
         finally:
             book.close()
-        os.replace(temp, path)
+        publish(Path(temp), path)
     except OSError as error:
         with suppress(OSError):
             os.unlink(temp)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
-from desk_app.reports.export import ExportError
+from desk_app.reports.export import ExportError, publish
 from desk_app.reports.tables import INT, NUM, PCT, Table
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
@@ -110,7 +110,7 @@ def write_pdf(title: str, subtitle: str, tables: Sequence[Table], path: Path) ->
         del writer  # flushes and closes the file
         if Path(temp).stat().st_size == 0:
             raise OSError("empty PDF")
-        os.replace(temp, path)
+        publish(Path(temp), path)
     except OSError as error:
         with suppress(OSError):
             os.unlink(temp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def rows_by_label(sheet) -> dict[str, list]:
 def test_the_xlsx_has_one_formatted_sheet_per_table_with_the_figures(
         desk: Desk, week48: CaseMaker, tmp_path: Path) -> None:
     path = write_xlsx(tables_of(desk), tmp_path / "w48.xlsx", "Weekly report 48")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # a normal file, not mkstemp's 0600
     book = load_workbook(path)
     assert book.sheetnames[:4] == ["Overview", "By kind", "By channel", "By category"]
     assert {"Department scores", "Model cases", "Overdue now", "All requests of the period"} \
