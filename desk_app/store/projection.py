@@ -78,9 +78,10 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
                         progress: Callable[[int, int], None] | None = None,
                         batch: int = 2000) -> int:
     """Throw away every projection and derive it again from the event log. Returns case count."""
+    from .report_schema import case_facts, case_rollup
     from .schema import meetings, outreach, resolutions, topics
 
-    for table in (cases, meetings, resolutions, outreach, topics):
+    for table in (cases, meetings, resolutions, outreach, topics, case_facts, case_rollup):
         conn.execute(delete(table))
     by_entity: dict[str, list[str]] = {}
     for entity, entity_id in conn.execute(

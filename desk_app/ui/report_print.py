@@ -21,7 +21,7 @@ from desk_app.reports.tables import INT, NUM, PCT, Table
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
                 "WenQuanYi Micro Hei", "SimSun", "Noto Serif CJK SC")
 LATIN_FAMILIES = ("DejaVu Sans", "Segoe UI", "Arial", "Helvetica")
-ROW_LIMIT = 3000  # rows per table in print; the xlsx has them all
+ROW_LIMIT = 1000  # rows per table in print (laid out on the GUI thread); the xlsx has them all
 
 
 def chinese_font(point_size: float = 9) -> QFont:

@@ -135,3 +135,18 @@ def test_the_dashboard_rollup_follows_every_change_and_agrees_with_the_report(
     assert sum(g.signed_on_time for g in groups) == len(rates["signing"].numerator)
     assert sum(g.completed for g in groups) == len(rates["completion"].numerator)
     assert sum(g.satisfied for g in groups) == len(rates["satisfaction"].numerator)
+
+
+def test_a_rebuild_from_the_log_gives_the_same_facts_and_rollup(desk: Desk, week48: CaseMaker) -> None:
+    from desk_app.store.projection import rebuild_projections
+
+    def snapshot() -> tuple[list, list]:
+        with desk.db.read() as conn:
+            return (sorted(conn.exec_driver_sql("SELECT * FROM case_facts").fetchall()),
+                    sorted(conn.exec_driver_sql(
+                        "SELECT * FROM case_rollup WHERE requests > 0").fetchall()))
+
+    before = snapshot()
+    with desk.db.begin() as conn:
+        rebuild_projections(conn, desk.calendar)
+    assert snapshot() == before
