@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from bench import case_list, reports, sync
+from bench import case_list, gui_stalls, reports, sync
 
-BENCHES = {"case_list": case_list.main, "sync": sync.main, "reports": reports.main}
+BENCHES = {"case_list": case_list.main, "sync": sync.main, "gui_stalls": gui_stalls.main,
+           "reports": reports.main}
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from sqlalchemy import Connection, delete
-from sqlalchemy.dialects.sqlite import insert
 
 from desk_app.domain.case import CaseState
 from desk_app.domain.evaluation import overall_rating
@@ -114,16 +113,18 @@ def write_case_facts(conn: Connection, states: Sequence[CaseState], gone: Iterab
     if gone:
         conn.execute(delete(case_facts).where(case_facts.c.case_id.in_(gone)))
     if rows:
-        conn.execute(_facts_upsert(), rows)
+        sql, names = _facts_upsert()
+        conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
     apply_rollup(conn, deltas)
 
 
 @cache
-def _facts_upsert() -> object:
-    statement = insert(case_facts)
-    return statement.on_conflict_do_update(
-        index_elements=[case_facts.c.case_id],
-        set_={c.name: statement.excluded[c.name] for c in case_facts.c if c.name != "case_id"})
+def _facts_upsert() -> tuple[str, tuple[str, ...]]:
+    """The facts' upsert as driver SQL, written once (as the case projection's)."""
+    names = tuple(c.name for c in case_facts.c)
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "case_id")
+    return (f"INSERT INTO case_facts ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT (case_id) DO UPDATE SET {updates}"), names
 
 
 def rebuild_rollup(conn: Connection) -> None:
