@@ -59,6 +59,9 @@ def refresh_cases(conn: Connection, case_ids: Iterable[str],
         sql, names = _case_upsert()
         rows = (case_row(s, calendar) for s in states.values())
         conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+    from .report_facts import write_case_facts  # the reports' projection, same transaction
+
+    write_case_facts(conn, list(states.values()), gone, calendar)
     return states
 
 
@@ -77,9 +80,10 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
                         progress: Callable[[int, int], None] | None = None,
                         batch: int = 2000) -> int:
     """Throw away every projection and derive it again from the event log. Returns case count."""
+    from .report_schema import case_facts, case_rollup
     from .schema import meetings, outreach, resolutions, topics
 
-    for table in (cases, meetings, resolutions, outreach, topics):
+    for table in (cases, meetings, resolutions, outreach, topics, case_facts, case_rollup):
         conn.execute(delete(table))
     by_entity: dict[str, list[str]] = {}
     for entity, entity_id in conn.execute(
