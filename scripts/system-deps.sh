@@ -3,7 +3,9 @@
 #   qt        the libraries Qt needs even headless, and a CJK font so Chinese renders
 #   window    what a real window needs (xcb) and Xvfb for screenshots
 #   postgres  PostgreSQL, for the central server's PostgreSQL tests
-# Usage: scripts/system-deps.sh qt [window] [postgres]
+#   browser   Chromium, for the progress page's browser tests (Playwright drives it; its own
+#             `playwright install` cannot download here)
+# Usage: scripts/system-deps.sh qt [window] [postgres] [browser]
 #
 # Silent, and never runs the package manager (nor sudo, which would ask a worker without root
 # for a password at launch) when nothing is missing. The checks are exact: the library cache is
@@ -72,6 +74,10 @@ for group in "$@"; do
       ;;
     postgres)
       need_glob '/usr/lib/postgresql/*/bin/initdb' postgresql
+      ;;
+    browser)
+      need_file /usr/bin/chromium chromium
+      need_file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
       ;;
     *) echo "unknown group: $group" >&2; exit 2 ;;
   esac

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "system-deps.sh"
 FILES = ("usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "usr/bin/xvfb-run",
-         "usr/bin/xauth", "usr/lib/postgresql/15/bin/initdb")
+         "usr/bin/xauth", "usr/lib/postgresql/15/bin/initdb", "usr/bin/chromium")
 
 
 def _libraries() -> list[str]:
@@ -72,7 +72,7 @@ def test_twenty_runs_with_everything_present_print_nothing_and_never_call_apt(
         machine: FakeMachine) -> None:
     machine.set_libraries(_libraries(), padding=5_000)
     for _ in range(20):
-        done = machine.run("qt", "window", "postgres")
+        done = machine.run("qt", "window", "postgres", "browser")
         assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert machine.recorded() == []
 

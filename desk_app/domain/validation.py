@@ -171,6 +171,8 @@ FIELD_LABELS = {
     "id_number": _t("field", "ID number"), "into": _t("field", "Case to merge into"),
     "into_number": _t("field", "Case number to merge into"), "kind": _t("field", "Kind"),
     "into_numbers": _t("field", "Case numbers it was split into"),
+    "lookup": _t("field", "Receipt look-up code"),
+    "public": _t("field", "Agreed to a public listing"),
     "split_from_number": _t("field", "Case number it was split from"),
     "latitude": _t("field", "Latitude"), "lead": _t("field", "Lead department"),
     "level": _t("field", "Level"), "longitude": _t("field", "Longitude"),
