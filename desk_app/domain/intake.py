@@ -12,9 +12,9 @@ from .validation import InputError, normalize_id_number, normalize_phone
 from .vocabulary import CHANNELS, KINDS, URGENCIES
 
 TITLE_LENGTH = 30
-# "井盖缺失" (manhole cover missing) is a whole request in four characters; two is the least
-# that says anything ("漏水"), and blocks only an empty or one-character slip.
-MIN_DESCRIPTION = 2
+# "井盖缺失" (manhole cover missing) is a whole request in four characters, "路灯坏" in three;
+# two are mostly a bare keyword ("噪音"), not yet what the resident said.
+MIN_DESCRIPTION = 3
 
 
 @dataclass
@@ -64,7 +64,7 @@ def check_intake(intake: Intake, catalogue: Catalogue) -> dict[str, DomainError]
         fail("urgency", _t("domain", "Choose the urgency."))
     description = intake.description.strip()
     if len(description) < MIN_DESCRIPTION:
-        fail("description", _t("domain", "Describe the request in a few words (at least 2 characters)."))
+        fail("description", _t("domain", "Describe the request in a few words (at least 3 characters)."))
     elif len(intake.description) > 5000:
         fail("description", _t("domain", "The description is too long ({length} characters; at most 5000)."),
              length=len(intake.description))

@@ -2450,7 +2450,7 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Describe the request in a few words (at least 2 characters).</source>
+        <source>Describe the request in a few words (at least 3 characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2445,8 +2445,8 @@ Size: %2</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <source>Describe the request in a few words (at least 2 characters).</source>
-        <translation>请用几句话描述诉求（至少 2 个字）。</translation>
+        <source>Describe the request in a few words (at least 3 characters).</source>
+        <translation>请用几句话描述诉求（至少 3 个字）。</translation>
     </message>
     <message>
         <source>The description is too long ({length} characters; at most 5000).</source>
