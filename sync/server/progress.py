@@ -310,8 +310,8 @@ def record_online_evaluation(store: ServerStore, code: str, ratings: dict[str, s
         try:
             event = Event(uuid7(), "case", found.state.id, "case.evaluated", payload, RESIDENT,
                           CENTRE, store.clock.now(), found.state.org).validated()
-        except EventError as error:
-            raise ServerError(422, str(error)) from None
+        except EventError:
+            raise ServerError(422, "评价中有无法识别的字符，评价未保存，请修改后再提交。") from None
         store._append_centre_event(conn, event)
         found.state = fold(found.state.id, [*_events_of(conn, found.state.id)])
     return found
