@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
 
     # Settings -----------------------------------------------------------------------------
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.workspace.settings, self)
+        dialog = SettingsDialog(self.workspace.settings, self, desk=self.desk, user=self.user)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         old_language = self.workspace.settings.language

@@ -847,6 +847,10 @@ Size: %2</source>
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>Resident agrees to publication (shown without personal data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(grid not known)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,11 +1458,31 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Desk telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone, or open %1 and enter the lookup code, to follow your request and evaluate it when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lookup code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To ask about progress, call %1 or come to the window with this case number, or give the last four digits of your phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>To ask about progress, call the centre or come to the window with this case number, or give the last four digits of your phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipt of request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker (signature):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1853,6 +1877,26 @@ Size: %2</source>
     </message>
     <message>
         <source>Sync with the centre every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on the receipt, e.g. 0755-25551234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. https://centre.example.cn (blank: no QR code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may change this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre&apos;s address for residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2672,6 +2716,18 @@ Size: %2</source>
     </message>
     <message>
         <source>Choose the grid of the patrol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address for residents looks like https://centre.example.cn (no spaces, no “?”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents&apos; phones must reach the centre over https://; plain http:// is only for this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the desk&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -846,6 +846,10 @@ Size: %2</source>
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>Resident agrees to publication (shown without personal data)</source>
+        <translation>同意公开（隐去个人信息后可公开展示）</translation>
+    </message>
+    <message>
         <source>(grid not known)</source>
         <translation>（网格不详）</translation>
     </message>
@@ -1450,12 +1454,32 @@ Size: %2</source>
         <translation>答复内容</translation>
     </message>
     <message>
+        <source>Desk telephone</source>
+        <translation>本中心电话</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone, or open %1 and enter the lookup code, to follow your request and evaluate it when it is done.</source>
+        <translation>用手机扫描二维码，或打开 %1 输入查询码，即可查看办理进度，办结后还可在线评价。</translation>
+    </message>
+    <message>
+        <source>Lookup code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
+        <source>To ask about progress, call %1 or come to the window with this case number, or give the last four digits of your phone number.</source>
+        <translation>如需查询办理进度，请凭本受理编号致电 %1 或到窗口查询，也可提供您电话号码的后四位。</translation>
+    </message>
+    <message>
         <source>To ask about progress, call the centre or come to the window with this case number, or give the last four digits of your phone number.</source>
         <translation>如需查询办理进度，请凭本受理编号致电本中心或到窗口查询，也可提供您电话号码的后四位。</translation>
     </message>
     <message>
         <source>Receipt of request</source>
         <translation>诉求受理回执</translation>
+    </message>
+    <message>
+        <source>Worker (signature):</source>
+        <translation>工作人员（签名）：</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +1873,26 @@ Size: %2</source>
     <message>
         <source>Sync with the centre every</source>
         <translation>与中心平台同步间隔</translation>
+    </message>
+    <message>
+        <source>Printed on the receipt, e.g. 0755-25551234</source>
+        <translation>印在回执上，例如 0755-25551234</translation>
+    </message>
+    <message>
+        <source>e.g. https://centre.example.cn (blank: no QR code)</source>
+        <translation>例如 https://centre.example.cn（留空则回执不印二维码）</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change this.</source>
+        <translation>只有管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Desk telephone</source>
+        <translation>本中心电话</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s address for residents</source>
+        <translation>中心平台居民查询地址</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2668,6 +2712,18 @@ Size: %2</source>
     <message>
         <source>Choose the grid of the patrol.</source>
         <translation>请选择巡查的网格。</translation>
+    </message>
+    <message>
+        <source>The address for residents looks like https://centre.example.cn (no spaces, no “?”).</source>
+        <translation>居民查询地址应形如 https://centre.example.cn（不含空格和“?”）。</translation>
+    </message>
+    <message>
+        <source>Residents&apos; phones must reach the centre over https://; plain http:// is only for this computer.</source>
+        <translation>居民手机须通过 https:// 访问中心平台；http:// 只能用于本机。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the desk&apos;s settings.</source>
+        <translation>只有管理员可以修改本工作台的设置。</translation>
     </message>
 </context>
 <context>
