@@ -37,9 +37,13 @@ def calendar() -> WorkCalendar:
     return WorkCalendar.load(calendar_file())
 
 
+TEST_KEY = bytes(range(32))
+"""The database key of the `db` fixture: every store test runs on an encrypted (SQLCipher) file."""
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Database:
-    database = open_database(tmp_path / "desk.sqlite3")
+    database = open_database(tmp_path / "desk.sqlite3", key=TEST_KEY)
     yield database
     database.close()
 
