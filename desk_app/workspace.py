@@ -14,9 +14,9 @@ from pathlib import Path
 
 from desk_app.config import Paths, app_paths, calendar_file, catalogue_dir
 from desk_app.domain.catalogue import Catalogue, load_catalogue
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 from desk_app.domain.workcalendar import WorkCalendar
-from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.keys import KeyStore, key_from_recovery, new_recovery_key
 from desk_app.settings import Settings
 from desk_app.store.backup import (
@@ -113,12 +113,13 @@ def open_workspace(paths: Paths | None = None, *, demo: bool = False,
     paths = paths or app_paths()
     if demo:
         paths = demo_paths(paths)
+    db_path = database or paths.database
+    # Before anything makes the folders: a restore cut off by a crash is finished first.
+    finish_interrupted_restore(db_path, paths.attachments)
     paths.ensure()
     settings = Settings.load(paths.settings)
     catalogue = _catalogue(paths)
     calendar = WorkCalendar.load(calendar_file())
-    db_path = database or paths.database
-    finish_interrupted_restore(db_path, paths.attachments)
     keys = KeyStore(paths)
     key = _desk_key(paths, db_path, keys, demo, recovery)
     # An older database is backed up before it is upgraded (and not upgraded if that fails);

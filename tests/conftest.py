@@ -24,6 +24,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data, log and settings folders."""
     home = tmp_path / "home"
     monkeypatch.setenv("COMMUNITY_DESK_HOME", str(home))
+    monkeypatch.setenv("COMMUNITY_DESK_KEY_STORE", "file")  # never the machine's own keyring
     return home
 
 

@@ -141,8 +141,8 @@ def _copy_database(db_path: Path, copy: Path, pages: int, ticker: _Ticker, key: 
         try:
             source.execute("BEGIN")
             source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
-            page_size = source.execute("PRAGMA page_size").fetchone()[0]
-            size = source.execute("PRAGMA page_count").fetchone()[0] * page_size
+            page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
+            size = int(source.execute("PRAGMA page_count").fetchone()[0]) * page_size
             ticker.total += 2 * size
             copied = 0
 

@@ -260,16 +260,22 @@ def finish_interrupted_restore(db_path: Path, attachments: Path) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         log.warning("an unreadable restore intent was found: no file had been moved yet")
         record = None
+    def free(path: Path) -> bool:
+        """Nothing at `path`, or only an empty folder something made meanwhile."""
+        if path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+            path.rmdir()
+        return not os.path.lexists(path)
+
     if record is not None:
         committed = not moves[commit][0].exists() and moves[commit][1].exists()
         if committed:
             for source, target in moves[commit + 1:]:
-                if os.path.lexists(source) and not os.path.lexists(target):
+                if os.path.lexists(source) and free(target):
                     os.replace(source, target)
             outcome = "completed"
         else:
             for source, target in reversed(moves[:commit]):
-                if os.path.lexists(target) and not os.path.lexists(source):
+                if os.path.lexists(target) and free(source):
                     os.replace(target, source)
             with suppress(OSError):
                 Path(record["undo"]).rmdir()
