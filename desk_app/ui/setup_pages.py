@@ -239,8 +239,9 @@ class AdminPage(_Page):
             self.hint.setText(self.tr("This desk already has accounts: sign in with one of them "
                                       "once it is set up."))
         else:
-            self.hint.setText(self.tr("At least %1 characters. Choose one that others cannot "
-                                      "guess, and keep it safe.").replace("%1", str(MIN_PASSWORD)))
+            self.hint.setText(self.tr("At least %1 characters, not only digits. Choose one that "
+                                      "others cannot guess, and keep it safe.")
+                              .replace("%1", str(MIN_PASSWORD)))
 
     def _edited(self, error: FieldError) -> None:
         error.clear_error()
@@ -249,6 +250,9 @@ class AdminPage(_Page):
     def values(self) -> tuple[str, str, str]:
         return (self.admin_name.text().strip(), self.admin_user.text().strip().lower(),
                 self.password.text())
+
+    def nextId(self) -> int:
+        return self.setup.RECOVERY if self.setup.recovery_page is not None else self.setup.ENROL
 
     def isComplete(self) -> bool:
         if self.setup.accounts_exist:
@@ -369,6 +373,9 @@ class EnrolPage(_Page):
     def _edited(self, error: FieldError) -> None:
         error.clear_error()
         self.refresh_complete()
+
+    def nextId(self) -> int:
+        return -1  # the last page, though the recovery page has a higher id
 
     def wants_enrolment(self) -> bool:
         return self.enrol_now.isChecked()
