@@ -400,6 +400,10 @@ class EnrolPage(_Page):
         if parts.scheme not in ("http", "https") or not parts.hostname:
             problems.append((self.url_error, self.url, self.tr(
                 "Enter the centre's address, beginning with https://")))
+        elif parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1"):
+            problems.append((self.url_error, self.url, self.tr(
+                "Plain http:// would send the desk's token and the residents' data "
+                "unencrypted: enter the centre's https:// address.")))
         if not code:
             problems.append((self.code_error, self.code,
                              self.tr("Enter the one-time code the centre gave you.")))
