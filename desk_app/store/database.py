@@ -45,7 +45,6 @@ class WrongKey(StoreError):
 
 
 WRONG_KEY = _t("domain", "{file} cannot be opened with this desk's key: the key is wrong or missing, or the file is not a Community Desk database. If the key was lost, start Community Desk and enter the recovery key. Nothing was changed.")
-NEEDS_KEY = _t("domain", "{file} is encrypted and no key was given to open it. Nothing was changed.")
 
 
 def connect_file(target: str | Path, key: bytes | None, *, uri: bool = False,
