@@ -268,53 +268,6 @@ Size: %2</source>
     </message>
 </context>
 <context>
-    <name>CaseActions</name>
-    <message>
-        <source>Dispatch / re-dispatch…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record reply…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record evaluation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return for redoing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalate…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remind…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Special supervision…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge into…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CaseDetail</name>
     <message>
         <source>Kind</source>
@@ -425,6 +378,10 @@ Size: %2</source>
     </message>
     <message>
         <source>(automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split from %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2034,6 +1991,18 @@ Size: %2</source>
         <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(choose a category)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category of problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -2097,10 +2066,6 @@ Size: %2</source>
     </message>
     <message>
         <source>Recorded before the case was registered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a case event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2189,6 +2154,10 @@ Size: %2</source>
     </message>
     <message>
         <source>The event is too large (more than {limit} KB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a newer version of Community Desk to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2405,6 +2374,18 @@ Size: %2</source>
     </message>
     <message>
         <source>Unknown department {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split into at least two cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe problem {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category for problem {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2656,6 +2637,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recorded before the topic was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This topic was already added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This record was already started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2739,6 +2728,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dispatch / re-dispatch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,7 +2740,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2755,7 +2756,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return for redoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2763,7 +2772,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2771,7 +2788,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Special supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merged into another case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2779,11 +2804,23 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split into several cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
