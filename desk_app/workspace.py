@@ -23,6 +23,7 @@ from desk_app.store.backup import (
     backup_before_encrypt,
     backup_before_migrate,
     finish_interrupted_restore,
+    seal_plain_backups,
 )
 from desk_app.store.database import SQLITE_HEADER, Database, WrongKey, open_database
 from desk_app.store.desk import Desk, read_identity
@@ -133,6 +134,7 @@ def open_workspace(paths: Paths | None = None, *, demo: bool = False,
     if recovery is not None:
         keys.save(key)
         log.info("the database key was restored from the recovery key")
+    seal_plain_backups(paths.backups, key)  # those an earlier version left in clear
     workspace = Workspace(paths, settings, catalogue, calendar, db, None, key, keys)
     workspace.attach_desk()
     if demo and workspace.desk is None:

@@ -236,6 +236,9 @@ def test_a_plain_database_is_backed_up_and_encrypted_in_place_with_nothing_lost(
     numbers = [register_case(desk, USER, intake(id_number=ID_NUMBER)).number for _ in range(5)]
     with plain.read() as conn:
         events = conn.exec_driver_sql("SELECT id, payload FROM events ORDER BY id").all()
+    (paths.attachments / "photo.jpg").write_bytes(b"a photo")
+    old_daily = make_backup(paths.database, paths.attachments,
+                            paths.backups / "desk-20261130.cdbackup")  # today's: a plain zip
     plain.close()
     assert PHONE.encode() in paths.database.read_bytes(), "today's file holds it in clear"
 
@@ -258,6 +261,17 @@ def test_a_plain_database_is_backed_up_and_encrypted_in_place_with_nothing_lost(
     assert_no_personal_data(saved[0])
     assert check_backup(saved[0], key=ws.key).desk_code == "YT-HS-01"
     assert not list(paths.data.glob("*.encrypting"))
+    assert old_daily.read_bytes().startswith(MAGIC), "the old plain backup is sealed too"
+    assert_no_personal_data(old_daily)
+    manifest = check_backup(old_daily, key=ws.key)
+    assert manifest.attachment_count == 1
+    restore_backup(old_daily, paths.database, paths.attachments, key=ws.key)
+    again = open_workspace(paths)
+    try:
+        assert cases_of(again) == 5
+        assert (paths.attachments / "photo.jpg").read_bytes() == b"a photo"
+    finally:
+        again.close()
 
 
 # --- sealed backups --------------------------------------------------------------------------
