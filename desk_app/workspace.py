@@ -100,9 +100,9 @@ def _desk_key(paths: Paths, db_path: Path, keys: KeyStore, demo: bool,
     # waits for the administrator (the setup wizard, or the first sign-in after the upgrade).
     text = new_recovery_key()
     key = key_from_recovery(text)
-    keys.save(key)
-    if not demo:
+    if not demo:  # first: a crash between the two never leaves a key without its recovery key
         keys.keep_pending_recovery(text)
+    keys.save(key)
     log.info("a new database key was made for %s, kept in the %s", paths.data, keys.where)
     return key
 
