@@ -1,4 +1,5 @@
-"""Entry point of the desk application: `community-desk [--demo] [--self-test]`."""
+"""Entry point of the desk application: `community-desk [--demo] [--self-test]`, and
+`community-desk report …` (desk_app/report_cli.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv if argv is not None else sys.argv[1:])
+    argv = argv if argv is not None else sys.argv[1:]
+    if argv[:1] == ["report"]:  # community-desk report --period … --format … --out …
+        from desk_app.report_cli import main as report_main
+
+        return report_main(argv[1:])
+    args = parse_args(argv)
     if os.name == "posix":
         os.umask(0o077)  # every file the desk makes (database, WAL, logs, backups) is private
     logging.getLogger("alembic").setLevel(logging.WARNING)
