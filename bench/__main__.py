@@ -14,7 +14,7 @@ HELPERS = {"__main__", "__init__"}
 
 
 def benches() -> list[str]:
-    names = [m.name for m in pkgutil.iter_modules([str(Path(__file__).parent))]
+    names = [m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])]
     return sorted(n for n in names if n not in HELPERS
                   and hasattr(importlib.import_module(f"bench.{n}"), "main"))
 
