@@ -1,7 +1,7 @@
 """Account safety: lockout after failed sign-ins, and a password that must be changed.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0008
 Create Date: 2026-12-01
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0003"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
