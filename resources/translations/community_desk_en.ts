@@ -3512,6 +3512,30 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Expected to rise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected, next 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same 4 weeks a year before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method: the mean of the same weeks (±2) in earlier years, times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected in the next four.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replayed week by week over the year before: {flags} flags, {hits} came true ({rate}); rises happened in {base} of all category-community-weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3507,6 +3507,30 @@ Size: %2</source>
         <translation>通报内容</translation>
     </message>
     <message>
+        <source>Expected to rise</source>
+        <translation>预计上升</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>近4周</translation>
+    </message>
+    <message>
+        <source>Expected, next 4 weeks</source>
+        <translation>预计未来4周</translation>
+    </message>
+    <message>
+        <source>Same 4 weeks a year before</source>
+        <translation>去年同期4周</translation>
+    </message>
+    <message>
+        <source>Method: the mean of the same weeks (±2) in earlier years, times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected in the next four.</source>
+        <translation>方法：往年同期（前后2周）平均量 × 近期趋势；预计未来四周至少3件、且达到近四周1.5倍时提示“预计上升”。</translation>
+    </message>
+    <message>
+        <source>Replayed week by week over the year before: {flags} flags, {hits} came true ({rate}); rises happened in {base} of all category-community-weeks.</source>
+        <translation>按前一年逐周回放：共提示 {flags} 次，其中 {hits} 次应验（{rate}）；所有“类别×社区×周”中实际上升的占 {base}。</translation>
+    </message>
+    <message>
         <source>Case number</source>
         <translation>诉求编号</translation>
     </message>
