@@ -123,12 +123,17 @@ def test_sync_and_enrolment_errors_are_translated(qapp: object) -> None:
     install_language("zh_CN")
     client = (ROOT / "sync" / "client.py").read_text(encoding="utf-8")
     store = (ROOT / "sync" / "server" / "store.py").read_text(encoding="utf-8")
-    texts = [m for m in re.findall(r'SyncError\(f?"([^"]+)"', client)]
+    def joined(call: str) -> str:  # "a " "b" (implicit concatenation) → "a b"
+        return "".join(re.findall(r'f?"([^"]*)"', call))
+
+    texts = [joined(m) for m in re.findall(r'SyncError\(((?:f?"[^"]*"\s*)+)', client)]
     enrol = store[store.index("def enrol"):]
     enrol = enrol[:enrol.index("\n    def ", 10)]
-    texts += re.findall(r'ServerError\(\d+, f?"([^"]+)"', enrol)
+    texts += [joined(m) for m in re.findall(r'ServerError\(\d+, ((?:f?"[^"]*"\s*)+)', enrol)]
     samples = {"{url}": "http://127.0.0.1:9", "{error.__class__.__name__}": "ConnectionError",
-               "{error}": "x", "{desk_code}": "YT-HS-01"}
+               "{error}": "x", "{desk_code}": "YT-HS-01", "{url.strip()}": "http://10.0.0.9",
+               "{url.strip()!r}": "'ftp://10.0.0.9'", "{reason[:200]}": "handshake failed",
+               "{f' ({detail})' if detail else ''}": " (self-signed)"}
     untranslated = []
     for text in texts:
         for key, value in samples.items():

@@ -121,6 +121,17 @@ SYNC_ERRORS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("SyncStatus", "The centre cannot be reached at {url}: {cause}.")),
     (r"The centre cannot be reached: (?P<cause>\w+)\.",
      QT_TRANSLATE_NOOP("SyncStatus", "The centre cannot be reached: {cause}.")),
+    (r"The centre's address (?P<url>\S+) uses plain http://, which sends the desk's token and "
+     r"residents' data unencrypted\. Use its https:// address \(plain http:// is allowed only "
+     r"to this computer itself\)\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's address {url} uses plain http://, which sends the desk's key and residents' data unencrypted. Use its https:// address (plain http:// is allowed only to this computer itself).")),
+    (r"'?(?P<url>.*?)'? is not the web address of a centre \(it should start with https://\)\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "{url} is not the web address of a centre (it should start with https://).")),
+    (r"A secure connection to the centre could not be made: (?P<detail>.*)",
+     QT_TRANSLATE_NOOP("SyncStatus", "A secure connection to the centre could not be made ({detail}).")),
+    (r"The centre's certificate could not be verified(?: \(.*?\))?: this computer does not trust "
+     r"it\..*",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's certificate could not be verified: this computer does not trust it. If the centre uses your network's own certificate authority, install that authority's certificate in this computer's trust store; if not, the address may not be the centre's.")),
     (r"The centre did not answer in time\.",
      QT_TRANSLATE_NOOP("SyncStatus", "The centre did not answer in time.")),
     (r"The centre's answer was cut off on the way; it will be fetched again\.",

@@ -2428,6 +2428,22 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The centre&apos;s address {url} uses plain http://, which sends the desk&apos;s key and residents&apos; data unencrypted. Use its https:// address (plain http:// is allowed only to this computer itself).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} is not the web address of a centre (it should start with https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to the centre could not be made ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s certificate could not be verified: this computer does not trust it. If the centre uses your network&apos;s own certificate authority, install that authority&apos;s certificate in this computer&apos;s trust store; if not, the address may not be the centre&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The centre did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>

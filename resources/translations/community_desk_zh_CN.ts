@@ -2423,6 +2423,22 @@ Size: %2</source>
         <translation>无法连接中心平台：{cause}。</translation>
     </message>
     <message>
+        <source>The centre&apos;s address {url} uses plain http://, which sends the desk&apos;s key and residents&apos; data unencrypted. Use its https:// address (plain http:// is allowed only to this computer itself).</source>
+        <translation>中心平台地址 {url} 使用不加密的 http://，会把本工作台的密钥和居民信息明文发送。请使用它的 https:// 地址（只有连接本机时才允许使用 http://）。</translation>
+    </message>
+    <message>
+        <source>{url} is not the web address of a centre (it should start with https://).</source>
+        <translation>{url} 不是中心平台的网址（应以 https:// 开头）。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the centre could not be made ({detail}).</source>
+        <translation>无法与中心平台建立安全连接（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s certificate could not be verified: this computer does not trust it. If the centre uses your network&apos;s own certificate authority, install that authority&apos;s certificate in this computer&apos;s trust store; if not, the address may not be the centre&apos;s.</source>
+        <translation>无法验证中心平台的证书：本机不信任该证书。如果中心平台使用本单位网络自己的证书颁发机构，请把该机构的证书安装到本机的受信任证书库；否则，该地址可能不是中心平台的地址。</translation>
+    </message>
+    <message>
         <source>The centre did not answer in time.</source>
         <translation>中心平台未在规定时间内应答。</translation>
     </message>
