@@ -34,11 +34,15 @@ WEIGHT_CENTROID = 0.75
 WEIGHT_NEIGHBOUR = 0.25
 WEIGHT_KEYWORD = 0.2
 WEIGHT_LEARNED = 0.9
-LEARNED_MIN_SIMILARITY = 0.35
+LEARNED_MIN_SIMILARITY = 0.3
 MIN_SCORE = 0.05         # below this nothing is suggested at all
 CONFIDENT_SCORE = 0.2    # a best score under this is shown as "not sure"
 CONFIDENT_MARGIN = 0.08  # ... or one this close to the runner-up
-PART_CONFIDENT = 0.42    # a clause must be this clear on its own to count as a second problem
+PART_CONFIDENT = 0.35    # a clause must be confident and this clear to count as a problem
+PART_JOINED = 0.25       # ... or this, when it opens with a joining word (另外, 还有 …)
+PART_SURE = 0.4         # ... and this clear when both problems share a sub-class
+
+_JOINED = re.compile(r"还有|另外|此外|同时|而且|并且|顺便|再就是")
 
 REASON_KEYWORD = _t("suggest", "matched the catalogue words {words}")
 REASON_EXAMPLE = _t("suggest", "like the earlier request “{example}”")
@@ -246,7 +250,7 @@ class Suggester:
         """Two (or more) problems in one request: pieces of the text that each point clearly at
         a different item of a different sub-class. One suggestion per problem, in text order,
         each with its `part`; fewer than two means one problem."""
-        pieces = [p for p in re.split(r"[，,。.；;！!？?\n]+|(?=还有|另外|此外|同时|而且|并且|顺便)",
+        pieces = [p for p in re.split(r"[，,。.；;！!？?\n]+|(?=还有|另外|此外|同时|而且|并且|顺便|再就是)",
                                       text) if len(normalize(p).strip()) >= 3]
         if len(pieces) < 2:
             return []
@@ -254,7 +258,9 @@ class Suggester:
         for piece in pieces:
             ranked = self.rank(piece, learned)
             best = ranked[0] if ranked else None
-            if best is not None and best.score < PART_CONFIDENT:
+            # "另外 / 还有 / 而且 …" announce another matter: a clause they open needs less.
+            needed = PART_JOINED if _JOINED.match(piece.strip()) else PART_CONFIDENT
+            if best is not None and not (best.confident and best.score >= needed):
                 best = None
             found.append((piece, best))
         segments: list[tuple[list[str], Suggestion]] = []
@@ -274,8 +280,8 @@ class Suggester:
         if len(distinct) < 2:
             return []
         subclasses = {s.item.class_code for _, s in distinct.values()}
-        if len(subclasses) < 2:
-            return []
+        if len(subclasses) < 2 and min(s.score for _, s in distinct.values()) < PART_SURE:
+            return []  # two neighbouring items of one sub-class: split only when both are clear
         return [_replace(s, part="，".join(p).strip()) for p, s in distinct.values()]
 
 
