@@ -15,6 +15,7 @@ the same entry point as a third, strongest neighbour set.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 import sys
@@ -46,6 +47,7 @@ _JOINED = re.compile(r"还有|另外|此外|同时|而且|并且|顺便|再就�
 
 REASON_KEYWORD = _t("suggest", "matched the catalogue words {words}")
 REASON_EXAMPLE = _t("suggest", "like the earlier request “{example}”")
+REASON_SIMILAR = _t("suggest", "close to how the catalogue describes it")
 REASON_LEARNED = _t("suggest", "like a request this desk filed here: “{example}”")
 
 
@@ -70,11 +72,11 @@ class Suggestion:
         """A translatable reason and its values, for the screen."""
         if self.learned and self.example:
             return REASON_LEARNED, {"example": self.example}
-        if self.matched and not self.example:
-            return REASON_KEYWORD, {"words": "、".join(self.matched)}
         if self.example:
             return REASON_EXAMPLE, {"example": self.example}
-        return REASON_KEYWORD, {"words": "、".join(self.matched)}
+        if self.matched:
+            return REASON_KEYWORD, {"words": "、".join(self.matched)}
+        return REASON_SIMILAR, {}
 
 
 def examples_dir() -> Path:
@@ -140,6 +142,7 @@ class Suggester:
                  ) -> None:
         self.catalogue = catalogue
         items = {i.code: i for i in catalogue.active_items()}
+        self.active = tuple(items)
         extra = load_picker_words()
         texts: list[tuple[str, str]] = []  # (code, text) for every neighbour
         for item in items.values():
@@ -155,7 +158,7 @@ class Suggester:
         texts.extend(shipped)
         self.items = items
         self.keywords = {code: tuple((k, normalize(k)) for k in
-                                     dict.fromkeys((*item.keywords, *extra.get(code, (1.0, ()))[1]))
+                                     dict.fromkeys(item.keywords)
                                      if k.strip())
                          for code, item in items.items()}
         self.tfidf = TfIdf(t for _, t in texts)
@@ -211,21 +214,24 @@ class Suggester:
             score = (WEIGHT_CENTROID * centre.get(self._position[code], 0.0)
                      + WEIGHT_NEIGHBOUR * n_score
                      + WEIGHT_KEYWORD * min(2.0, sum(len(k) for k in keywords) / 3))
-            example, learned_hit = "", False
+            example, nearest, learned_hit = "", "", False
+            if n_index >= 0:
+                nearest = self.neighbours[n_index][1]
             if code in learned_hits:
                 l_score, example = learned_hits[code]
                 score += WEIGHT_LEARNED * l_score
-                learned_hit = True
-            elif n_index >= 0 and self.neighbours[n_index][1] in self.examples:
-                example = self.neighbours[n_index][1]
+                learned_hit, nearest = True, example
+            elif nearest in self.examples:
+                example = nearest
             if score >= MIN_SCORE:
-                rough.append((score, code, keywords, example, learned_hit))
+                rough.append((score, code, keywords, example, nearest, learned_hit))
         rough.sort(key=lambda r: (-r[0], r[1]))
         scored = [Suggestion(self.items[code], score,
-                             keywords or (shared_words(text, example) if example and rank < 5
+                             keywords or (shared_words(text, nearest) if nearest and rank < 5
                                           else ()),
                              example=example, learned=learned_hit)
-                  for rank, (score, code, keywords, example, learned_hit) in enumerate(rough)]
+                  for rank, (score, code, keywords, example, nearest, learned_hit)
+                  in enumerate(rough)]
         return _with_confidence(scored)
 
     def suggest(self, text: str, limit: int = 3, learned: LearnedExamples | None = None
@@ -326,10 +332,12 @@ _models_lock = threading.Lock()
 
 def suggester_for(catalogue: Catalogue) -> Suggester:
     """The one model of this catalogue object, built on first use (or ahead by
-    `CatalogueIndex.warm()` on a worker). Thread-safe; a replaced catalogue gets a new one."""
+    `CatalogueIndex.warm()` on a worker). Thread-safe; a replaced catalogue, or an item retired
+    in it since, gets a new one."""
+    active = tuple(i.code for i in catalogue.active_items())
     with _models_lock:
         entry = _models.get(id(catalogue))
-        if entry is not None and entry[0]() is catalogue:
+        if entry is not None and entry[0]() is catalogue and entry[1].active == active:
             return entry[1]
         model = Suggester(catalogue)
         key = id(catalogue)
@@ -361,22 +369,41 @@ class _Entry:
     chinese: tuple[str, ...]
     latin: tuple[str, ...]
     initials: tuple[str, ...]
+    prior: float
+    extra: int  # how many of the words (at the end) are residents' words from picker.tsv
+
+
+# Where in an item the typed word matched: its own name counts most, the classes least.
+_NAME, _SUB, _TOP = 0, 1, 2
 
 
 class CatalogueIndex:
     """Type-to-search over the active items. Loading pinyin and spelling every item takes most
     of a second, so the index is built on first use, or ahead of it by `warm()` on a worker
-    thread while the window opens; a search that comes first waits for it. Thread-safe."""
+    thread while the window opens (which also builds the suggester); a search that comes first
+    waits for it. Thread-safe.
+
+    Within a kind of match (code, pinyin initials, full pinyin, English …) the common items come
+    first: a prior per item (resources/suggest/picker.tsv: noise and property before lost
+    travel documents) times how often this desk uses it (`set_usage`), so "zy" offers 噪音
+    before 占用毁坏绿地."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._entries: list[_Entry] | None = None
         self._lock = threading.Lock()
+        self._usage: dict[str, float] = {}
 
     def warm(self) -> None:
         with self._lock:
             if self._entries is None:
                 self._entries = self._build()
+        suggester_for(self.catalogue)
+
+    def set_usage(self, counts: dict[str, int]) -> None:
+        """How many requests of each item this desk registered lately; the most used rise."""
+        top = max(counts.values(), default=0)
+        self._usage = {code: n / top for code, n in counts.items()} if top else {}
 
     def _build(self) -> list[_Entry]:
         from pypinyin import Style, lazy_pinyin
@@ -387,12 +414,15 @@ class CatalogueIndex:
         def spelled(word: str) -> str:
             return "".join(lazy_pinyin(word)).lower()
 
+        extra = load_picker_words()
         entries = []
         for item in self.catalogue.active_items():
             top, sub, _ = self.catalogue.path(item.code)
-            words = (item.name_zh, sub.name_zh, top.name_zh, *item.keywords)
+            prior, words_extra = extra.get(item.code, (1.0, ()))
+            words = (item.name_zh, sub.name_zh, top.name_zh, *item.keywords, *words_extra)
             latin = (item.code, item.name_en.lower(), *(spelled(w) for w in words))
-            entries.append(_Entry(item, words, latin, tuple(initials(w) for w in words)))
+            entries.append(_Entry(item, words, latin, tuple(initials(w) for w in words),
+                                  prior, len(words_extra)))
         return entries
 
     def search(self, query: str, limit: int = 50) -> list[Item]:
@@ -400,38 +430,50 @@ class CatalogueIndex:
         if not q:
             return []
         self.warm()
-        scored: list[tuple[int, str, Item]] = []
+        scored: list[tuple[int, float, str, Item]] = []
         ascii_query = q.isascii()
         for entry in self._entries or []:
-            rank = self._rank(entry, q, ascii_query)
-            if rank is not None:
-                scored.append((rank, entry.item.code, entry.item))
-        scored.sort(key=lambda t: (t[0], t[1]))
-        return [item for _, _, item in scored[:limit]]
+            found = self._rank(entry, q, ascii_query)
+            if found is not None:
+                tier, where = found
+                popularity = entry.prior * (1.0 + 3.0 * self._usage.get(entry.item.code, 0.0))
+                weight = {_NAME: 0.0, _SUB: 0.5}.get(where, 1.0)
+                scored.append((tier, weight - 2.5 * math.log(popularity), entry.item.code,
+                               entry.item))
+        scored.sort(key=lambda t: (t[0], t[1], t[2]))
+        return [item for *_, item in scored[:limit]]
 
     @staticmethod
-    def _rank(entry: _Entry, q: str, ascii_query: bool) -> int | None:
-        """Lower is better: the item's own name first, then keywords, then the classes."""
+    def _where(index: int) -> int:
+        return index if index < _TOP else _TOP
+
+    def _rank(self, entry: _Entry, q: str, ascii_query: bool) -> tuple[int, int] | None:
+        """(kind of match, lower is better; where it matched). Chinese: the word itself, then
+        the item's name, sub-class, class, keywords (residents' words last); Latin: the code,
+        pinyin initials, full pinyin, English, then the same inside words."""
         if not ascii_query:
             for rank, word in enumerate(entry.chinese):
                 if word == q:
-                    return 0
+                    return 0, self._where(rank)
+            for rank, word in enumerate(entry.chinese[:len(entry.chinese) - entry.extra]):
                 if q in word:
-                    return 10 + min(rank, 9)
+                    return 10 + min(rank, 9), self._where(rank)
+            if any(q in w for w in entry.chinese[len(entry.chinese) - entry.extra:]):
+                return 20, _TOP
             return None
         if entry.item.code.startswith(q):
-            return 0
+            return 0, _NAME
         for rank, word in enumerate(entry.initials):
             if word.startswith(q):
-                return 1 + min(rank, 9)
+                return 1, self._where(rank)
         for rank, word in enumerate(entry.latin[2:]):
             if word.startswith(q):
-                return 11 + min(rank, 9)
+                return 2, self._where(rank)
         if q in entry.latin[1]:
-            return 30
+            return 3, _NAME
         for rank, word in enumerate(entry.initials):
             if q in word:
-                return 31 + min(rank, 9)
+                return 4, self._where(rank)
         if any(q in w for w in entry.latin[2:]):
-            return 41
+            return 5, _TOP
         return None

@@ -15,7 +15,13 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, func, insert, select
 
 from desk_app.domain.catalogue import Catalogue
-from desk_app.domain.classify import LearnedExamples, Suggestion, suggest_items, suggester_for
+from desk_app.domain.classify import (
+    CatalogueIndex,
+    LearnedExamples,
+    Suggestion,
+    suggest_items,
+    suggester_for,
+)
 from desk_app.domain.sla import ms_from_utc
 
 from .database import Database
@@ -125,6 +131,15 @@ def item_usage(db: Database, catalogue: Catalogue, days: int = 365,
                             .where(cases.c.registered_at >= since)
                             .group_by(cases.c.category)).all()
     return {code: n for code, n in rows if code in catalogue.items}
+
+
+def warm_suggestions(desk: Desk, index: CatalogueIndex) -> None:
+    """On a worker while the window opens: the picker's pinyin and this desk's usage, the
+    suggester's model and this desk's learned examples, so the first keystroke waits for
+    nothing."""
+    index.set_usage(item_usage(desk.db, desk.catalogue))
+    index.warm()
+    learned_for(desk)
 
 
 def _forget_cache(db: Database) -> None:
