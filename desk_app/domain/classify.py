@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue, Item
-from .similarity import TfIdf, Vector, centroid, cosine, normalize, shared_words
+from .similarity import TfIdf, Vector, centroid, cosine, normalize, shared_words, unit
 from .text import QT_TRANSLATE_NOOP as _t
 
 # Tuned by leave-one-out over the shipped examples (bench/suggest.py --tune), never on the
@@ -36,6 +36,7 @@ WEIGHT_NEIGHBOUR = 0.25
 WEIGHT_KEYWORD = 0.2
 WEIGHT_LEARNED = 0.9
 LEARNED_MIN_SIMILARITY = 0.3
+MEANING_WEIGHT = 0.5      # share of "which items it points at" in text-to-text similarity
 MIN_SCORE = 0.05         # below this nothing is suggested at all
 CONFIDENT_SCORE = 0.2    # a best score under this is shown as "not sure"
 CONFIDENT_MARGIN = 0.08  # ... or one this close to the runner-up
@@ -183,6 +184,22 @@ class Suggester:
 
     def vector(self, text: str) -> Vector:
         return self.tfidf.vector(text)
+
+    def meaning(self, text: str, weight: float = MEANING_WEIGHT) -> Vector:
+        """A text as its n-grams plus the items it points at (the closest item centroids): two
+        texts that share few characters but name the same kind of problem ("音箱" and "喇叭"
+        both point at the noise items) still come out close. The cosine of two such vectors is
+        (1 - weight) · words + weight · items."""
+        words = self.vector(text)
+        if not words:
+            return {}
+        centre = _dot(self._centroid_index, words)
+        best = sorted(centre.items(), key=lambda kv: -kv[1])[:3]
+        items = unit({f"#{self.codes[i]}": score for i, score in best if score > 0})
+        a, b = math.sqrt(1.0 - weight), math.sqrt(weight)
+        combined = {k: a * v for k, v in words.items()}
+        combined.update({k: b * v for k, v in items.items()})
+        return combined
 
     def learned_from(self, rows: Iterable[tuple[str, str]]) -> LearnedExamples:
         """Vectors for (text, code) choices of a desk; unknown or retired codes are skipped."""

@@ -113,9 +113,10 @@ def shared_words(text: str, other: str, limit: int = 3) -> tuple[str, ...]:
 
 
 def group_similar(vectors: Sequence[Vector], threshold: float) -> list[list[int]]:
-    """Groups of texts about the same thing: each text joins the group whose first member or
-    running centroid it is closest to, if the cosine reaches `threshold`; otherwise it starts a
-    group. Order-stable, O(n·groups), good for the few hundred cases of a month's topics."""
+    """Groups of texts about the same thing. One pass puts each text in the group whose centroid
+    it is closest to (if the cosine reaches `threshold`) or starts a group; then, so that the
+    order of arrival does not decide, each text moves to its closest centroid and groups whose
+    centroids meet the threshold merge, until nothing changes (a few rounds). O(n·groups)."""
     groups: list[list[int]] = []
     centres: list[Vector] = []
     for i, vec in enumerate(vectors):
@@ -130,7 +131,38 @@ def group_similar(vectors: Sequence[Vector], threshold: float) -> list[list[int]
         else:
             groups[best].append(i)
             centres[best] = centroid(vectors[j] for j in groups[best])
-    return groups
+    for _round in range(5):
+        merged = _merge_close(groups, centres, threshold)
+        moved = False
+        owner = {i: g for g, members in enumerate(merged) for i in members}
+        centres = [centroid(vectors[j] for j in members) for members in merged]
+        new: list[list[int]] = [[] for _ in merged]
+        for i, vec in enumerate(vectors):
+            scores = [cosine(vec, c) for c in centres]
+            best = max(range(len(scores)), key=lambda g: (scores[g], g == owner[i]))
+            target = best if scores[best] >= threshold else owner[i]
+            moved |= target != owner[i]
+            new[target].append(i)
+        groups = [g for g in new if g]
+        centres = [centroid(vectors[j] for j in g) for g in groups]
+        if not moved and len(groups) == len(merged):
+            break
+    return sorted(groups, key=lambda g: g[0])
+
+
+def _merge_close(groups: list[list[int]], centres: list[Vector],
+                 threshold: float) -> list[list[int]]:
+    merged: list[list[int]] = []
+    merged_centres: list[Vector] = []
+    for members, centre in zip(groups, centres, strict=True):
+        for k, other in enumerate(merged_centres):
+            if cosine(centre, other) >= threshold:
+                merged[k] = merged[k] + members
+                break
+        else:
+            merged.append(list(members))
+            merged_centres.append(centre)
+    return merged
 
 
 # Addresses --------------------------------------------------------------------------------------

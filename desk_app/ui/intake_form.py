@@ -270,6 +270,7 @@ class IntakeForm(IntakeView):
         """Category suggestion from the description, with why; shown as unsure when it is, and
         with an offer to split when the request holds two problems."""
         self._found = suggest_for(self.desk, self.description.toPlainText(), limit=3)
+        self._duplicate_timer.start()  # the same problem in other words, by meaning
         found = self._found
         self._suggested = found[0].item if found else None
         parts = [s for s in found if s.part]
@@ -373,7 +374,8 @@ class IntakeForm(IntakeView):
         item = self.category.item
         rows = possible_duplicates(
             self.desk.db, phone=self.phone.text(), category=item.code if item else "",
-            community=self.community.currentData() or "", address=self.address.text())
+            community=self.community.currentData() or "", address=self.address.text(),
+            description=self.description.toPlainText(), catalogue=self.desk.catalogue)
         self.duplicates.clear()
         for row in rows:
             entry = QListWidgetItem(f"{row.number}  {label(STATUSES, row.status)}\n{row.title}")

@@ -363,7 +363,7 @@ class MeetingsPage(QWidget):
         current = self.detail.meeting.id if self.detail.meeting else None
         self.topics.clear()
         self.hot = service.hot_topics(self.desk)
-        marks = {"category": "■", "resident": "☎", "hand": "✎"}
+        marks = {"category": "■", "similar": "≈", "resident": "☎", "hand": "✎"}
         for topic in self.hot:
             item = QListWidgetItem(f"{marks[topic.source]} {topic.title}")
             item.setToolTip(self.tr("%n case(s)", "", len(topic.case_ids)))
