@@ -314,7 +314,7 @@ class IntakeForm(IntakeView):
             return
         listed = "；".join(f"“{s.part}” → {s.item.name_zh}" for s in parts)
         if self.split_offer.isChecked():
-            self.split_offer.setText(self.tr("Will be saved as %n cases: %1 (click to keep one)",
+            self.split_offer.setText(self.tr("Will be saved as %n case(s): %1 (click to keep one)",
                                              "", len(parts)).replace("%1", listed))
         else:
             self.split_offer.setText(self.tr("Two problems? %1 — click to save them as separate "

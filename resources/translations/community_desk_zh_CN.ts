@@ -759,8 +759,26 @@ Size: %2</source>
         <translation>上次关闭时有一条诉求尚未保存。要恢复到登记表中吗？</translation>
     </message>
     <message>
-        <source>Suggested: %1 (from “%2”) — press F2 to accept</source>
-        <translation>建议分类：%1（依据“%2”）— 按 F2 采用</translation>
+        <source>Suggested: %1 (%2, %3) — press F2 to accept</source>
+        <translation>建议：%1（%2，%3）— 按 F2 采用</translation>
+    </message>
+    <message>
+        <source>%1% sure</source>
+        <translation>把握 %1%</translation>
+    </message>
+    <message>
+        <source>Not sure: %1? Press F2 to choose (the catch-all %2 is last)</source>
+        <translation>不确定：%1？按 F2 选择（兜底的“%2”在最后）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Will be saved as %n case(s): %1 (click to keep one)</source>
+        <translation>
+            <numerusform>将保存为 %n 件诉求：%1（点击改回一件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Two problems? %1 — click to save them as separate cases</source>
+        <translation>两个问题？%1 — 点击分别登记为两件</translation>
     </message>
     <message>
         <source>Closed at once with the answer you record.</source>
@@ -2605,6 +2623,25 @@ Size: %2</source>
     <message>
         <source>{span} left</source>
         <translation>剩余{span}</translation>
+    </message>
+</context>
+<context>
+    <name>suggest</name>
+    <message>
+        <source>matched the catalogue words {words}</source>
+        <translation>与职责清单词语相符：{words}</translation>
+    </message>
+    <message>
+        <source>like the earlier request “{example}”</source>
+        <translation>与以往诉求相似：“{example}”</translation>
+    </message>
+    <message>
+        <source>close to how the catalogue describes it</source>
+        <translation>与职责清单的描述相近</translation>
+    </message>
+    <message>
+        <source>like a request this desk filed here: “{example}”</source>
+        <translation>与本窗口登记过的诉求相似：“{example}”</translation>
     </message>
 </context>
 <context>
