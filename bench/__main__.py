@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from bench import case_list, suggest, sync
+from bench import case_list, gui_stalls, suggest, sync
 
-BENCHES = {"case_list": case_list.main, "sync": sync.main, "suggest": suggest.main}
+BENCHES = {"case_list": case_list.main, "sync": sync.main, "gui_stalls": gui_stalls.main,
+           "suggest": suggest.main}
 
 
 def main() -> None:

@@ -60,7 +60,9 @@ def remember_choice(desk: Desk, text: str, item: str, suggested: str = "", actor
     if not text.strip() or item not in desk.catalogue.items:
         return None
     now = int(datetime.now(UTC).timestamp() * 1000)
-    with desk.db.begin() as conn:
+    with desk.write() as unit:
+        conn = unit.conn
+        unit.note("learned")
         new_id = conn.execute(insert(learned_examples).values(
             text=text, item=item, suggested=suggested, actor=actor, added_at=now)
         ).inserted_primary_key[0]
@@ -82,17 +84,19 @@ def list_learned(db: Database, limit: int = 200) -> list[LearnedRow]:
 
 def forget_example(desk: Desk, example_id: int) -> bool:
     """Undo one learned example; True when there was one."""
-    with desk.db.begin() as conn:
-        gone = conn.execute(delete(learned_examples)
-                            .where(learned_examples.c.id == example_id)).rowcount
+    with desk.write() as unit:
+        unit.note("learned")
+        gone = unit.conn.execute(delete(learned_examples)
+                                 .where(learned_examples.c.id == example_id)).rowcount
     _forget_cache(desk.db)
     return bool(gone)
 
 
 def forget_all(desk: Desk) -> int:
     """Back to the shipped examples only."""
-    with desk.db.begin() as conn:
-        gone = conn.execute(delete(learned_examples)).rowcount
+    with desk.write() as unit:
+        unit.note("learned")
+        gone = unit.conn.execute(delete(learned_examples)).rowcount
     _forget_cache(desk.db)
     return int(gone)
 

@@ -174,53 +174,6 @@ Size: %2</source>
     </message>
 </context>
 <context>
-    <name>CaseActions</name>
-    <message>
-        <source>Dispatch / re-dispatch…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record reply…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record evaluation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return for redoing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalate…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remind…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Special supervision…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge into…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CaseDetail</name>
     <message>
         <source>Kind</source>
@@ -331,6 +284,10 @@ Size: %2</source>
     </message>
     <message>
         <source>(automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split from %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1829,6 +1786,18 @@ Size: %2</source>
         <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(choose a category)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category of problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -1892,10 +1861,6 @@ Size: %2</source>
     </message>
     <message>
         <source>Recorded before the case was registered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a case event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1984,6 +1949,10 @@ Size: %2</source>
     </message>
     <message>
         <source>The event is too large (more than {limit} KB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a newer version of Community Desk to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2203,6 +2172,18 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split into at least two cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe problem {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category for problem {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} is not a Community Desk backup, or it is damaged: it cannot be read as a backup file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2403,6 +2384,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recorded before the topic was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This topic was already added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This record was already started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2470,6 +2459,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dispatch / re-dispatch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2478,7 +2471,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2486,7 +2487,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return for redoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2494,7 +2503,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2502,7 +2519,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Special supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merged into another case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2510,11 +2535,23 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split into several cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
