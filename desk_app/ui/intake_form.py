@@ -15,12 +15,21 @@ from desk_app.domain.case import CaseState
 from desk_app.domain.catalogue import Item
 from desk_app.domain.classify import CatalogueIndex, Suggestion
 from desk_app.domain.intake import Intake
+from desk_app.domain.roles import may
 from desk_app.domain.sla import finish_deadline
 from desk_app.domain.text import DomainError
 from desk_app.domain.validation import InputError, normalize_id_number, normalize_phone
 from desk_app.domain.vocabulary import CHANNELS, KINDS, STATUSES, URGENCIES
 from desk_app.store.case_queries import CaseRow, possible_duplicates
-from desk_app.store.cases import IntakeError, NotAllowed, link_repeat, register_case
+from desk_app.store.cases import (
+    IntakeError,
+    NotAllowed,
+    SplitPart,
+    get_case,
+    link_repeat,
+    register_case,
+    split_case,
+)
 from desk_app.store.desk import Desk
 from desk_app.store.learned import remember_choice, suggest_for
 from desk_app.store.users import User
@@ -45,6 +54,7 @@ class IntakeForm(IntakeView):
         self.last_receipt: ReceiptDialog | None = None
         self._suggested: Item | None = None
         self._found: list[Suggestion] = []
+        self.last_split: list[CaseState] = []
         self._add_split_offer()
         self._fill_choices()
         for field in (self.name, self.phone, self.id_number, self.address):
@@ -313,7 +323,11 @@ class IntakeForm(IntakeView):
         if len(parts) < 2:
             return
         listed = "；".join(f"“{s.part}” → {s.item.name_zh}" for s in parts)
-        if self.split_offer.isChecked():
+        if not may(self.user.role, "split"):
+            self.split_offer.setCheckable(False)
+            self.split_offer.setText(self.tr("Two problems? %1 — a supervisor can split the case "
+                                             "after saving").replace("%1", listed))
+        elif self.split_offer.isChecked():
             self.split_offer.setText(self.tr("Will be saved as %n case(s): %1 (click to keep one)",
                                              "", len(parts)).replace("%1", listed))
         else:
@@ -426,6 +440,16 @@ class IntakeForm(IntakeView):
             QMessageBox.warning(self, self.tr("Not saved"), message(error))
             return None
         self._learn(case)
+        parts = self.split_parts()
+        if parts and settle is None:
+            try:
+                self.last_split = split_case(
+                    self.desk, self.user, case.id,
+                    [SplitPart(p.part, p.item.code) for p in parts],
+                    reason=self.tr("Two problems in one request, split at intake"))
+                case = get_case(self.desk, case.id)
+            except (DomainError, NotAllowed) as error:
+                QMessageBox.warning(self, self.tr("Saved as one case"), message(error))
         self.saved.emit(case)
         if self.draft is not None:
             clear_draft(self.draft)

@@ -726,6 +726,10 @@ Size: %2</source>
         <source>Not sure: %1? Press F2 to choose (the catch-all %2 is last)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Two problems? %1 — a supervisor can split the case after saving</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Will be saved as %n case(s): %1 (click to keep one)</source>
         <translation>
@@ -778,6 +782,14 @@ Size: %2</source>
     </message>
     <message>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two problems in one request, split at intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as one case</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

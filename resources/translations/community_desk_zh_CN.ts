@@ -727,6 +727,10 @@ Size: %2</source>
         <source>Not sure: %1? Press F2 to choose (the catch-all %2 is last)</source>
         <translation>不确定：%1？按 F2 选择（兜底的“%2”在最后）</translation>
     </message>
+    <message>
+        <source>Two problems? %1 — a supervisor can split the case after saving</source>
+        <translation>两个问题？%1 — 保存后可由主管拆分</translation>
+    </message>
     <message numerus="yes">
         <source>Will be saved as %n case(s): %1 (click to keep one)</source>
         <translation>
@@ -778,6 +782,14 @@ Size: %2</source>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Two problems in one request, split at intake</source>
+        <translation>一件诉求含两个问题，受理时拆分</translation>
+    </message>
+    <message>
+        <source>Saved as one case</source>
+        <translation>已作为一件保存</translation>
     </message>
 </context>
 <context>

@@ -82,10 +82,20 @@ def test_an_unclear_request_is_shown_as_unsure_and_f2_opens_the_choices(
     assert len(offered) >= 2 and offered[-1] is workspace.catalogue.catch_all
 
 
-def test_two_problems_get_two_suggestions_and_an_offer_to_split(
+TWO_PROBLEMS = "楼下广场舞每晚吵到十点，而且那边的路灯坏了，晚上黑乎乎的"
+
+
+def fill_resident(qtbot: QtBot, form: IntakeForm, description: str) -> None:
+    type_text(form.name, "刘海燕")
+    type_text(form.phone, "13912345678")
+    type_text(form.address, "鹏湾花园5栋")
+    type_text(form.description, description)
+
+
+def test_two_problems_get_two_suggestions_and_are_split_into_two_cases(
         qtbot: QtBot, workspace: Workspace, users: dict[str, User]) -> None:
-    form = make_form(qtbot, workspace, users["window"])
-    type_text(form.description, "楼下广场舞每晚吵到十点，而且那边的路灯坏了，晚上黑乎乎的")
+    form = make_form(qtbot, workspace, users["supervisor"])
+    fill_resident(qtbot, form, TWO_PROBLEMS)
     qtbot.waitUntil(form.split_offer.isVisible)
     codes = [s.item.code for s in form._found[:2]]
     assert set(codes) == {"010202", "030203"}
@@ -93,15 +103,31 @@ def test_two_problems_get_two_suggestions_and_an_offer_to_split(
     assert "路灯不亮与损坏" in form.split_offer.text()
     form.split_offer.click()
     assert [p.item.code for p in form.split_parts()] == codes
+    qtbot.keyClick(form.description, Qt.Key.Key_F2)
+    if form.category.item is None:
+        form.category.choose_first()
+    with qtbot.waitSignal(form.saved) as saved:
+        form.submit()
+    original = saved.args[0]
+    assert original.status == "split"
+    assert sorted(c.category for c in form.last_split) == sorted(codes)
+    assert {c.id for c in form.last_split} == set(original.split_into)
+    assert any("路灯" in c.description for c in form.last_split)
+
+
+def test_a_window_worker_is_told_a_supervisor_can_split(
+        qtbot: QtBot, workspace: Workspace, users: dict[str, User]) -> None:
+    form = make_form(qtbot, workspace, users["window"])
+    type_text(form.description, TWO_PROBLEMS)
+    qtbot.waitUntil(form.split_offer.isVisible)
+    assert not form.split_offer.isCheckable()
+    assert form.split_parts() == []
 
 
 def test_saving_teaches_the_desk(qtbot: QtBot, workspace: Workspace,
                                  users: dict[str, User]) -> None:
     form = make_form(qtbot, workspace, users["window"])
-    type_text(form.name, "刘海燕")
-    type_text(form.phone, "13912345678")
-    type_text(form.address, "鹏湾花园5栋")
-    type_text(form.description, "后山的猴子又跑下来抢东西")
+    fill_resident(qtbot, form, "后山的猴子又跑下来抢东西")
     form.category.set_item(workspace.catalogue.items["030303"])
     with qtbot.waitSignal(form.saved):
         form.submit()
