@@ -30,11 +30,12 @@ from desk_app.store.cases import (
     register_case,
     split_case,
 )
-from desk_app.store.desk import Desk
+from desk_app.store.desk import Changes, Desk
 from desk_app.store.learned import remember_choice, suggest_for
 from desk_app.store.users import User
 
 from .category_picker import CategoryPicker
+from .changes import Coalesced
 from .drafts import clear_draft, load_draft, save_draft
 from .formatting import deadline_time
 from .i18n import label, message
@@ -62,6 +63,8 @@ class IntakeForm(IntakeView):
             field.returnPressed.connect(field.focusNextChild)
         self._duplicate_timer = QTimer(self, singleShot=True, interval=300)
         self._duplicate_timer.timeout.connect(self.check_duplicates)
+        # A case registered on another desk and pulled, or closed meanwhile: the list follows.
+        Coalesced(self, desk, self._cases_moved, self.check_duplicates)
         self._suggest_timer = QTimer(self, singleShot=True, interval=300)
         self._suggest_timer.timeout.connect(self.suggest)
 
@@ -384,6 +387,10 @@ class IntakeForm(IntakeView):
                             actor=self.user.username)
 
     # Duplicates -------------------------------------------------------------------------
+    @staticmethod
+    def _cases_moved(changes: Changes) -> bool:
+        return changes.touches("case")
+
     def check_duplicates(self) -> list[CaseRow]:
         item = self.category.item
         rows = possible_duplicates(

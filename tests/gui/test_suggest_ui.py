@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -134,3 +136,23 @@ def test_saving_teaches_the_desk(qtbot: QtBot, workspace: Workspace,
     assert workspace.desk is not None
     rows = list_learned(workspace.desk.db)
     assert [(r.text, r.item) for r in rows] == [("后山的猴子又跑下来抢东西", "030303")]
+
+
+def test_the_same_problem_in_other_words_is_listed_and_follows_new_cases(
+        qtbot: QtBot, workspace: Workspace, users: dict[str, User],
+        add_case: Callable[..., object]) -> None:
+    earlier = add_case(description="楼下广场舞音响太吵了，每天晚上跳到十点", category="010202",
+                       address="鹏湾花园5栋", phone="13700000001")
+    form = make_form(qtbot, workspace, users["window"])
+    form.community.setCurrentIndex(form.community.findData("YT-HS-PW"))
+    type_text(form.address, "鹏湾 5号楼")
+    type_text(form.description, "晚上有人在楼下跳舞，音箱震得睡不着")
+    qtbot.waitUntil(lambda: form.duplicates.count() == 1)
+    assert earlier.number in form.duplicates.item(0).text()  # type: ignore[attr-defined]
+
+    # Another worker registers the same problem meanwhile: the list follows, untouched.
+    later = add_case(description="跳广场舞的音乐声吵得孩子睡不着", category="010203",
+                     address="鹏湾花园5栋", phone="13700000002")
+    qtbot.waitUntil(lambda: form.duplicates.count() == 2)
+    assert any(later.number in form.duplicates.item(i).text()  # type: ignore[attr-defined]
+               for i in range(2))
