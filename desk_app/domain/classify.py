@@ -358,7 +358,8 @@ def suggester_for(catalogue: Catalogue) -> Suggester:
             return entry[1]
         model = Suggester(catalogue)
         key = id(catalogue)
-        _models[key] = (weakref.ref(catalogue, lambda _r: _models.pop(key, None)), model)
+        _models[key] = (weakref.ref(catalogue, lambda _r, kept=_models: kept.pop(key, None)),
+                        model)
         return model
 
 
