@@ -295,7 +295,7 @@ class IntakeForm(IntakeView):
             self.suggestion.hide()
             return
         best = found[0]
-        if best.confident:
+        if best.confident or len(parts) >= 2:  # two problems compete; neither is unsure
             text = self.tr("Suggested: %1 (%2, %3) — press F2 to accept").replace(
                 "%1", best.item.name_zh).replace("%2", self._reason(best)).replace(
                 "%3", self.tr("%1% sure").replace("%1", str(round(best.confidence * 100))))
@@ -316,16 +316,26 @@ class IntakeForm(IntakeView):
         except (KeyError, IndexError, ValueError):
             return template.format(**values)
 
+    def _parts(self) -> list[Suggestion]:
+        """The problems found in the description, in the order the resident told them."""
+        text = self.description.toPlainText()
+        parts = [s for s in self._found if s.part]
+        return sorted(parts, key=lambda s: text.find(s.part.split("，")[0]))
+
     def split_parts(self) -> list[Suggestion]:
         """The problems of the description when the worker took the offer to split."""
-        parts = [s for s in self._found if s.part]
+        parts = self._parts()
         return parts if self.split_offer.isChecked() and len(parts) >= 2 else []
 
     def _show_split_offer(self) -> None:
-        parts = [s for s in self._found if s.part]
+        parts = self._parts()
         if len(parts) < 2:
             return
-        listed = "；".join(f"“{s.part}” → {s.item.name_zh}" for s in parts)
+        def short(part: str) -> str:
+            return part if len(part) <= 10 else part[:10] + "…"
+
+        listed = "；".join(f"{s.item.name_zh}（{short(s.part)}）" for s in parts)
+        self.split_offer.setToolTip("\n".join(f"{s.item.name_zh}：{s.part}" for s in parts))
         if not may(self.user.role, "split"):
             self.split_offer.setCheckable(False)
             self.split_offer.setText(self.tr("Two problems? %1 — a supervisor can split the case "
