@@ -241,7 +241,7 @@ def main() -> None:
     def line(name: str, value: float, floor_value: float, unit: str = "%") -> None:
         scale = 100 if unit == "%" else 1000
         ratio = value / floor_value if floor_value else float("inf")
-        print(f"  {name:34} {value * scale:7.1f}{unit[0]} {floor_value * scale:7.1f}{unit[0]} "
+        print(f"  {name:34} {value * scale:7.1f}{unit:<2} {floor_value * scale:7.1f}{unit:<2} "
               f"{ratio:6.2f}x")
 
     line("top-1 accuracy (floor: keywords)", ours["top1"], base["top1"])
@@ -251,8 +251,8 @@ def main() -> None:
     line("accuracy when confident", ours["confident_accuracy"], base["confident_accuracy"])
     print(f"  two problems: both found by split {both}/{len(splits)}, both in top 3 "
           f"{first_two}/{len(splits)}; single requests wrongly split {false_split}/{len(rows)}")
-    line("answer mean (ms; floor: str in)", mean, floor, "ms")
-    line("answer p95 (ms; floor: str in)", p95, floor, "ms")
+    line("answer mean (wall; floor: str in)", mean, floor, "ms")
+    line("answer p95 (wall; floor: str in)", p95, floor, "ms")
     print(f"  build (load examples, vectors): {build * 1000:.0f} ms (on a worker, off the GUI)")
     print(f"  answer CPU time mean {cpu * 1000:.1f} ms, p95 {cpu95 * 1000:.1f} ms (wall "
           f"figures include waiting for the CPU: other processes on this shared "
