@@ -317,9 +317,11 @@ class IntakeForm(IntakeView):
             return
         best = found[0]
         if best.confident or len(parts) >= 2:  # two problems compete; neither is unsure
-            text = self.tr("Suggested: %1 (%2, %3) — press F2 to accept").replace(
+            lead = self.desk.catalogue.departments[best.item.lead].name_zh
+            text = self.tr("Suggested: %1 → %4 (%2, %3) — press F2 to accept").replace(
                 "%1", best.item.name_zh).replace("%2", self._reason(best)).replace(
-                "%3", self.tr("%1% sure").replace("%1", str(round(best.confidence * 100))))
+                "%3", self.tr("%1% sure").replace("%1", str(round(best.confidence * 100)))
+            ).replace("%4", lead)
         else:
             names = "、".join(s.item.name_zh for s in found)
             text = self.tr("Not sure: %1? Press F2 to choose (the catch-all %2 is last)").replace(
