@@ -69,6 +69,7 @@ def test_bundle_contents(internal: Path) -> None:
     resources = internal / "resources"
     assert (resources / "catalogue" / "items.csv").is_file()
     assert (resources / "calendar" / "cn_holidays.csv").is_file()
+    assert (resources / "suggest" / "picker.tsv").is_file()  # the suggester's examples
     assert (resources / "translations" / "community_desk_zh_CN.qm").is_file()
     # Qt's own dialogs (the backup file dialog) in Chinese: kept by the spec's filters.
     assert (resources / "translations" / "qtbase_zh_CN.qm").is_file()

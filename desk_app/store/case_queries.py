@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text, tuple_
 
 from desk_app.domain.case_numbers import CASE_NUMBER
+from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.sla import ClockState, ms_from_utc, state_at
 from desk_app.domain.validation import InputError, normalize_phone
 from desk_app.domain.vocabulary import ACTIVE, FINAL
@@ -223,9 +224,15 @@ def count_cases(db: Database, query: CaseQuery) -> int:
 
 def possible_duplicates(db: Database, *, phone: str = "", category: str = "",
                         community: str = "", address: str = "", now: datetime | None = None,
-                        days: int = 30, limit: int = 10) -> list[CaseRow]:
-    """Open cases that may be the same problem: the same phone, or the same category in the
-    same community or at the same address, registered in the last `days` days."""
+                        days: int = 30, limit: int = 10, description: str = "",
+                        catalogue: Catalogue | None = None) -> list[CaseRow]:
+    """Open cases that may be the same problem, registered in the last `days` days: the same
+    phone, or the same category in the same community or at the same address (newest first);
+    then, by meaning, a description like `description` at the same address or in the same
+    community, whatever its category (closest first). Addresses compare normalised (全角/半角,
+    3号楼/3栋, estate suffixes)."""
+    from .similar_cases import same_place, similar_open_cases
+
     since = ms_from_utc((now or datetime.now(UTC)) - timedelta(days=days))
     same: list[ColumnElement[bool]] = []
     if phone:
@@ -235,10 +242,26 @@ def possible_duplicates(db: Database, *, phone: str = "", category: str = "",
         same.append(and_(cases.c.category == category, cases.c.community == community))
     if category and address.strip():
         same.append(and_(cases.c.category == category, cases.c.address == address.strip()))
-    if not same:
-        return []
-    statement = (select(*LIST_COLUMNS).where(
-        or_(*same), cases.c.registered_at >= since, cases.c.status.not_in(sorted(FINAL)))
-        .order_by(cases.c.registered_at.desc()).limit(limit))
+    open_recent = (cases.c.registered_at >= since, cases.c.status.not_in(sorted(FINAL)))
+    found: list[CaseRow] = []
     with db.read() as conn:
-        return [CaseRow(**r._mapping) for r in conn.execute(statement)]
+        if same:
+            statement = (select(*LIST_COLUMNS).where(or_(*same), *open_recent)
+                         .order_by(cases.c.registered_at.desc()).limit(limit))
+            found = [CaseRow(**r._mapping) for r in conn.execute(statement)]
+        seen = {row.id for row in found}
+        if category and address.strip() and community:
+            statement = (select(*LIST_COLUMNS).where(
+                cases.c.category == category, cases.c.community == community, *open_recent)
+                .order_by(cases.c.registered_at.desc()).limit(200))
+            found += [CaseRow(**r._mapping) for r in conn.execute(statement)
+                      if r.id not in seen and same_place(address, r.address)]
+            seen = {row.id for row in found}
+        for _score, row in similar_open_cases(
+                conn, LIST_COLUMNS, description=description, community=community,
+                address=address, since=since, catalogue=catalogue):
+            if row.id not in seen:
+                found.append(CaseRow(**{k: v for k, v in row._mapping.items()
+                                        if k != "description"}))
+                seen.add(row.id)
+    return found[:limit]

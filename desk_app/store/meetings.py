@@ -4,18 +4,20 @@ resolutions and their progress, closing, and passing a topic up to a higher leve
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, literal, select
 
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
 from desk_app.domain.meeting import MINUTES_REQUIRED, MeetingState, fold_meeting
 from desk_app.domain.roles import may
+from desk_app.domain.similarity import group_similar
 from desk_app.domain.sla import ms_from_utc
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
@@ -81,7 +83,9 @@ class HotTopic:
 def hot_topics(desk: Desk, *, min_cases: int = 3, days: int = 30, repeat_cases: int = 2,
                repeat_days: int = 90, now: datetime | None = None) -> list[HotTopic]:
     """Same category in the same community, `min_cases` or more in `days` days; the same
-    resident (phone) `repeat_cases` or more times in `repeat_days`; and topics added by hand."""
+    problem told in other words and filed under different categories (grouped by meaning, so
+    ten complaints about one square dance are one topic); the same resident (phone)
+    `repeat_cases` or more times in `repeat_days`; and topics added by hand."""
     now = now or datetime.now(UTC)
     since = ms_from_utc(now - timedelta(days=days))
     catalogue = desk.catalogue
@@ -98,14 +102,10 @@ def hot_topics(desk: Desk, *, min_cases: int = 3, days: int = 30, repeat_cases: 
             title = f"{unit.name_zh if unit else community} · {item.name_zh if item else category}（{count}）"
             found.append(HotTopic(f"category:{category}:{community}", title, community, category,
                                   tuple(ids.split(",")), "category"))
+        found += _topics_by_meaning(desk, conn, since, min_cases)
         repeat_since = ms_from_utc(now - timedelta(days=repeat_days))
-        repeats = conn.execute(
-            select(cases.c.phone, func.count(), func.group_concat(cases.c.id),
-                   func.max(cases.c.community), func.max(cases.c.name))
-            .where(cases.c.registered_at >= repeat_since, cases.c.phone != "")
-            .group_by(cases.c.phone).having(func.count() >= repeat_cases)
-            .order_by(func.count().desc()).limit(50))
-        for phone, count, ids, community, name in repeats:
+        for phone, count, ids, community, name in repeat_residents(
+                conn, repeat_since, repeat_cases):
             title = f"{name or phone[-4:]} · 重复反映 {count} 次"
             found.append(HotTopic(f"resident:{phone}", title, community, "",
                                   tuple(ids.split(",")), "resident"))
@@ -114,6 +114,63 @@ def hot_topics(desk: Desk, *, min_cases: int = 3, days: int = 30, repeat_cases: 
             found.append(HotTopic(f"hand:{row.id}", row.title, row.community, "",
                                   tuple(filter(None, row.case_ids.split(","))), "hand"))
     return found
+
+
+TOPIC_SIMILARITY = 0.4  # meaning vectors (words + items), see desk_app.store.similar_cases
+TOPIC_CANDIDATES = 800  # the newest cases of the window that are grouped by meaning
+
+
+def _topics_by_meaning(desk: Desk, conn: Any, since: int, min_cases: int) -> list[HotTopic]:
+    """Groups of `min_cases` or more cases of one community that tell the same problem, when
+    they span several categories (one category alone is already a topic above)."""
+    from .similar_cases import case_vector, vectorizer
+
+    rows = conn.execute(
+        select(cases.c.id, cases.c.community, cases.c.category, cases.c.title,
+               cases.c.description)
+        .where(cases.c.registered_at >= since, cases.c.status.not_in(["voided", "merged"]))
+        .order_by(cases.c.registered_at.desc()).limit(TOPIC_CANDIDATES)).all()
+    vector = vectorizer(desk.catalogue)
+    by_community: dict[str, list[Any]] = {}
+    for row in rows:
+        by_community.setdefault(row.community, []).append(row)
+    found: list[HotTopic] = []
+    for community, members in by_community.items():
+        if len(members) < min_cases:
+            continue
+        vectors = [case_vector(vector, r.id, r.description or r.title) for r in members]
+        for group in group_similar(vectors, TOPIC_SIMILARITY):
+            picked = [members[i] for i in group]
+            categories = Counter(r.category for r in picked)
+            if len(picked) < min_cases or len(categories) < 2:
+                continue
+            unit = desk.catalogue.orgs.get(community)
+            main = desk.catalogue.items.get(categories.most_common(1)[0][0])
+            example = min((r.title for r in picked), key=len)[:24]
+            title = (f"{unit.name_zh if unit else community} · "
+                     f"{main.name_zh if main else ''}：{example}（{len(picked)}）")
+            ids = tuple(r.id for r in picked)
+            found.append(HotTopic(f"similar:{community}:{min(ids)}", title, community,
+                                  main.code if main else "", ids, "similar"))
+    found.sort(key=lambda t: -len(t.case_ids))
+    return found
+
+
+def repeat_residents(conn: Any, since: int, min_cases: int, limit: int = 50
+                     ) -> list[tuple[str, int, str, str, str]]:
+    """Residents (by phone) with `min_cases` or more requests registered since `since`:
+    (phone, count, ids, community, name). The registration-date index bounds the rows read, so
+    a million-case desk reads only the window, never the whole phone index."""
+    # Grouping by `phone || ''` (not the bare column) keeps SQLite from walking the whole phone
+    # index to save a sort: it searches the registration-date range and sorts only that.
+    phone = cases.c.phone.op("||")(literal(""))
+    statement = (
+        select(phone, func.count(), func.group_concat(cases.c.id),
+               func.max(cases.c.community), func.max(cases.c.name))
+        .where(cases.c.registered_at >= since, cases.c.phone != "")
+        .group_by(phone).having(func.count() >= min_cases)
+        .order_by(func.count().desc()).limit(limit))
+    return [tuple(r) for r in conn.execute(statement)]
 
 
 def meetings_on_topics(desk: Desk, found: list[HotTopic]) -> dict[str, str]:

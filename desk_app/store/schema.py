@@ -219,3 +219,14 @@ attachments = Table(
     Column("added_at", Integer, nullable=False),
     Column("uploaded_at", Integer),
 )
+
+# The desk's own examples for the category suggester: local only, never synced (migration 0009).
+learned_examples = Table(
+    "learned_examples", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("text", Text, nullable=False),
+    Column("item", String(32), nullable=False),
+    Column("suggested", String(32), nullable=False, server_default=""),
+    Column("actor", String(80), nullable=False, server_default=""),
+    Column("added_at", Integer, nullable=False),
+)

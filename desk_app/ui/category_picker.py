@@ -50,6 +50,17 @@ class CategoryPicker(QLineEdit):
         else:
             self._completer.popup().hide()
 
+    def offer(self, items: list[Item]) -> None:
+        """Open the list with these items (the suggester's choices when it is unsure)."""
+        if self.item is not None:
+            self.set_item(None)
+        self._results = list(items)
+        self._model.setStringList(
+            [f"{item_path(self.catalogue, i)}  ({i.code})" for i in self._results])
+        self.setFocus()
+        if self._results:
+            self._completer.complete()
+
     def _pick_text(self, text: str) -> None:
         code = text.rsplit("(", 1)[-1].rstrip(")")
         item = self.catalogue.items.get(code)

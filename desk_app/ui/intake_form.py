@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,23 +17,35 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
 from desk_app.domain.case import CaseState
 from desk_app.domain.catalogue import Item
-from desk_app.domain.classify import CatalogueIndex, suggest_items
+from desk_app.domain.classify import CatalogueIndex, Suggestion
 from desk_app.domain.intake import Intake
+from desk_app.domain.roles import may
 from desk_app.domain.sla import finish_deadline
 from desk_app.domain.text import DomainError
 from desk_app.domain.validation import InputError, normalize_id_number, normalize_phone
 from desk_app.domain.vocabulary import CHANNELS, KINDS, STATUSES, URGENCIES
 from desk_app.store.case_queries import CaseRow, possible_duplicates
-from desk_app.store.cases import IntakeError, NotAllowed, link_repeat, register_case
-from desk_app.store.desk import Desk
+from desk_app.store.cases import (
+    IntakeError,
+    NotAllowed,
+    SplitPart,
+    get_case,
+    link_repeat,
+    register_case,
+    split_case,
+)
+from desk_app.store.desk import Changes, Desk
+from desk_app.store.learned import remember_choice, suggest_for
 from desk_app.store.users import User
 
 from .category_picker import CategoryPicker
+from .changes import Coalesced
 from .drafts import clear_draft, load_draft, save_draft
 from .formatting import deadline_time
 from .i18n import label, message
@@ -91,6 +103,9 @@ class IntakeForm(IntakeView):
         self.show_receipt = True
         self.last_receipt: ReceiptDialog | None = None
         self._suggested: Item | None = None
+        self._found: list[Suggestion] = []
+        self.last_split: list[CaseState] = []
+        self._add_split_offer()
         self._add_publish_box()
         self._fill_choices()
         # Enter moves on from every field, as on a paper form; a choice never changes by
@@ -104,6 +119,8 @@ class IntakeForm(IntakeView):
             field.returnPressed.connect(lambda f=field: self.move_on_from(f))
         self._duplicate_timer = QTimer(self, singleShot=True, interval=300)
         self._duplicate_timer.timeout.connect(self.check_duplicates)
+        # A case registered on another desk and pulled, or closed meanwhile: the list follows.
+        Coalesced(self, desk, self._cases_moved, self.check_duplicates)
         self._suggest_timer = QTimer(self, singleShot=True, interval=300)
         self._suggest_timer.timeout.connect(self.suggest)
 
@@ -204,6 +221,9 @@ class IntakeForm(IntakeView):
         self.kind.setCurrentIndex(self.kind.findData("complaint"))
         self._fill_grids()
         self._suggested = None
+        self._found = []
+        self.split_offer.setChecked(False)
+        self.split_offer.hide()
         self.suggestion.hide()
         self.duplicates.clear()
         self.duplicates.hide()
@@ -363,21 +383,102 @@ class IntakeForm(IntakeView):
         self.show_routing()
 
     # Category, routing, deadline --------------------------------------------------------
+    def _add_split_offer(self) -> None:
+        """A checkable offer under the suggestion: save a two-problem request as two cases."""
+        self.split_offer = QPushButton(objectName="split_offer", checkable=True)
+        self.split_offer.setFlat(True)
+        self.split_offer.setStyleSheet("text-align: left; color: #8a4b00;")
+        self.split_offer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.split_offer.hide()
+        self.split_offer.toggled.connect(self._show_split_offer)
+        for form in self.findChildren(QFormLayout):
+            row, _role = form.getWidgetPosition(self.suggestion)
+            if row >= 0:
+                form.insertRow(row + 1, "", self.split_offer)
+                break
+
     def suggest(self) -> None:
-        found = suggest_items(self.desk.catalogue, self.description.toPlainText(), limit=1)
+        """Category suggestion from the description, with why; shown as unsure when it is, and
+        with an offer to split when the request holds two problems."""
+        self._found = suggest_for(self.desk, self.description.toPlainText(), limit=3)
+        self._duplicate_timer.start()  # the same problem in other words, by meaning
+        found = self._found
         self._suggested = found[0].item if found else None
+        parts = [s for s in found if s.part]
+        self.split_offer.setVisible(len(parts) >= 2)
+        if len(parts) < 2:
+            self.split_offer.setChecked(False)
+        self._show_split_offer()
         if self._suggested is None or self._suggested is self.category.item:
             self.suggestion.hide()
             return
-        words = "、".join(found[0].matched[:3])
-        self.suggestion.setText(self.tr("Suggested: %1 (from “%2”) — press F2 to accept")
-                                .replace("%1", self._suggested.name_zh).replace("%2", words))
+        best = found[0]
+        if best.confident or len(parts) >= 2:  # two problems compete; neither is unsure
+            lead = self.desk.catalogue.departments[best.item.lead].name_zh
+            text = self.tr("Suggested: %1 → %4 (%2, %3) — press F2 to accept").replace(
+                "%1", best.item.name_zh).replace("%2", self._reason(best)).replace(
+                "%3", self.tr("%1% sure").replace("%1", str(round(best.confidence * 100)))
+            ).replace("%4", lead)
+        else:
+            names = "、".join(s.item.name_zh for s in found)
+            text = self.tr("Not sure: %1? Press F2 to choose (the catch-all %2 is last)").replace(
+                "%1", names).replace("%2", self.desk.catalogue.catch_all.name_zh)
+        self.suggestion.setText(text)
+        self.suggestion.setToolTip(self._reason(best))
         self.suggestion.show()
 
+    @staticmethod
+    def _reason(suggestion: Suggestion) -> str:
+        template, values = suggestion.reason
+        text = QCoreApplication.translate("suggest", template)
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template.format(**values)
+
+    def _parts(self) -> list[Suggestion]:
+        """The problems found in the description, in the order the resident told them."""
+        text = self.description.toPlainText()
+        parts = [s for s in self._found if s.part]
+        return sorted(parts, key=lambda s: text.find(s.part.split("，")[0]))
+
+    def split_parts(self) -> list[Suggestion]:
+        """The problems of the description when the worker took the offer to split."""
+        parts = self._parts()
+        return parts if self.split_offer.isChecked() and len(parts) >= 2 else []
+
+    def _show_split_offer(self) -> None:
+        parts = self._parts()
+        if len(parts) < 2:
+            return
+        def short(part: str) -> str:
+            return part if len(part) <= 10 else part[:10] + "…"
+
+        listed = "；".join(f"{s.item.name_zh}（{short(s.part)}）" for s in parts)
+        self.split_offer.setToolTip("\n".join(f"{s.item.name_zh}：{s.part}" for s in parts))
+        if not may(self.user.role, "split"):
+            self.split_offer.setCheckable(False)
+            self.split_offer.setText(self.tr("Two problems? %1 — a supervisor can split the case "
+                                             "after saving").replace("%1", listed))
+        elif self.split_offer.isChecked():
+            self.split_offer.setText(self.tr("Will be saved as %n case(s): %1 (click to keep one)",
+                                             "", len(parts)).replace("%1", listed))
+        else:
+            self.split_offer.setText(self.tr("Two problems? %1 — click to save them as separate "
+                                             "cases").replace("%1", listed))
+
     def accept_suggestion(self) -> None:
-        if self._suggested is not None:
-            self.category.set_item(self._suggested)
+        """F2: take a confident suggestion; when unsure, open the choices (catch-all last)."""
+        if self._suggested is None:
+            return
+        if self._found and not self._found[0].confident:
+            choices = [s.item for s in self._found]
+            catch_all = self.desk.catalogue.catch_all
+            self.category.offer([*(i for i in choices if i is not catch_all), catch_all])
             self.suggestion.hide()
+            return
+        self.category.set_item(self._suggested)
+        self.suggestion.hide()
 
     def _on_category(self, item: Item | None) -> None:
         if item is not None:
@@ -408,12 +509,24 @@ class IntakeForm(IntakeView):
             "%1", deadline_time(due))
         self.routing.setText(text)
 
+    def _learn(self, case: CaseState) -> None:
+        """The worker confirmed or corrected the category: the desk keeps it as an example."""
+        if case.category:
+            remember_choice(self.desk, self.description.toPlainText(), case.category,
+                            suggested=self._found[0].item.code if self._found else "",
+                            actor=self.user.username)
+
     # Duplicates -------------------------------------------------------------------------
+    @staticmethod
+    def _cases_moved(changes: Changes) -> bool:
+        return changes.touches("case")
+
     def check_duplicates(self) -> list[CaseRow]:
         item = self.category.item
         rows = possible_duplicates(
             self.desk.db, phone=self.phone.text(), category=item.code if item else "",
-            community=self.community.currentData() or "", address=self.address.text())
+            community=self.community.currentData() or "", address=self.address.text(),
+            description=self.description.toPlainText(), catalogue=self.desk.catalogue)
         self.duplicates.clear()
         for row in rows:
             entry = QListWidgetItem(f"{row.number}  {label(STATUSES, row.status)}\n{row.title}")
@@ -463,6 +576,17 @@ class IntakeForm(IntakeView):
         except (DomainError, NotAllowed) as error:
             QMessageBox.warning(self, self.tr("Not saved"), message(error))
             return None
+        self._learn(case)
+        parts = self.split_parts()
+        if parts and settle is None:
+            try:
+                self.last_split = split_case(
+                    self.desk, self.user, case.id,
+                    [SplitPart(p.part, p.item.code) for p in parts],
+                    reason=self.tr("Two problems in one request, split at intake"))
+                case = get_case(self.desk, case.id)
+            except (DomainError, NotAllowed) as error:
+                QMessageBox.warning(self, self.tr("Saved as one case"), message(error))
         self.saved.emit(case)
         if self.draft is not None:
             clear_draft(self.draft)

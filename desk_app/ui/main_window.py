@@ -19,6 +19,7 @@ from desk_app.domain.classify import CatalogueIndex
 from desk_app.domain.roles import ROLES, may
 from desk_app.store.desk import Changes
 from desk_app.store.eventlog import pending_count
+from desk_app.store.learned import warm_suggestions
 from desk_app.store.sync_state import open_rejection_count
 from desk_app.store.users import User
 from desk_app.workspace import Workspace
@@ -69,8 +70,9 @@ class MainWindow(QMainWindow):
             self._index = CatalogueIndex(self.desk.catalogue)
             index = self._index
             # Built once the window is on screen: loading pinyin holds the interpreter.
-            QTimer.singleShot(300, lambda: BackgroundOp(None, lambda _s: index.warm(),
-                                                        pool_name="index").run())
+            desk = self.desk
+            QTimer.singleShot(300, lambda: BackgroundOp(
+                None, lambda _s: warm_suggestions(desk, index), pool_name="index").run())
         return self._index
 
     # Building (again after a change of language) ----------------------------------------

@@ -385,7 +385,7 @@ class MeetingsPage(QWidget):
     def reload_topics(self) -> None:
         self.topics.clear()
         self.hot = service.hot_topics(self.desk)
-        marks = {"category": "■", "resident": "☎", "hand": "✎"}
+        marks = {"category": "■", "similar": "≈", "resident": "☎", "hand": "✎"}
         called = service.meetings_on_topics(self.desk, self.hot)
         for topic in self.hot:
             item = QListWidgetItem(f"{marks[topic.source]} {topic.title}")

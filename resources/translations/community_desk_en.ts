@@ -1024,7 +1024,30 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Suggested: %1 (from “%2”) — press F2 to accept</source>
+        <source>Suggested: %1 → %4 (%2, %3) — press F2 to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sure: %1? Press F2 to choose (the catch-all %2 is last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two problems? %1 — a supervisor can split the case after saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Will be saved as %n case(s): %1 (click to keep one)</source>
+        <translation>
+            <numerusform>Will be saved as %n case: %1 (click to keep one)</numerusform>
+            <numerusform>Will be saved as %n cases: %1 (click to keep one)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Two problems? %1 — click to save them as separate cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1068,6 +1091,14 @@ Size: %2</source>
     </message>
     <message>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two problems in one request, split at intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as one case</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4136,6 +4167,25 @@ Size: %2</source>
     </message>
     <message>
         <source>All requests of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>suggest</name>
+    <message>
+        <source>matched the catalogue words {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>like the earlier request “{example}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close to how the catalogue describes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>like a request this desk filed here: “{example}”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1023,8 +1023,30 @@ Size: %2</source>
         <translation>上次关闭时有一条诉求尚未保存。要恢复到登记表中吗？</translation>
     </message>
     <message>
-        <source>Suggested: %1 (from “%2”) — press F2 to accept</source>
-        <translation>建议分类：%1（依据“%2”）— 按 F2 采用</translation>
+        <source>Suggested: %1 → %4 (%2, %3) — press F2 to accept</source>
+        <translation>建议：%1 → %4（%2，%3）— 按 F2 采用</translation>
+    </message>
+    <message>
+        <source>%1% sure</source>
+        <translation>把握 %1%</translation>
+    </message>
+    <message>
+        <source>Not sure: %1? Press F2 to choose (the catch-all %2 is last)</source>
+        <translation>不确定：%1？按 F2 选择（兜底的“%2”在最后）</translation>
+    </message>
+    <message>
+        <source>Two problems? %1 — a supervisor can split the case after saving</source>
+        <translation>两个问题？%1 — 保存后可由主管拆分</translation>
+    </message>
+    <message numerus="yes">
+        <source>Will be saved as %n case(s): %1 (click to keep one)</source>
+        <translation>
+            <numerusform>将保存为 %n 件诉求：%1（点击改回一件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Two problems? %1 — click to save them as separate cases</source>
+        <translation>两个问题？%1 — 点击分别登记为两件</translation>
     </message>
     <message>
         <source>Closed at once with the answer you record.</source>
@@ -1067,6 +1089,14 @@ Size: %2</source>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Two problems in one request, split at intake</source>
+        <translation>一件诉求含两个问题，受理时拆分</translation>
+    </message>
+    <message>
+        <source>Saved as one case</source>
+        <translation>已作为一件保存</translation>
     </message>
 </context>
 <context>
@@ -4134,6 +4164,25 @@ Size: %2</source>
     <message>
         <source>All requests of the period</source>
         <translation>本期全部诉求</translation>
+    </message>
+</context>
+<context>
+    <name>suggest</name>
+    <message>
+        <source>matched the catalogue words {words}</source>
+        <translation>与职责清单词语相符：{words}</translation>
+    </message>
+    <message>
+        <source>like the earlier request “{example}”</source>
+        <translation>与以往诉求相似：“{example}”</translation>
+    </message>
+    <message>
+        <source>close to how the catalogue describes it</source>
+        <translation>与职责清单的描述相近</translation>
+    </message>
+    <message>
+        <source>like a request this desk filed here: “{example}”</source>
+        <translation>与本窗口登记过的诉求相似：“{example}”</translation>
     </message>
 </context>
 <context>

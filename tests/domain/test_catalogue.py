@@ -374,8 +374,12 @@ def test_no_text_gives_no_suggestions(catalogue: Catalogue, text: str) -> None:
     assert suggest_items(catalogue, text) == []
 
 
-def test_unrelated_text_gives_no_suggestions(catalogue: Catalogue) -> None:
-    assert suggest_items(catalogue, "谢谢") == []
+def test_unrelated_text_gives_no_confident_suggestion(catalogue: Catalogue) -> None:
+    assert not any(s.confident for s in suggest_items(catalogue, "qqqq xyz 火星移民"))
+
+
+def test_thanks_is_praise(catalogue: Catalogue) -> None:
+    assert suggest_items(catalogue, "谢谢")[0].item.code == "150303"
 
 
 def test_a_retired_item_is_never_suggested(catalogue: Catalogue) -> None:
