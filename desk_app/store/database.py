@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.pool import QueuePool
 
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
+
+from .search_index import register_search_functions
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -29,6 +35,8 @@ class DatabaseTooNew(StoreError):
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -36,12 +44,38 @@ def _alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+_REVISION = re.compile(r"^(down_)?revision\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|None)", re.MULTILINE)
+
+
+@cache
+def _revision_graph() -> dict[str, str | None]:
+    """Each migration's revision and the one it revises, read from the files' own assignments.
+
+    Alembic (with Mako and Pygments behind it) costs about half a second to import, and start-up
+    only needs to know whether the file is at the head; so it is imported only to migrate."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found: dict[str, str | None] = {}
+        for down, double, single in _REVISION.findall(script.read_text(encoding="utf-8")):
+            found["down" if down else "rev"] = (double or single) or None
+        if found.get("rev"):
+            graph[found["rev"]] = found.get("down")  # type: ignore[index]
+    return graph
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+    graph = _revision_graph()
+    revised = {down for down in graph.values() if down}
+    heads = sorted(set(graph) - revised)
+    if len(heads) != 1:  # not a single line: let Alembic say what is wrong
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+    return heads[0]
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return set(_revision_graph())
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -51,6 +85,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    register_search_functions(dbapi_connection)
 
 
 class Database:
@@ -160,7 +195,7 @@ def _migrate(engine: Engine, path: Path, current: str | None,
              before_migrate: Callable[[Path, str, str], None] | None) -> None:
     head = head_revision()
     if current == head:
-        return
+        return  # the usual case: no Alembic import at all
     if current is not None and before_migrate is not None:
         before_migrate(path, current, head)
     from alembic import command
