@@ -119,7 +119,8 @@ class CaseList(CaseListView):
         self.date_to.dateChanged.connect(self.apply)
         self.reset.clicked.connect(self.clear_filters)
         self.table.activated.connect(self._open)
-        self.model.loaded.connect(self._show_count)
+        self.model.loaded.connect(self._show_first_page)
+        self.model.counted.connect(self._show_count)
         self.apply()
 
     def _fill_filters(self) -> None:
@@ -169,6 +170,7 @@ class CaseList(CaseListView):
         return query
 
     def apply(self) -> None:
+        self._debounce.stop()  # Enter after typing: one query, not two
         self.count.setText(self.tr("Searching…"))
         self.model.set_query(self.current_query())
         self._show_resolutions()
@@ -204,10 +206,15 @@ class CaseList(CaseListView):
         """Jump straight to what is overdue or due soon (from the dashboard or a shortcut)."""
         self.deadline.setCurrentIndex(self.deadline.findData("both"))
 
-    def _show_count(self, total: int) -> None:
-        self.count.setText(self.tr("%n case(s)", "", total))
+    def _show_first_page(self, total: int) -> None:
+        """The first rows are on screen; until the count arrives, say how many at least."""
+        if total == self.model.UNKNOWN:
+            self.count.setText(self.tr("≥ %n case(s), counting…", "", self.model.rowCount()))
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("%n case(s)", "", total))
 
     def _open(self, index: object) -> None:
         case_id = self.model.data(index, Qt.ItemDataRole.UserRole)  # type: ignore[arg-type]
