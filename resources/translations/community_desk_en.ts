@@ -381,6 +381,13 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>≥ %n case(s), counting…</source>
+        <translation>
+            <numerusform>≥ %n case, counting…</numerusform>
+            <numerusform>≥ %n cases, counting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>

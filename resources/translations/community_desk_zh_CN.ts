@@ -384,6 +384,12 @@ Size: %2</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
+        <source>≥ %n case(s), counting…</source>
+        <translation>
+            <numerusform>≥ %n 件，正在计数…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
