@@ -30,6 +30,7 @@ from .case_list import CaseList
 from .drafts import DRAFT_FILE
 from .i18n import install_language, label
 from .intake_form import IntakeForm
+from .lazy_page import LazyPage
 from .meetings_view import MeetingsPage
 from .outreach_view import OpinionRoomPage, PatrolsPage
 from .settings_dialog import SettingsDialog
@@ -87,17 +88,15 @@ class MainWindow(QMainWindow):
                               self.workspace.settings.list_page_size)
         self.cases.case_opened.connect(self.open_case)
         self._add_page(self.tr("Cases"), self.cases)
+        # The other pages are built when first shown (LazyPage), so start-up stays flat.
         self.meetings = self.opinion_room = self.patrols = None
         if may(self.user.role, "meetings"):
-            self.meetings = MeetingsPage(self.desk, self.user)
-            self.meetings.detail.changed.connect(lambda: self.cases.model.refresh())
-            self._add_page(self.tr("Council meetings"), self.meetings)
+            self._add_page(self.tr("Council meetings"), LazyPage(
+                self._meetings_page, lambda desk=self.desk: MeetingsPage.read(desk)))
         if may(self.user.role, "receptions"):
-            self.opinion_room = OpinionRoomPage(self.desk, self.user, self.index)
-            self._add_page(self.tr("Opinion room"), self.opinion_room)
+            self._add_page(self.tr("Opinion room"), LazyPage(self._opinion_room_page))
         if may(self.user.role, "patrols"):
-            self.patrols = PatrolsPage(self.desk, self.user, self.index)
-            self._add_page(self.tr("Grid patrols"), self.patrols)
+            self._add_page(self.tr("Grid patrols"), LazyPage(self._patrols_page))
         self.detail = CaseDetail(self.desk, self.user)
         self.detail.back.connect(lambda: self.show_page(self.cases))
         self.detail.changed.connect(lambda _c: self.cases.model.refresh())
@@ -127,6 +126,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.update_status()
+
+    def _meetings_page(self, loaded: object) -> MeetingsPage:
+        self.meetings = MeetingsPage(self.desk, self.user, loaded=loaded)  # type: ignore[arg-type]
+        self.meetings.detail.changed.connect(lambda: self.cases.model.refresh())
+        return self.meetings
+
+    def _opinion_room_page(self, _loaded: object) -> OpinionRoomPage:
+        self.opinion_room = OpinionRoomPage(self.desk, self.user, self.index)
+        return self.opinion_room
+
+    def _patrols_page(self, _loaded: object) -> PatrolsPage:
+        self.patrols = PatrolsPage(self.desk, self.user, self.index)
+        return self.patrols
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

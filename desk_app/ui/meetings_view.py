@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
@@ -324,7 +325,8 @@ class MeetingDetail(QWidget):
 class MeetingsPage(QWidget):
     """Left: hot topics, meetings, resolutions falling due. Right: the open meeting."""
 
-    def __init__(self, desk: Desk, user: User, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, user: User, parent: QWidget | None = None,
+                 loaded: tuple[Any, Any, Any] | None = None) -> None:
         super().__init__(parent)
         self.desk, self.user = desk, user
         self.topics = QListWidget(objectName="hotTopics")
@@ -357,12 +359,18 @@ class MeetingsPage(QWidget):
         self.add_topic.clicked.connect(self.ask_topic)
         self.meetings.currentItemChanged.connect(self._open_selected)
         self.detail.changed.connect(self.reload)
-        self.reload()
+        self.reload(loaded)
 
-    def reload(self) -> None:
+    @staticmethod
+    def read(desk: Desk) -> tuple[Any, Any, Any]:
+        """What the page shows, read from the store (on a worker when the page first opens)."""
+        return (service.hot_topics(desk), service.list_meetings(desk),
+                service.due_resolutions(desk, date.today()))
+
+    def reload(self, loaded: tuple[Any, Any, Any] | None = None) -> None:
         current = self.detail.meeting.id if self.detail.meeting else None
         self.topics.clear()
-        self.hot = service.hot_topics(self.desk)
+        self.hot, meetings, due = loaded or self.read(self.desk)
         marks = {"category": "■", "resident": "☎", "hand": "✎"}
         for topic in self.hot:
             item = QListWidgetItem(f"{marks[topic.source]} {topic.title}")
@@ -370,7 +378,7 @@ class MeetingsPage(QWidget):
             self.topics.addItem(item)
         self.meetings.blockSignals(True)
         self.meetings.clear()
-        for row in service.list_meetings(self.desk):
+        for row in meetings:
             status = self.tr("closed") if row.status == "closed" else f"{row.progress}%"
             item = QListWidgetItem(f"{label(LEVELS, row.level)} · {row.title[:28]}  ({status})")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
@@ -379,7 +387,7 @@ class MeetingsPage(QWidget):
                 self.meetings.setCurrentItem(item)
         self.meetings.blockSignals(False)
         self.due.clear()
-        for r in service.due_resolutions(self.desk, date.today()):
+        for r in due:
             overdue = r.due < date.today().isoformat()
             self.due.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text[:30]}（{r.owner}）")
 

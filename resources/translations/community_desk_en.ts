@@ -915,6 +915,13 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>LazyPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Community Desk — sign in</source>

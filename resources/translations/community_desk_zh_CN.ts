@@ -914,6 +914,13 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>LazyPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Community Desk — sign in</source>
