@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import case_list, sync
+from bench import case_list, desk_scale, sync
 
-BENCHES = {"case_list": case_list.main, "sync": sync.main}
+BENCHES = {"desk": desk_scale.main, "case_list": case_list.main, "sync": sync.main}
 
 
 def main() -> None:

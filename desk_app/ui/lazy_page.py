@@ -53,3 +53,4 @@ class LazyPage(QWidget):
         layout = self.layout()
         assert layout is not None
         layout.addWidget(self.page)
+        self.page.show()  # a child added to a widget already on screen stays hidden otherwise
