@@ -58,7 +58,7 @@ class Report:
               f"{figure.floor_name:<34} | {figure.ratio:>7} {figure.note}", flush=True)
 
 
-def timed(work: Callable[[], object], runs: int = 7) -> float:
+def timed(work: Callable[[], object], runs: int = 15) -> float:
     """The best of `runs`, in ms: the machine is shared, and the best run is the one the others'
     work disturbed least (the floor is taken the same way)."""
     samples = []

@@ -91,11 +91,15 @@ def desk(database: Path, rows_wanted: int = 0) -> None:
             return
         done["rows"] = True
         say(f"rows {cases.model.rowCount()}")
-        if rows_wanted:
-            QTimer.singleShot(0, load_rows)
+        if rows_wanted:  # once the window is painted and settled (fonts, the count)
+            QTimer.singleShot(1500, load_rows)
         finish()
 
     def load_rows() -> None:
+        from desk_app.ui.tasks import wait_for_pools
+
+        wait_for_pools()
+        app.processEvents()
         before = rss_kb()
         while cases.model.rowCount() < rows_wanted and cases.model.canFetchMore():
             cases.model.fetchMore()

@@ -300,16 +300,15 @@ def list_cases(db: Database, query: CaseQuery, after: tuple[Any, int] | None = N
     return Page(rows, cursor)
 
 
-_WIDTH = len(LIST_COLUMNS)
-_SHARED_AT = tuple(i for i, c in enumerate(LIST_COLUMNS) if c.name in _SHARED)
+_SHARED_MASK = tuple(c.name in _SHARED for c in LIST_COLUMNS)  # (and the sort key is left out)
+_new_row = tuple.__new__
+_intern = sys.intern
 
 
 def _case_row(record: Any) -> CaseRow:
-    values = list(record[:_WIDTH])
-    for i in _SHARED_AT:
-        if values[i].__class__ is str:
-            values[i] = sys.intern(values[i])
-    return CaseRow._make(values)
+    values = [_intern(v) if shared and v.__class__ is str else v
+              for v, shared in zip(record, _SHARED_MASK, strict=False)]  # not the sort key
+    return _new_row(CaseRow, values)  # type: ignore[no-any-return]
 
 
 def _sorted_page(query: CaseQuery, after: tuple[Any, int] | None) -> Select[Any]:
