@@ -28,6 +28,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.meetings import due_resolutions
 
 from .case_model import CaseTableModel
+from .changes import Coalesced
 from .i18n import label
 
 
@@ -121,6 +122,7 @@ class CaseList(CaseListView):
         self.table.activated.connect(self._open)
         self.model.loaded.connect(self._show_first_page)
         self.model.counted.connect(self._show_count)
+        Coalesced(self, desk, lambda c: c.touches("case"), self.model.refresh)
         self.apply()
 
     def _fill_filters(self) -> None:

@@ -174,53 +174,6 @@ Size: %2</source>
     </message>
 </context>
 <context>
-    <name>CaseActions</name>
-    <message>
-        <source>Dispatch / re-dispatch…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record reply…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record evaluation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return for redoing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalate…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remind…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Special supervision…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge into…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CaseDetail</name>
     <message>
         <source>Kind</source>
@@ -331,6 +284,10 @@ Size: %2</source>
     </message>
     <message>
         <source>(automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split from %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1824,6 +1781,18 @@ Size: %2</source>
         <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(choose a category)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category of problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -1887,10 +1856,6 @@ Size: %2</source>
     </message>
     <message>
         <source>Recorded before the case was registered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a case event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1979,6 +1944,10 @@ Size: %2</source>
     </message>
     <message>
         <source>The event is too large (more than {limit} KB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a newer version of Community Desk to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2198,6 +2167,18 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split into at least two cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe problem {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category for problem {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} is not a Community Desk backup, or it is damaged: it cannot be read as a backup file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2398,6 +2379,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recorded before the topic was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This topic was already added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This record was already started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2465,6 +2454,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dispatch / re-dispatch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2473,7 +2466,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2481,7 +2482,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return for redoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2489,7 +2498,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2497,7 +2514,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Special supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merged into another case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2505,11 +2530,23 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split into several cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
