@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,11 +35,19 @@ from .drafts import DRAFT_FILE
 from .i18n import install_language, label
 from .intake_form import IntakeForm
 from .lazy_page import LazyPage
-from .meetings_view import MeetingsPage
-from .outreach_view import OpinionRoomPage, PatrolsPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 from .tasks import BackgroundOp
+
+if TYPE_CHECKING:
+    from .meetings_view import MeetingsPage
+    from .outreach_view import OpinionRoomPage, PatrolsPage
+
+
+def _meetings_view() -> Any:
+    from . import meetings_view
+
+    return meetings_view
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +105,7 @@ class MainWindow(QMainWindow):
         self.meetings = self.opinion_room = self.patrols = None
         if may(self.user.role, "meetings"):
             self._add_page(self.tr("Council meetings"), LazyPage(
-                self._meetings_page, lambda desk=self.desk: MeetingsPage.read(desk)))
+                self._meetings_page, lambda desk=self.desk: _meetings_view().MeetingsPage.read(desk)))
         if may(self.user.role, "receptions"):
             self._add_page(self.tr("Opinion room"), LazyPage(self._opinion_room_page))
         if may(self.user.role, "patrols"):
@@ -129,15 +139,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
         self.update_status()
 
+    # The pages built when first shown are imported then too (start-up does not load them).
     def _meetings_page(self, loaded: object) -> MeetingsPage:
-        self.meetings = MeetingsPage(self.desk, self.user, loaded=loaded)  # type: ignore[arg-type]
+        self.meetings = _meetings_view().MeetingsPage(self.desk, self.user, loaded=loaded)  # type: ignore[arg-type]
         return self.meetings
 
     def _opinion_room_page(self, _loaded: object) -> OpinionRoomPage:
+        from .outreach_view import OpinionRoomPage
+
         self.opinion_room = OpinionRoomPage(self.desk, self.user, self.index)
         return self.opinion_room
 
     def _patrols_page(self, _loaded: object) -> PatrolsPage:
+        from .outreach_view import PatrolsPage
+
         self.patrols = PatrolsPage(self.desk, self.user, self.index)
         return self.patrols
 
