@@ -49,6 +49,21 @@ def ensure(cases: int) -> Path:
     return path
 
 
+def with_bench_user(path: Path) -> Path:
+    """The database, with an account to sign in with (bench / bench-password), so that the
+    program starts to its sign-in window rather than the set-up wizard."""
+    from desk_app.store.database import open_database
+    from desk_app.store.users import create_user, has_users
+
+    db = open_database(path)
+    try:
+        if not has_users(db):
+            create_user(db, "bench", "测评", "supervisor", "bench-password")
+    finally:
+        db.close()
+    return path
+
+
 def build(path: Path, cases: int, org: str = "YT-HS", code: str = "YT-HS-01") -> None:
     from desk_app.config import calendar_file, catalogue_dir
     from desk_app.domain.case import fold

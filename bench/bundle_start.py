@@ -1,0 +1,108 @@
+"""Start of the real program, the built bundle and the source tree, to its first window on a
+real X display (Xvfb), beside a bare QMainWindow shown the same way.
+
+    python -m bench bundle          # needs `make dist` first (dist/community-desk/) and Xvfb
+
+The program is started as a person starts it (`community-desk`, its sign-in window is the first
+thing on screen) on a workspace whose database is the generated 10 k or 1 M desk; the time is
+from spawning the process to its first window being mapped (seen with xwininfo, polled every
+few ms). Median of several starts, taken in turns with the floor.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE = ROOT / "dist" / "community-desk" / "community-desk"
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.setWindowTitle("bare floor"); w.resize(1280, 800); w.show()
+app.exec()
+"""
+
+
+def mapped_windows(display: str) -> set[str]:
+    out = subprocess.run(["xwininfo", "-root", "-children"], env={**os.environ, "DISPLAY": display},
+                         capture_output=True, text=True).stdout
+    return {line.split()[0] for line in out.splitlines() if line.strip().startswith("0x")}
+
+
+def first_window_ms(command: list[str], env: dict[str, str], display: str) -> float:
+    """Spawn `command`; the time until a new top-level window appears whose map state is
+    viewable; the process is then stopped."""
+    before = mapped_windows(display)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env={**env, "DISPLAY": display},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - started < 60:
+            for window in mapped_windows(display) - before:
+                info = subprocess.run(["xwininfo", "-id", window],
+                                      env={**os.environ, "DISPLAY": display},
+                                      capture_output=True, text=True).stdout
+                if "IsViewable" in info:
+                    return (time.perf_counter() - started) * 1000
+            time.sleep(0.005)
+        raise RuntimeError(f"no window from {command}")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def workspace(database: Path) -> Path:
+    """A home whose desk database is `database` (a hard link: the same file, not a copy)."""
+    home = Path(tempfile.mkdtemp(prefix="desk-bundle-bench-"))
+    (home / "data").mkdir()
+    os.link(database, home / "data" / "desk.sqlite3")
+    return home
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench.generate import ensure, with_bench_user
+
+    display = os.environ.get("BENCH_DISPLAY", ":93")
+    if not shutil.which("xwininfo"):
+        raise SystemExit("bench bundle needs xwininfo (x11-utils) and an X display (Xvfb)")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(ROOT)
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    print("\nstart to the first window (sign-in), on X (Xvfb), median ms:")
+    for size in (10_000, 1_000_000):
+        database = with_bench_user(ensure(size))
+        home = workspace(database)
+        env_home = {**env, "COMMUNITY_DESK_HOME": str(home)}
+        programs = {"bundle": [str(BUNDLE)], "source": [sys.executable, "-m", "desk_app"]}
+        if not BUNDLE.exists():
+            del programs["bundle"]
+            print("  (no bundle: run `make dist` first)")
+        for command in programs.values():  # warm-up
+            first_window_ms(command, env_home, display)
+        bare_command = [sys.executable, "-c", BARE]
+        first_window_ms(bare_command, env, display)
+        samples: dict[str, list[float]] = {name: [] for name in (*programs, "bare")}
+        for _ in range(runs):
+            for name, command in programs.items():
+                samples[name].append(first_window_ms(command, env_home, display))
+            samples["bare"].append(first_window_ms(bare_command, env, display))
+        floor = statistics.median(samples["bare"])
+        for name in programs:
+            value = statistics.median(samples[name])
+            print(f"  {size:>9,} cases  {name:<7} {value:8.0f}   | floor {floor:6.0f} bare "
+                  f"QMainWindow (python)  | {value / floor:5.1f}×")
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
