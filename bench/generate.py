@@ -78,6 +78,7 @@ def build(path: Path, cases: int, org: str = "YT-HS", code: str = "YT-HS-01") ->
     from desk_app.store.database import open_database
     from desk_app.store.desk import setup_desk, write_meta
     from desk_app.store.projection import case_row
+    from desk_app.store.report_facts import bulk_insert, facts_row
     from desk_app.store.schema import cases as cases_table
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,14 +106,16 @@ def build(path: Path, cases: int, org: str = "YT-HS", code: str = "YT-HS-01") ->
     started = time.perf_counter()
     event_rows: list[tuple[object, ...]] = []
     case_rows: list[tuple[object, ...]] = []
+    fact_rows: list[dict[str, object]] = []
 
     def flush() -> None:
         with db.begin() as conn:
-            conn.exec_driver_sql("PRAGMA synchronous=OFF")
             conn.exec_driver_sql(insert_event, event_rows)  # type: ignore[arg-type]
             conn.exec_driver_sql(insert_case, case_rows)  # type: ignore[arg-type]
+            bulk_insert(conn, "case_facts", fact_rows)  # the reports' facts and weekly rollup
         event_rows.clear()
         case_rows.clear()
+        fact_rows.clear()
 
     for n, start in enumerate(starts):
         wall = [start]
@@ -145,8 +148,12 @@ def build(path: Path, cases: int, org: str = "YT-HS", code: str = "YT-HS-01") ->
                                event.payload_json(), event.actor, event.desk, event.hlc,
                                event.org, now))
         last = max(last, batch[-1].hlc)
-        row = case_row(fold(case_id, batch), calendar)
+        state = fold(case_id, batch)
+        row = case_row(state, calendar)
         case_rows.append(tuple(row[c] for c in columns))
+        facts = facts_row(state, calendar)
+        if facts is not None:
+            fact_rows.append(facts)
         if len(case_rows) >= CHUNK:
             flush()
             if (n + 1) % 100_000 == 0:

@@ -155,6 +155,16 @@ def finding_to_case(desk: Desk, user: User, entity_id: str, finding_id: str, int
     return result.states.get(batch[0].entity_id) or get_case(desk, batch[0].entity_id)
 
 
+def list_duties(desk: Desk, limit: int = 500) -> list[OutreachState]:
+    """The duty roster, newest first, folded from one read of all its events."""
+    with desk.db.read() as conn:
+        ids = list(conn.execute(select(outreach.c.id).where(outreach.c.entity == "duty")
+                                .order_by(outreach.c.day.desc(), outreach.c.started_at.desc())
+                                .limit(limit)).scalars())
+        found = load_events(conn, ids)
+    return [fold_outreach(i, found.get(i, [])) for i in ids]
+
+
 def list_records(desk: Desk, entity: str, limit: int = 500) -> list[Any]:
     with desk.db.read() as conn:
         return list(conn.execute(select(outreach).where(outreach.c.entity == entity)

@@ -162,9 +162,10 @@ APPEND_ONLY_DDL = (
 DEADLINE_SQL = "coalesce(due_at, 1000000000000000)"
 OPEN_SQL = "+status IN ('dispatched', 'registered', 'replied', 'returned', 'signed')"
 LIST_INDEX_DDL = (
-    "CREATE INDEX ix_events_hlc ON events (hlc)",
-    f"CREATE INDEX ix_cases_deadline ON cases ({DEADLINE_SQL})",
-    "CREATE INDEX ix_cases_open ON cases (registered_at, pk, due_at, sign_due_at, due_soon_at) "
+    "CREATE INDEX IF NOT EXISTS ix_events_hlc ON events (hlc)",
+    f"CREATE INDEX IF NOT EXISTS ix_cases_deadline ON cases ({DEADLINE_SQL})",
+    "CREATE INDEX IF NOT EXISTS ix_cases_open ON cases "
+    "(registered_at, pk, due_at, sign_due_at, due_soon_at) "
     f"WHERE {OPEN_SQL}",
 )
 

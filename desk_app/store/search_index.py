@@ -56,12 +56,15 @@ _GRAMS_OF = "search_grams({0}.title, {0}.description, {0}.address, {0}.name)"
 _CHANGED = ("old.title IS NOT new.title OR old.description IS NOT new.description OR "
             "old.address IS NOT new.address OR old.name IS NOT new.name")
 
-# Revision 0005. `detail=none`: only which cases hold a token is kept, which is all a one-token
+# Revision 0005 (written to run again on a database that has some of it). `detail=none`: only which cases hold a token is kept, which is all a one-token
 # query needs, at a fraction of the size. The trigram index's update trigger is made again with
 # a WHEN, so a projection update that leaves the text alone no longer rewrites either index.
 GRAMS_DDL = (
-    """CREATE VIRTUAL TABLE cases_grams USING fts5(
+    """CREATE VIRTUAL TABLE IF NOT EXISTS cases_grams USING fts5(
         grams, content='', detail=none, columnsize=0, prefix='1', tokenize='ascii')""",
+    "DROP TRIGGER IF EXISTS cases_grams_insert",
+    "DROP TRIGGER IF EXISTS cases_grams_delete",
+    "DROP TRIGGER IF EXISTS cases_grams_update",
     f"""CREATE TRIGGER cases_grams_insert AFTER INSERT ON cases BEGIN
         INSERT INTO cases_grams(rowid, grams) VALUES (new.pk, {_GRAMS_OF.format("new")});
     END""",
@@ -75,9 +78,10 @@ GRAMS_DDL = (
         VALUES ('delete', old.pk, {_GRAMS_OF.format("old")});
         INSERT INTO cases_grams(rowid, grams) VALUES (new.pk, {_GRAMS_OF.format("new")});
     END""",
+    "INSERT INTO cases_grams(cases_grams) VALUES ('delete-all')",
     "INSERT INTO cases_grams(rowid, grams) SELECT pk, "
     "search_grams(title, description, address, name) FROM cases",
-    "DROP TRIGGER cases_fts_update",
+    "DROP TRIGGER IF EXISTS cases_fts_update",
     f"""CREATE TRIGGER cases_fts_update AFTER UPDATE OF title, description, address, name
     ON cases WHEN {_CHANGED} BEGIN
         INSERT INTO cases_fts(cases_fts, rowid, title, description, address, name)

@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
             self._add_page(self.tr("Opinion room"), LazyPage(self._opinion_room_page))
         if may(self.user.role, "patrols"):
             self._add_page(self.tr("Grid patrols"), LazyPage(self._patrols_page))
+        self.reports = self.dashboard = None
+        if may(self.user.role, "reports"):  # built when first shown: only then imported
+            self._add_page(self.tr("Reports"), LazyPage(self._reports_page))
+            self._add_page(self.tr("Dashboard"), LazyPage(self._dashboard_page))
         self.detail = CaseDetail(self.desk, self.user)
         self.detail.back.connect(lambda: self.show_page(self.cases))
         self.pages.addWidget(self.detail)
@@ -155,6 +159,19 @@ class MainWindow(QMainWindow):
 
         self.patrols = PatrolsPage(self.desk, self.user, self.index)
         return self.patrols
+
+    def _reports_page(self, _loaded: object) -> QWidget:
+        from .reports_view import ReportsPage
+
+        self.reports = ReportsPage(self.desk, self.user)
+        self.reports.case_opened.connect(self.open_case)
+        return self.reports
+
+    def _dashboard_page(self, _loaded: object) -> QWidget:
+        from .dashboard import DashboardPage
+
+        self.dashboard = DashboardPage(self.desk, self.user)
+        return self.dashboard
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
@@ -289,7 +306,7 @@ class MainWindow(QMainWindow):
 
     # Settings -----------------------------------------------------------------------------
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.workspace.settings, self)
+        dialog = SettingsDialog(self.workspace.settings, self, desk=self.desk, user=self.user)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         old_language = self.workspace.settings.language

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.meeting import MeetingState
+from desk_app.domain.meeting import MeetingState, resolution_overdue
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import LEVELS
 from desk_app.store import meetings as service
-from desk_app.store.attachments import path_of
 from desk_app.store.desk import Changes, Desk
 from desk_app.store.users import User
 
@@ -48,6 +47,7 @@ from .meeting_dialogs import (
     ProgressDialog,
     ResolutionDialog,
 )
+from .thumbnails import set_icon_if_listed, with_thumbnail
 
 STATUS_TEXT = {"open": "●", "done": "✔", "escalated": "↑"}
 
@@ -194,9 +194,10 @@ class MeetingDetail(QWidget):
         self.minutes.setPlainText(m.minutes)
         self.photos.clear()
         for attachment in m.attachments:
-            image = QImage(str(path_of(self.desk.db, str(attachment["sha256"]))))
-            icon = QIcon(QPixmap.fromImage(image.scaled(96, 72, Qt.AspectRatioMode.KeepAspectRatio)))
-            self.photos.addItem(QListWidgetItem(icon, str(attachment["name"])))
+            item = QListWidgetItem(str(attachment["name"]))
+            self.photos.addItem(item)
+            with_thumbnail(self.desk.db, str(attachment["sha256"]),
+                           partial(set_icon_if_listed, self.photos, item))
         self.resolutions.setRowCount(len(m.resolutions))
         self._resolution_ids = list(m.resolutions)
         for row, r in enumerate(m.resolutions.values()):
@@ -367,8 +368,11 @@ class MeetingsPage(QWidget):
         self.whistle.clicked.connect(self.call_meeting)
         self.add_topic.clicked.connect(self.ask_topic)
         self.meetings.currentItemChanged.connect(self._open_selected)
-        Coalesced(self, desk, lambda c: any(c.touches(e) for e in ("meeting", "topic", "case")),
-                  self.reload)
+        # Hot topics come from the cases (a costly count): redrawn only when cases or topics
+        # change; the meetings and their resolutions when a meeting does.
+        Coalesced(self, desk, lambda c: c.touches("case") or c.touches("topic"),
+                  self.reload_topics)
+        Coalesced(self, desk, lambda c: c.touches("meeting"), self.reload_meetings)
         self.reload(loaded)
 
     @staticmethod
@@ -378,17 +382,24 @@ class MeetingsPage(QWidget):
                 service.due_resolutions(desk, date.today()))
 
     def reload(self, loaded: tuple[Any, Any, Any] | None = None) -> None:
-        current = self.detail.meeting.id if self.detail.meeting else None
+        hot, meetings, due = loaded or (None, None, None)
+        self.reload_topics(hot)
+        self.reload_meetings(meetings, due)
+
+    def reload_topics(self, hot: Any = None) -> None:
         self.topics.clear()
-        self.hot, meetings, due = loaded or self.read(self.desk)
+        self.hot = service.hot_topics(self.desk) if hot is None else hot
         marks = {"category": "■", "resident": "☎", "hand": "✎"}
         for topic in self.hot:
             item = QListWidgetItem(f"{marks[topic.source]} {topic.title}")
             item.setToolTip(self.tr("%n case(s)", "", len(topic.case_ids)))
             self.topics.addItem(item)
+
+    def reload_meetings(self, meetings: Any = None, due: Any = None) -> None:
+        current = self.detail.meeting.id if self.detail.meeting else None
         self.meetings.blockSignals(True)
         self.meetings.clear()
-        for row in meetings:
+        for row in service.list_meetings(self.desk) if meetings is None else meetings:
             status = self.tr("closed") if row.status == "closed" else f"{row.progress}%"
             item = QListWidgetItem(f"{label(LEVELS, row.level)} · {row.title[:28]}  ({status})")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
@@ -397,8 +408,8 @@ class MeetingsPage(QWidget):
                 self.meetings.setCurrentItem(item)
         self.meetings.blockSignals(False)
         self.due.clear()
-        for r in due:
-            overdue = r.due < date.today().isoformat()
+        for r in service.due_resolutions(self.desk, date.today()) if due is None else due:
+            overdue = resolution_overdue(r.due, date.today())
             self.due.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text[:30]}（{r.owner}）")
 
     def _open_selected(self, item: QListWidgetItem | None) -> None:
