@@ -1,7 +1,7 @@
 """Start of the real program, the built bundle and the source tree, to its first window on a
 real X display (Xvfb), beside a bare QMainWindow shown the same way.
 
-    Xvfb :93 & BENCH_DISPLAY=:93 python -m bench bundle   # after `make dist` (else source only)
+    Xvfb :93 & BENCH_DISPLAY=:93 python -m bench bundle_start   # after `make dist` (else source only)
 
 The program is started as a person starts it (`community-desk`, its sign-in window is the first
 thing on screen) on a workspace whose database is the generated 10 k or 1 M desk; the time is

@@ -1,8 +1,8 @@
 """The case list on one desk (BENCH_CASES, default 100,000): time to first rows, filters, search.
 
 The database is the one bench/generate.py builds and keeps (see there). Each figure is the
-median of several runs, taken through the same code the list screen uses; `python -m bench desk`
-puts each beside its floor at 10 k, 100 k and 1 M.
+median of several runs, taken through the same code the list screen uses;
+`python -m bench desk_scale` puts each beside its floor at 10 k, 100 k and 1 M.
 """
 
 from __future__ import annotations

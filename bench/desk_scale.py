@@ -1,7 +1,7 @@
 """The desk at 10 k, 100 k and 1 M cases: every figure beside its floor, measured in the same run.
 
-    python -m bench desk                       # all three sizes (BENCH_SIZES=10000,100000 to pick)
-    BENCH_DATA=/somewhere python -m bench desk  # where the databases are kept (bench/generate.py)
+    python -m bench desk_scale                    # all three sizes (BENCH_SIZES=10000,100000 to pick)
+    BENCH_DATA=/somewhere python -m bench desk_scale  # where the databases are kept (bench/generate.py)
 
 A floor is what the same work costs without the application around it: the same SQL on a bare
 sqlite3 connection, the same statements replayed raw, a bare QMainWindow. The ratio is the
