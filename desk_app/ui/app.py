@@ -13,7 +13,7 @@ from desk_app.domain.text import DomainError
 from desk_app.store.backup import restore_backup, scheduled_backup
 from desk_app.workspace import Workspace, open_workspace
 
-from .crash import guard_refcount_bug, install_crash_handler
+from .crash import install_crash_handler
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
 from .login import LoginDialog
@@ -24,7 +24,6 @@ from .tasks import wait_for_pools
 
 
 def application() -> QApplication:
-    guard_refcount_bug()  # a no-op unless this PySide6 has the reference bug of 6.12.0
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Community Desk")
     icon = resources_dir() / "icons" / "community-desk.png"
@@ -46,7 +45,7 @@ class DeskSession:
         self.window: MainWindow | None = None
         self.watcher = IdleWatcher(workspace.settings.auto_lock_minutes)
         QApplication.instance().installEventFilter(self.watcher)
-        self.watcher.idle.connect(self.lock)
+        self.watcher.idle.connect(lambda: self.lock(idle=True))
         self.sync = SyncBridge(workspace)
         self.sync.start()
         paths = workspace.paths
@@ -65,7 +64,7 @@ class DeskSession:
         self.workspace.settings.save(self.workspace.paths.settings)
         self.window = MainWindow(self.workspace, dialog.user, sync=self.sync)
         self.window.restore_requested.connect(self.restore)
-        self.window.lock_requested.connect(self.lock)
+        self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
         self.window.show()
         return True
 
@@ -92,13 +91,13 @@ class DeskSession:
                 "%1", str(restored.undo)))
         QApplication.instance().exit(0)
 
-    def lock(self) -> None:
+    def lock(self, idle: bool = True) -> None:
         if self.window is None or not self.window.isVisible():
             return
         self.window.hide()
         user = self.window.user
         dialog = LoginDialog(self.workspace.db, self.workspace.desk.identity.name,  # type: ignore[union-attr]
-                             user.username, locked=True)
+                             user.username, locked=True, idle=idle)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.window.close()
             QApplication.instance().quit()

@@ -101,8 +101,8 @@ def backup_now(parent: QWidget | None, workspace: Workspace,
         def progress(done: int, total: int) -> None:
             if state.cancelled:
                 raise BackupCancelled
-            # In percent, and only when it moves: byte counts overflow Qt's int, and each
-            # report is a signal (kept rare, see crash.guard_refcount_bug).
+            # In percent, and only when it moves: byte counts overflow Qt's int, and a report
+            # per block would flood the GUI thread's queue with progress it cannot show.
             percent = done * 100 // max(total, 1)
             if percent != shown[0]:
                 shown[0] = percent
@@ -234,9 +234,9 @@ class RestoreDialog(QDialog):
     def choose(self) -> None:
         folder = self.workspace.paths.backups
         start = str(folder if folder.is_dir() else Path.home())
+        every_file = self.tr("All files (*)")  # its own statement: lupdate skips `"…" + tr()`
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a backup"), start,
-            _file_filter() + ";;" + self.tr("All files (*)"))
+            self, self.tr("Choose a backup"), start, f"{_file_filter()};;{every_file}")
         if chosen:
             self.check(Path(chosen))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,6 +38,7 @@ from .lazy_page import LazyPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 from .tasks import BackgroundOp
+from .window_state import remember_window, restore_window
 
 if TYPE_CHECKING:
     from .meetings_view import MeetingsPage
@@ -67,10 +68,11 @@ class MainWindow(QMainWindow):
             sync.started.connect(self._sync_started)
             sync.progress.connect(self._sync_progress)
             sync.finished.connect(self._sync_finished)
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(1024, 640))
+        self.setMinimumSize(QSize(1024, 600))
+        self._draft_asked = False
         Coalesced(self, self.desk, self._status_moved, self.update_status)
         self.build()
+        restore_window(self, self.workspace.paths.config)
 
     @property
     def index(self) -> CatalogueIndex:
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
     # Building (again after a change of language) ----------------------------------------
     def build(self) -> None:
         self.menuBar().clear()
+        self._build_status_bar()  # first: sync signals may arrive while a page is being built
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } "
@@ -93,7 +96,8 @@ class MainWindow(QMainWindow):
         self.intake: IntakeForm | None = None
         if may(self.user.role, "register"):
             self.intake = IntakeForm(self.desk, self.user, self.index,
-                                     draft=self.workspace.paths.data / DRAFT_FILE)
+                                     draft=self.workspace.paths.data / DRAFT_FILE,
+                                     offer_draft=False)  # asked in showEvent
             self.intake.saved.connect(self._after_save)
             self._add_page(self.tr("Register"), self.intake)
         self.cases = CaseList(self.desk, self.user.actor(self.desk.code),
@@ -118,6 +122,8 @@ class MainWindow(QMainWindow):
         self.detail.back.connect(lambda: self.show_page(self.cases))
         self.pages.addWidget(self.detail)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # A click on the highlighted row (coming back from a case detail) changes no row.
+        self.nav.itemClicked.connect(lambda item: self.pages.setCurrentIndex(self.nav.row(item)))
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -126,6 +132,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.update_status()
+
+    def _build_status_bar(self) -> None:
         self.sync_label = QLabel(objectName="syncState")
         self.user_label = QLabel(objectName="userState")
         self.clock_warning = QLabel(objectName="clockWarning")
@@ -141,7 +150,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.clock_warning)
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.update_status()
 
     # The pages built when first shown are imported then too (start-up does not load them).
     def _meetings_page(self, loaded: object) -> MeetingsPage:
@@ -266,11 +274,23 @@ class MainWindow(QMainWindow):
     # Sync ---------------------------------------------------------------------------------
     def sync_now(self) -> None:
         if self.sync is None or self.sync.client() is None:
-            QMessageBox.information(self, self.tr("Sync"), self.tr(
-                "This desk works offline. Enrol it with the central platform first "
-                "(Desk → Enrol with the central platform)."))
+            QMessageBox.information(self, self.tr("Sync"), self.offline_advice())
             return
         self.sync.sync_now()
+
+    def offline_advice(self) -> str:
+        """Why F5 does nothing yet, and who can change that: enrolling needs an administrator."""
+        if may(self.user.role, "settings"):
+            return self.tr("This desk works offline. Enrol it with the central platform first "
+                           "(Desk → Enrol with the central platform).")
+        admins = label(ROLES, "admin")
+        return self.tr("This desk works offline: it is not enrolled with the central platform "
+                       "yet. Only an %1 may enrol it: sign in as one and choose Desk → Enrol "
+                       "with the central platform. (In the demo workspace: user admin, "
+                       "password demo1234.)").replace("%1", admins) if self.workspace.settings.demo \
+            else self.tr("This desk works offline: it is not enrolled with the central "
+                         "platform yet. Only an %1 may enrol it (Desk → Enrol with the central "
+                         "platform); ask yours.").replace("%1", admins)
 
     def enrol(self) -> None:
         if self.sync is not None:
@@ -319,7 +339,9 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, language: str) -> None:
         install_language(language)
+        columns = self.cases.table.horizontalHeader().saveState()  # the list is built anew
         self.build()
+        self.cases.table.horizontalHeader().restoreState(columns)
         self.language_changed.emit(language)
 
     def about(self) -> None:
@@ -328,9 +350,16 @@ class MainWindow(QMainWindow):
     def ask_restore(self) -> None:
         RestoreDialog(self.workspace, self.restore_requested.emit, self).open()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._draft_asked and self.intake is not None:
+            self._draft_asked = True  # once the window is built and on screen, never during build
+            QTimer.singleShot(0, self.intake.offer_draft)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         from .tasks import wait_for_pools
 
+        remember_window(self, self.workspace.paths.config)
         wait_for_pools(3000)
         event.accept()
 

@@ -337,6 +337,18 @@ Size: %2</source>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>search “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case matches these filters: %1. Clear filters to see every case.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>≥ %n case(s), counting…</source>
         <translation>
@@ -828,6 +840,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
@@ -863,6 +879,14 @@ Size: %2</source>
     </message>
     <message>
         <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear everything typed in this form? It cannot be brought back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1045,7 +1069,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo workspace: user demo (supervisor), wangli (window worker), zhaomin (deputy) or liqiang (grid staff); password demo1234.</source>
+        <source>Demo workspace, password %1 for every account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (enrols the desk with the centre, users, settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk is locked. Sign in again to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1176,12 +1208,32 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This desk works offline: it is not enrolled with the central platform yet. Only an %1 may enrol it: sign in as one and choose Desk → Enrol with the central platform. (In the demo workspace: user admin, password demo1234.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk works offline: it is not enrolled with the central platform yet. Only an %1 may enrol it (Desk → Enrol with the central platform); ask yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MeetingDetail</name>
+    <message>
+        <source>● in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ escalated to a higher meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Department summoned</source>
         <translation type="unfinished"></translation>
@@ -1321,6 +1373,10 @@ Size: %2</source>
         </translation>
     </message>
     <message>
+        <source>— meeting called: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,6 +1466,17 @@ Size: %2</source>
     </message>
     <message>
         <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1589,6 +1656,10 @@ Size: %2</source>
     </message>
     <message>
         <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%n finding(s) waiting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2032,6 +2103,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>— not asked yet —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>How it was asked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,6 +2132,10 @@ Size: %2</source>
     </message>
     <message>
         <source>What the resident said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the resident&apos;s answer in each of the four before recording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2108,6 +2187,134 @@ Size: %2</source>
     </message>
     <message>
         <source>%1 refused by the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection (check the network and the address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the centre&apos;s certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address leads round in circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached at {url}: {cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached: {cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer was cut off on the way; it will be fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer was cut off or unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre answered only part of a batch; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer to a push has no results; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer is not understood ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre keeps asking this desk to download everything again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page from the centre is not understood ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre sent a record this desk cannot read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo from the centre arrived damaged; it will be fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s catalogue arrived incomplete; the desk keeps the one it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s catalogue was not taken ({detail}); the desk keeps the one it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code is not known. Check it with the centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code has already been used. Ask the centre for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask the centre for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk code {code} is already enrolled at the centre. Ask the centre what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre does not accept this desk&apos;s code or name (a code looks like YT-HS-01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment code holds characters that are not text: type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre does not know this desk any more: enrol it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre has withdrawn this desk&apos;s access. Ask the centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre asked for this desk&apos;s key: enrol the desk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre answered with an error (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre said: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2257,7 +2464,7 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Describe the request in a few words (at least 5 characters).</source>
+        <source>Describe the request in a few words (at least 3 characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2621,6 +2828,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ask the resident about “{dimension}” too: each of the four needs the resident&apos;s own answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This rejection has already been dealt with.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2941,6 +3152,317 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>field</name>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-handling departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of deputy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality of feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case to merge into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number to merge into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case numbers it was split into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt look-up code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed to a public listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number it was split from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time of the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed of handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>format</name>
     <message>
         <source>{d} d {h} h</source>
@@ -2960,6 +3482,31 @@ Size: %2</source>
     </message>
     <message>
         <source>{span} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Community Desk needs a display to open its window, and this session has none (DISPLAY is not set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community Desk cannot reach the display %1 that this session names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it from the desktop, or without a screen run it under a virtual display:
+    xvfb-run -a community-desk --demo
+(Debian/Ubuntu: scripts/system-deps.sh qt window installs xvfb.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3235,6 +3782,30 @@ Size: %2</source>
     </message>
     <message>
         <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected to rise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected, next 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same 4 weeks a year before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method: the mean of the same weeks (±2) in earlier years, times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected in the next four.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replayed week by week over the year before: {flags} flags, {hits} came true ({rate}); rises happened in {base} of all category-community-weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

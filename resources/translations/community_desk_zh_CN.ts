@@ -340,6 +340,18 @@ Size: %2</source>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
+    <message>
+        <source>search “%1”</source>
+        <translation>搜索“%1”</translation>
+    </message>
+    <message>
+        <source>registered %1 to %2</source>
+        <translation>登记于 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>No case matches these filters: %1. Clear filters to see every case.</source>
+        <translation>没有符合这些筛选条件的诉求：%1。点“清除筛选”可查看全部诉求。</translation>
+    </message>
     <message numerus="yes">
         <source>≥ %n case(s), counting…</source>
         <translation>
@@ -826,6 +838,10 @@ Size: %2</source>
         <translation>诉求分类</translation>
     </message>
     <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -862,6 +878,14 @@ Size: %2</source>
     <message>
         <source>Possible duplicates</source>
         <translation>可能重复的诉求</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Clear everything typed in this form? It cannot be brought back.</source>
+        <translation>清空此表单中已填写的全部内容吗？清空后无法恢复。</translation>
     </message>
     <message>
         <source>Unsaved request</source>
@@ -1042,8 +1066,16 @@ Size: %2</source>
         <translation>请使用您在本工作台的账号登录。</translation>
     </message>
     <message>
-        <source>Demo workspace: user demo (supervisor), wangli (window worker), zhaomin (deputy) or liqiang (grid staff); password demo1234.</source>
-        <translation>演示工作台：用户名 demo（主管）、wangli（窗口工作人员）、zhaomin（代表委员）或 liqiang（网格员），密码均为 demo1234。</translation>
+        <source>Demo workspace, password %1 for every account:</source>
+        <translation>演示工作区，所有账号的密码均为 %1：</translation>
+    </message>
+    <message>
+        <source> (enrols the desk with the centre, users, settings)</source>
+        <translation>（可接入中心平台、管理用户和设置）</translation>
+    </message>
+    <message>
+        <source>The desk is locked. Sign in again to go on.</source>
+        <translation>工作台已锁定。请重新登录后继续。</translation>
     </message>
     <message>
         <source>User name</source>
@@ -1173,12 +1205,32 @@ Size: %2</source>
         <translation>本工作台目前离线工作。请先接入中心平台（工作台 → 接入中心平台）。</translation>
     </message>
     <message>
+        <source>This desk works offline: it is not enrolled with the central platform yet. Only an %1 may enrol it: sign in as one and choose Desk → Enrol with the central platform. (In the demo workspace: user admin, password demo1234.)</source>
+        <translation>本工作台处于离线状态：尚未接入中心平台。只有%1可以接入：请以该角色登录，然后选择 工作台 → 接入中心平台。（演示工作区：用户 admin，密码 demo1234。）</translation>
+    </message>
+    <message>
+        <source>This desk works offline: it is not enrolled with the central platform yet. Only an %1 may enrol it (Desk → Enrol with the central platform); ask yours.</source>
+        <translation>本工作台处于离线状态：尚未接入中心平台。只有%1可以接入（工作台 → 接入中心平台），请与其联系。</translation>
+    </message>
+    <message>
         <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
         <translation>本机时钟与中心平台相差 %1 分钟，请校准时间</translation>
     </message>
 </context>
 <context>
     <name>MeetingDetail</name>
+    <message>
+        <source>● in progress</source>
+        <translation>● 推进中</translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation>✔ 已完成</translation>
+    </message>
+    <message>
+        <source>↑ escalated to a higher meeting</source>
+        <translation>↑ 已提交上级议事会</translation>
+    </message>
     <message>
         <source>Department summoned</source>
         <translation>应到部门</translation>
@@ -1317,6 +1369,10 @@ Size: %2</source>
         </translation>
     </message>
     <message>
+        <source>— meeting called: %1</source>
+        <translation>— 已召集议事会：%1</translation>
+    </message>
+    <message>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
@@ -1406,6 +1462,17 @@ Size: %2</source>
     <message>
         <source>What was done</source>
         <translation>进展情况</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1651,10 @@ Size: %2</source>
     <message>
         <source>Findings</source>
         <translation>事项</translation>
+    </message>
+    <message>
+        <source>(%n finding(s) waiting)</source>
+        <translation>（%n 条发现待处理）</translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -2026,6 +2097,10 @@ Size: %2</source>
         <translation>作废原因</translation>
     </message>
     <message>
+        <source>— not asked yet —</source>
+        <translation>— 尚未询问 —</translation>
+    </message>
+    <message>
         <source>How it was asked</source>
         <translation>回访方式</translation>
     </message>
@@ -2052,6 +2127,10 @@ Size: %2</source>
     <message>
         <source>What the resident said</source>
         <translation>诉求人意见</translation>
+    </message>
+    <message>
+        <source>Choose the resident&apos;s answer in each of the four before recording.</source>
+        <translation>请先在四项中分别选择居民本人的回答，再记录。</translation>
     </message>
     <message>
         <source>The case will be closed.</source>
@@ -2103,6 +2182,134 @@ Size: %2</source>
     <message>
         <source>%1 refused by the centre</source>
         <translation>被中心拒收 %1 条</translation>
+    </message>
+    <message>
+        <source>no connection (check the network and the address)</source>
+        <translation>无法连接（请检查网络和地址）</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未在规定时间内应答</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s certificate is not trusted</source>
+        <translation>中心平台的证书不受信任</translation>
+    </message>
+    <message>
+        <source>the address is not valid</source>
+        <translation>地址无效</translation>
+    </message>
+    <message>
+        <source>the address leads round in circles</source>
+        <translation>地址重定向次数过多</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached at {url}: {cause}.</source>
+        <translation>无法连接中心平台 {url}：{cause}。</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached: {cause}.</source>
+        <translation>无法连接中心平台：{cause}。</translation>
+    </message>
+    <message>
+        <source>The centre did not answer in time.</source>
+        <translation>中心平台未在规定时间内应答。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer was cut off on the way; it will be fetched again.</source>
+        <translation>中心平台的应答在传输中中断，将重新获取。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer was cut off or unreadable.</source>
+        <translation>中心平台的应答不完整或无法读取。</translation>
+    </message>
+    <message>
+        <source>The centre answered only part of a batch; it will be sent again.</source>
+        <translation>中心平台只应答了一批中的部分记录，将重新发送。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer to a push has no results; it will be sent again.</source>
+        <translation>中心平台对上传的应答中没有结果，将重新发送。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer is not understood ({detail}).</source>
+        <translation>无法理解中心平台的应答（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The centre keeps asking this desk to download everything again.</source>
+        <translation>中心平台反复要求本工作台重新下载全部数据。</translation>
+    </message>
+    <message>
+        <source>A page from the centre is not understood ({detail}).</source>
+        <translation>无法理解中心平台发来的一页数据（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The centre sent a record this desk cannot read ({detail}).</source>
+        <translation>中心平台发来了本工作台无法读取的记录（{detail}）。</translation>
+    </message>
+    <message>
+        <source>A photo from the centre arrived damaged; it will be fetched again.</source>
+        <translation>中心平台发来的照片已损坏，将重新获取。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s catalogue arrived incomplete; the desk keeps the one it has.</source>
+        <translation>中心平台的职责清单不完整，本工作台继续使用现有清单。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s catalogue was not taken ({detail}); the desk keeps the one it has.</source>
+        <translation>未采用中心平台的职责清单（{detail}），本工作台继续使用现有清单。</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <source>This enrolment code is not known. Check it with the centre.</source>
+        <translation>中心平台不认识此接入码，请向中心平台核对。</translation>
+    </message>
+    <message>
+        <source>This enrolment code has already been used. Ask the centre for a new one.</source>
+        <translation>此接入码已被使用，请向中心平台申请新的接入码。</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask the centre for a new one.</source>
+        <translation>此接入码已过期，请向中心平台申请新的接入码。</translation>
+    </message>
+    <message>
+        <source>The desk code {code} is already enrolled at the centre. Ask the centre what to do.</source>
+        <translation>工作台编号 {code} 已在中心平台接入，请向中心平台咨询如何处理。</translation>
+    </message>
+    <message>
+        <source>The centre does not accept this desk&apos;s code or name (a code looks like YT-HS-01).</source>
+        <translation>中心平台不接受本工作台的编号或名称（编号形如 YT-HS-01）。</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code.</source>
+        <translation>请输入接入码。</translation>
+    </message>
+    <message>
+        <source>The enrolment code holds characters that are not text: type it again.</source>
+        <translation>接入码中含有非文字字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The centre does not know this desk any more: enrol it again.</source>
+        <translation>中心平台已不认识本工作台，请重新接入。</translation>
+    </message>
+    <message>
+        <source>The centre has withdrawn this desk&apos;s access. Ask the centre.</source>
+        <translation>中心平台已撤销本工作台的访问权限，请联系中心平台。</translation>
+    </message>
+    <message>
+        <source>The centre asked for this desk&apos;s key: enrol the desk again.</source>
+        <translation>中心平台要求提供本工作台的密钥，请重新接入。</translation>
+    </message>
+    <message>
+        <source>The centre answered with an error (HTTP {status}).</source>
+        <translation>中心平台返回错误（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>The centre said: %1</source>
+        <translation>中心平台返回：%1</translation>
     </message>
     <message>
         <source>The centre found the record invalid</source>
@@ -2251,8 +2458,8 @@ Size: %2</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <source>Describe the request in a few words (at least 5 characters).</source>
-        <translation>请简要描述诉求内容（至少5个字）。</translation>
+        <source>Describe the request in a few words (at least 3 characters).</source>
+        <translation>请用几句话描述诉求（至少 3 个字）。</translation>
     </message>
     <message>
         <source>The description is too long ({length} characters; at most 5000).</source>
@@ -2615,6 +2822,10 @@ Size: %2</source>
         <translation>没有受理编号为 {number} 的诉求，请核对。</translation>
     </message>
     <message>
+        <source>Ask the resident about “{dimension}” too: each of the four needs the resident&apos;s own answer.</source>
+        <translation>还需询问居民对“{dimension}”的评价：四项都要有居民本人的回答。</translation>
+    </message>
+    <message>
         <source>This rejection has already been dealt with.</source>
         <translation>这条拒收记录已经处理过了。</translation>
     </message>
@@ -2935,6 +3146,317 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>field</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>诉求类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Co-handling departments</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>Convener</source>
+        <translation>召集人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Kind of deputy</source>
+        <translation>代表类别</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>处置效果</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Escalated from</source>
+        <translation>提级来源</translation>
+    </message>
+    <message>
+        <source>Quality of feedback</source>
+        <translation>反馈质量</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Case to merge into</source>
+        <translation>合并到的诉求</translation>
+    </message>
+    <message>
+        <source>Case number to merge into</source>
+        <translation>合并到的受理编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Case numbers it was split into</source>
+        <translation>拆分出的受理编号</translation>
+    </message>
+    <message>
+        <source>Receipt look-up code</source>
+        <translation>回执查询码</translation>
+    </message>
+    <message>
+        <source>Agreed to a public listing</source>
+        <translation>同意公开</translation>
+    </message>
+    <message>
+        <source>Case number it was split from</source>
+        <translation>拆分来源的受理编号</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>How it was asked</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name</source>
+        <translation>居民姓名</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>From resolution</source>
+        <translation>来自议定事项</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <source>Cases to resolve</source>
+        <translation>一并办结的诉求</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>巡查路线</translation>
+    </message>
+    <message>
+        <source>Time of the meeting</source>
+        <translation>会议时间</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务体验</translation>
+    </message>
+    <message>
+        <source>File fingerprint</source>
+        <translation>文件指纹</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Source record</source>
+        <translation>来源记录</translation>
+    </message>
+    <message>
+        <source>Speed of handling</source>
+        <translation>处置速度</translation>
+    </message>
+    <message>
+        <source>Split from</source>
+        <translation>拆分自</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Escalate to</source>
+        <translation>提级至</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
     <name>format</name>
     <message>
         <source>{d} d {h} h</source>
@@ -2955,6 +3477,33 @@ Size: %2</source>
     <message>
         <source>{span} left</source>
         <translation>剩余{span}</translation>
+    </message>
+    <message>
+        <source>Central platform</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <source>%1 staff</source>
+        <translation>%1工作人员</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Community Desk needs a display to open its window, and this session has none (DISPLAY is not set).</source>
+        <translation>社区诉求工作台需要显示器才能打开窗口，而当前会话没有显示器（未设置 DISPLAY）。</translation>
+    </message>
+    <message>
+        <source>Community Desk cannot reach the display %1 that this session names.</source>
+        <translation>社区诉求工作台无法连接当前会话指定的显示器 %1。</translation>
+    </message>
+    <message>
+        <source>Start it from the desktop, or without a screen run it under a virtual display:
+    xvfb-run -a community-desk --demo
+(Debian/Ubuntu: scripts/system-deps.sh qt window installs xvfb.)</source>
+        <translation>请在桌面环境中启动；没有屏幕时，可在虚拟显示器中运行：
+    xvfb-run -a community-desk --demo
+（Debian/Ubuntu：scripts/system-deps.sh qt window 会安装 xvfb。）</translation>
     </message>
 </context>
 <context>
@@ -3230,6 +3779,30 @@ Size: %2</source>
     <message>
         <source>Notice</source>
         <translation>通报内容</translation>
+    </message>
+    <message>
+        <source>Expected to rise</source>
+        <translation>预计上升</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>近4周</translation>
+    </message>
+    <message>
+        <source>Expected, next 4 weeks</source>
+        <translation>预计未来4周</translation>
+    </message>
+    <message>
+        <source>Same 4 weeks a year before</source>
+        <translation>去年同期4周</translation>
+    </message>
+    <message>
+        <source>Method: the mean of the same weeks (±2) in earlier years, times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected in the next four.</source>
+        <translation>方法：往年同期（前后2周）平均量 × 近期趋势；预计未来四周至少3件、且达到近四周1.5倍时提示“预计上升”。</translation>
+    </message>
+    <message>
+        <source>Replayed week by week over the year before: {flags} flags, {hits} came true ({rate}); rises happened in {base} of all category-community-weeks.</source>
+        <translation>按前一年逐周回放：共提示 {flags} 次，其中 {hits} 次应验（{rate}）；所有“类别×社区×周”中实际上升的占 {base}。</translation>
     </message>
     <message>
         <source>Case number</source>

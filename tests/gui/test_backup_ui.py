@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -17,14 +17,7 @@ from desk_app.store.backup import check_backup, make_backup
 from desk_app.store.desk import read_identity
 from desk_app.store.schema import meta
 from desk_app.ui.backup_ui import AboutDialog, RestoreDialog, backup_now, default_backup_path
-from desk_app.ui.crash import guard_refcount_bug
 from desk_app.workspace import Workspace
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _pyside_refcounts(qapp: QApplication) -> None:
-    """PySide6 6.12.0 drops references to None/True; see crash.guard_refcount_bug."""
-    guard_refcount_bug()
 
 
 def snapshot(workspace: Workspace) -> tuple[object, ...]:

@@ -17,7 +17,6 @@ from desk_app.settings import Settings
 from desk_app.store.desk import read_identity, setup_desk
 from desk_app.store.sync_state import sync_fact
 from desk_app.store.users import authenticate, has_users
-from desk_app.ui.crash import guard_refcount_bug
 from desk_app.ui.setup_wizard import SetupWizard
 from desk_app.ui.tasks import wait_for_pools
 from desk_app.workspace import Workspace, open_workspace
@@ -27,11 +26,6 @@ from .conftest import type_text
 
 Button = QWizard.WizardButton
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _pyside_refcounts(qapp: QApplication) -> None:
-    """PySide6 6.12.0 drops references to None/True; see crash.guard_refcount_bug."""
-    guard_refcount_bug()
 
 
 @pytest.fixture
