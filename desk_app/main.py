@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return report_main(argv[1:])
     args = parse_args(argv)
+    if os.name == "posix":
+        os.umask(0o077)  # every file the desk makes (database, WAL, logs, backups) is private
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     if args.self_test:

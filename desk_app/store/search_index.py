@@ -13,7 +13,7 @@ triggers keep the index in step with the case table, whoever writes it.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
 
 _PRIVATE = 0xF0000
 # ASCII punctuation and symbols (the tokenizer's separators) to code points it keeps in tokens.
@@ -48,7 +48,8 @@ def short_match(query: str) -> str | None:
     return f'"{word}"' if len(word) == 2 else f'"{word}"*'
 
 
-def register_search_functions(connection: sqlite3.Connection) -> None:
+def register_search_functions(connection: Any) -> None:
+    """On a DB-API connection of sqlite3 or sqlcipher3 (both have create_function)."""
     connection.create_function("search_grams", 4, search_grams, deterministic=True)
 
 

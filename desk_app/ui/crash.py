@@ -262,9 +262,9 @@ class CrashHandler:
         except OSError:
             log.log(level, fmt, *args)
             return
-        from desk_app.logs import FORMAT
+        from desk_app.logs import FORMAT, ScrubbingFormatter
 
-        handler.setFormatter(logging.Formatter(FORMAT))
+        handler.setFormatter(ScrubbingFormatter(FORMAT))
         log.addHandler(handler)
         try:
             log.log(level, fmt, *args)

@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         preferences = QAction(self.tr("&Preferences…"), self)
         preferences.triggered.connect(self.edit_settings)
         settings_menu.addAction(preferences)
+        self._add_account_actions(settings_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Community Desk"), self)
         about.triggered.connect(self.about)
@@ -336,6 +337,19 @@ class MainWindow(QMainWindow):
             self.sync.scheduler.set_interval(settings.sync_interval_minutes)
         if settings.language != old_language:
             self.switch_language(settings.language)
+
+    def _add_account_actions(self, menu: QWidget) -> None:
+        from .accounts import AccountsDialog, ChangePasswordDialog
+
+        if may(self.user.role, "users"):
+            accounts = QAction(self.tr("&Accounts…"), self)
+            accounts.triggered.connect(
+                lambda: AccountsDialog(self.workspace.db, self.user, self).exec())
+            menu.addAction(accounts)
+        own = QAction(self.tr("Change my &password…"), self)
+        own.triggered.connect(
+            lambda: ChangePasswordDialog(self.workspace.db, self.user, parent=self).exec())
+        menu.addAction(own)
 
     def switch_language(self, language: str) -> None:
         install_language(language)

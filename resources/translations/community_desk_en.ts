@@ -58,6 +58,100 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters, not only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the password to the person; they choose their own at their first sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The administrator</source>
@@ -88,7 +182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At least %1 characters. Choose one that others cannot guess, and keep it safe.</source>
+        <source>At least %1 characters, not only digits. Choose one that others cannot guess, and keep it safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -488,6 +582,33 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator: choose your own before you continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseResolutionDialog</name>
     <message>
         <source>Resolution done</source>
@@ -711,6 +832,14 @@ Size: %2</source>
         <source>The backup was restored. The data it replaced is kept in %1. Community Desk will now close; please start it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This recovery key does not open the database. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community Desk is already open on this computer for this data. Its window was brought to the front; use that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DutyRoster</name>
@@ -814,6 +943,10 @@ Size: %2</source>
     </message>
     <message>
         <source>Enter the centre&apos;s address, beginning with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain http:// would send the desk&apos;s token and the residents&apos; data unencrypted: enter the centre&apos;s https:// address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1217,6 +1350,14 @@ Size: %2</source>
     </message>
     <message>
         <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1684,6 +1825,70 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>RecoveryKey</name>
+    <message>
+        <source>Community Desk — recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key opens the desk&apos;s database and every backup of it, on any computer. Keep it locked away, apart from the computer; whoever holds it can read the residents&apos; data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no credential store that Community Desk can use, so the database key is kept in a file only your user account can read. The residents&apos; data is then only as safe as this account: give it a strong password and do not share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the desk&apos;s recovery key. The residents&apos; data is encrypted; if this computer is lost or its key is damaged, only this key opens the database and its backups on another computer. It is shown only now: print it or write it down, and keep it locked away from the computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print the recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and will keep it safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>The desk&apos;s data is now encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPrompt</name>
+    <message>
+        <source>Enter the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it somewhere safe: it is the only way back to the data if the key on this computer is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RejectionsDialog</name>
     <message>
         <source>Events refused by the centre</source>
@@ -1798,6 +2003,25 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person must change it at their next sign-in. A locked account is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResolutionDialog</name>
     <message>
         <source>Agree a resolution</source>
@@ -1887,6 +2111,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>That recovery key is not the one of this backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup is whole and can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1946,10 +2174,6 @@ Size: %2</source>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2684,6 +2908,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This desk&apos;s database is not encrypted, so it cannot take an encrypted backup. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup {file} is damaged: {member} does not match its checksum. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2736,6 +2964,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} was made with another key (another desk, or this desk before it was set up again). Enter the recovery key printed when that desk was set up. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no file {file}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2768,11 +3000,19 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} cannot be opened with this desk&apos;s key: the key is wrong or missing, or the file is not a Community Desk database. If the key was lost, start Community Desk and enter the recovery key. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} is not a Community Desk database (or it is damaged). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{file} cannot be opened: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} could not be encrypted ({error}). It was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2800,6 +3040,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A password of digits only is too easy to guess: add letters or other characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A user name is 2 to 40 lower-case letters, digits, “_” or “.”, starting with a letter.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2820,7 +3064,35 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may manage accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That account does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the last administrator: make another administrator first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password that differs from the current one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2953,6 +3225,22 @@ Size: %2</source>
     </message>
     <message>
         <source>Only an administrator may change the desk&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a recovery key of Community Desk: check every group of four characters and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered after it was made: its encrypted content does not check out. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of the database {file} is not on this computer (the credential store or the key file was lost or reset). Enter the recovery key printed when the desk was set up. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

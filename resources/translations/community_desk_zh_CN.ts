@@ -59,6 +59,100 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, not only digits.</source>
+        <translation>至少 %1 个字符，不能全是数字。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>Give the password to the person; they choose their own at their first sign-in.</source>
+        <translation>把密码交给本人；本人首次登录时须改为自己的密码。</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The administrator</source>
@@ -89,8 +183,8 @@
         <translation>本工作台已有账号：设置完成后请用已有账号登录。</translation>
     </message>
     <message>
-        <source>At least %1 characters. Choose one that others cannot guess, and keep it safe.</source>
-        <translation>至少 %1 位。请选择别人猜不到的密码，并妥善保管。</translation>
+        <source>At least %1 characters, not only digits. Choose one that others cannot guess, and keep it safe.</source>
+        <translation>至少 %1 个字符，不能全是数字。请选用别人猜不到的密码，并妥善保管。</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
@@ -488,6 +582,33 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator: choose your own before you continue.</source>
+        <translation>您的密码已被管理员重置：请先设置自己的密码再继续。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>CloseResolutionDialog</name>
     <message>
         <source>Resolution done</source>
@@ -709,6 +830,14 @@ Size: %2</source>
         <source>The backup was restored. The data it replaced is kept in %1. Community Desk will now close; please start it again.</source>
         <translation>备份已恢复。被替换的原有数据保存在 %1。社区诉求工作台现在将关闭，请重新启动。</translation>
     </message>
+    <message>
+        <source>This recovery key does not open the database. Check it and try again.</source>
+        <translation>此恢复密钥无法打开数据库。请核对后重试。</translation>
+    </message>
+    <message>
+        <source>Community Desk is already open on this computer for this data. Its window was brought to the front; use that one.</source>
+        <translation>本机已有一个社区工作台正在使用这份数据。已把它的窗口调到最前，请使用那个窗口。</translation>
+    </message>
 </context>
 <context>
     <name>DutyRoster</name>
@@ -813,6 +942,10 @@ Size: %2</source>
     <message>
         <source>Enter the centre&apos;s address, beginning with https://</source>
         <translation>请输入中心地址，以 https:// 开头</translation>
+    </message>
+    <message>
+        <source>Plain http:// would send the desk&apos;s token and the residents&apos; data unencrypted: enter the centre&apos;s https:// address.</source>
+        <translation>明文 http:// 会以未加密方式发送工作台令牌和居民数据：请输入中心的 https:// 地址。</translation>
     </message>
     <message>
         <source>Enter the one-time code the centre gave you.</source>
@@ -1215,6 +1348,14 @@ Size: %2</source>
     <message>
         <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
         <translation>本机时钟与中心平台相差 %1 分钟，请校准时间</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账户管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1819,70 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>RecoveryKey</name>
+    <message>
+        <source>Community Desk — recovery key</source>
+        <translation>社区工作台 — 恢复密钥</translation>
+    </message>
+    <message>
+        <source>This key opens the desk&apos;s database and every backup of it, on any computer. Keep it locked away, apart from the computer; whoever holds it can read the residents&apos; data.</source>
+        <translation>此密钥可在任何电脑上打开本工作台的数据库及其所有备份。请将其锁好，与电脑分开存放；持有它的人可以读取居民数据。</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store that Community Desk can use, so the database key is kept in a file only your user account can read. The residents&apos; data is then only as safe as this account: give it a strong password and do not share it.</source>
+        <translation>本机没有社区工作台可用的凭据存储，数据库密钥因此保存在只有您的用户账户能读取的文件中。此时居民数据的安全取决于这个账户：请为它设置强密码，且不要与他人共用。</translation>
+    </message>
+    <message>
+        <source>This is the desk&apos;s recovery key. The residents&apos; data is encrypted; if this computer is lost or its key is damaged, only this key opens the database and its backups on another computer. It is shown only now: print it or write it down, and keep it locked away from the computer.</source>
+        <translation>这是本工作台的恢复密钥。居民数据已加密；如果这台电脑丢失或其密钥损坏，只有此密钥能在另一台电脑上打开数据库及其备份。它只在此时显示一次：请打印或抄写下来，并与电脑分开锁好保管。</translation>
+    </message>
+    <message>
+        <source>&amp;Print the recovery key…</source>
+        <translation>打印恢复密钥(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and will keep it safe.</source>
+        <translation>我已打印或抄下恢复密钥，并会妥善保管。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>The desk&apos;s data is now encrypted</source>
+        <translation>工作台数据现已加密</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPrompt</name>
+    <message>
+        <source>Enter the recovery key</source>
+        <translation>输入恢复密钥</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>Keep it somewhere safe: it is the only way back to the data if the key on this computer is lost.</source>
+        <translation>请存放在安全的地方：如果这台电脑上的密钥丢失，这是找回数据的唯一途径。</translation>
+    </message>
+</context>
+<context>
     <name>RejectionsDialog</name>
     <message>
         <source>Events refused by the centre</source>
@@ -1792,6 +1997,25 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset a password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>The person must change it at their next sign-in. A locked account is unlocked.</source>
+        <translation>本人下次登录时须修改此密码。被锁定的账户同时解锁。</translation>
+    </message>
+</context>
+<context>
     <name>ResolutionDialog</name>
     <message>
         <source>Agree a resolution</source>
@@ -1881,6 +2105,10 @@ Size: %2</source>
         <translation>无法检查该文件：%1</translation>
     </message>
     <message>
+        <source>That recovery key is not the one of this backup.</source>
+        <translation>该恢复密钥不是这个备份的。</translation>
+    </message>
+    <message>
         <source>The backup is whole and can be restored.</source>
         <translation>备份完整，可以恢复。</translation>
     </message>
@@ -1941,10 +2169,6 @@ Size: %2</source>
     <message>
         <source> min</source>
         <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>从不</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2678,6 +2902,10 @@ Size: %2</source>
         <translation>无法恢复该备份（{error}）。您的数据保持原样。</translation>
     </message>
     <message>
+        <source>This desk&apos;s database is not encrypted, so it cannot take an encrypted backup. Nothing was changed.</source>
+        <translation>本工作台的数据库未加密，无法恢复加密的备份。未做任何更改。</translation>
+    </message>
+    <message>
         <source>The backup {file} is damaged: {member} does not match its checksum. Nothing was changed.</source>
         <translation>备份 {file} 已损坏：{member} 与校验值不符。未做任何更改。</translation>
     </message>
@@ -2730,6 +2958,10 @@ Size: %2</source>
         <translation>无法写入备份 {file}：{error}</translation>
     </message>
     <message>
+        <source>{file} was made with another key (another desk, or this desk before it was set up again). Enter the recovery key printed when that desk was set up. Nothing was changed.</source>
+        <translation>{file} 是用另一个密钥制作的（另一个工作台，或重新设置之前的本工作台）。请输入那个工作台设置时打印的恢复密钥。未做任何更改。</translation>
+    </message>
+    <message>
         <source>There is no file {file}.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
@@ -2762,12 +2994,20 @@ Size: %2</source>
         <translation>恢复失败（{error}），原有数据未能全部放回，已保存在 {folder}；请勿删除该文件夹，并寻求技术支持。</translation>
     </message>
     <message>
+        <source>{file} cannot be opened with this desk&apos;s key: the key is wrong or missing, or the file is not a Community Desk database. If the key was lost, start Community Desk and enter the recovery key. Nothing was changed.</source>
+        <translation>无法用本工作台的密钥打开 {file}：密钥错误或缺失，或者该文件不是社区工作台的数据库。如果密钥已丢失，请启动社区工作台并输入恢复密钥。未做任何更改。</translation>
+    </message>
+    <message>
         <source>{file} is not a Community Desk database (or it is damaged). Nothing was changed.</source>
         <translation>{file} 不是社区诉求工作台的数据库（或已损坏）。未做任何更改。</translation>
     </message>
     <message>
         <source>{file} cannot be opened: {error}. Nothing was changed.</source>
         <translation>无法打开 {file}：{error}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} could not be encrypted ({error}). It was left as it was.</source>
+        <translation>{file} 无法加密（{error}），已保持原样。</translation>
     </message>
     <message>
         <source>{file} is a database of another program. Nothing was changed.</source>
@@ -2794,6 +3034,10 @@ Size: %2</source>
         <translation>密码至少需要{count}位。</translation>
     </message>
     <message>
+        <source>A password of digits only is too easy to guess: add letters or other characters.</source>
+        <translation>纯数字密码太容易被猜到：请加入字母或其他字符。</translation>
+    </message>
+    <message>
         <source>A user name is 2 to 40 lower-case letters, digits, “_” or “.”, starting with a letter.</source>
         <translation>用户名应为2至40位小写字母、数字、“_”或“.”，并以字母开头。</translation>
     </message>
@@ -2814,8 +3058,36 @@ Size: %2</source>
         <translation>本工作台已有账号。</translation>
     </message>
     <message>
+        <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
+        <translation>密码错误次数过多：此账户还将锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may manage accounts.</source>
+        <translation>只有管理员可以管理账户。</translation>
+    </message>
+    <message>
+        <source>That account does not exist (any more).</source>
+        <translation>该账户不存在（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用您自己的账户。</translation>
+    </message>
+    <message>
+        <source>This is the last administrator: make another administrator first.</source>
+        <translation>这是最后一个管理员：请先设立另一个管理员。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Choose a new password that differs from the current one.</source>
+        <translation>请选择与当前密码不同的新密码。</translation>
     </message>
     <message>
         <source>There is no case numbered {number}.</source>
@@ -2948,6 +3220,22 @@ Size: %2</source>
     <message>
         <source>Only an administrator may change the desk&apos;s settings.</source>
         <translation>只有管理员可以修改本工作台的设置。</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key of Community Desk: check every group of four characters and try again.</source>
+        <translation>这不是社区工作台的恢复密钥：请逐组（每组四个字符）核对后重试。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered after it was made: its encrypted content does not check out. Nothing was changed.</source>
+        <translation>{file} 已损坏，或在制作后被改动过：其加密内容校验不通过。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The key of the database {file} is not on this computer (the credential store or the key file was lost or reset). Enter the recovery key printed when the desk was set up. Nothing was changed.</source>
+        <translation>本机上没有数据库 {file} 的密钥（凭据存储或密钥文件已丢失或被重置）。请输入设置工作台时打印的恢复密钥。未做任何更改。</translation>
     </message>
 </context>
 <context>

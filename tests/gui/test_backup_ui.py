@@ -34,7 +34,7 @@ def good_backup(workspace: Workspace, tmp_path: Path) -> Path:
     attachment.parent.mkdir(parents=True, exist_ok=True)
     attachment.write_bytes(b"\xff\xd8 not really a photo")
     return make_backup(workspace.paths.database, workspace.paths.attachments,
-                       tmp_path / "made" / "desk-20261121-0930.cdbackup")
+                       tmp_path / "made" / "desk-20261121-0930.cdbackup", key=workspace.key)
 
 
 def open_restore(qtbot: QtBot, workspace: Workspace, path: Path,
@@ -134,7 +134,7 @@ def test_back_up_now_saves_where_asked_and_says_where_and_how_big(
 
     target = tmp_path / "usb" / "鹏湾备份.cdbackup"
     assert made == [target] and target.exists()
-    assert check_backup(target).desk_code == "YT-HS-01"
+    assert check_backup(target, key=workspace.key).desk_code == "YT-HS-01"
     suggested = Path(asked[0])
     assert suggested.parent == workspace.paths.backups and workspace.paths.backups.is_dir()
     assert suggested.name.startswith("desk-") and suggested.suffix == ".cdbackup"

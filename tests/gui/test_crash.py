@@ -268,3 +268,29 @@ def test_this_pyside6_keeps_its_references_to_none_and_true() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     lost_none, lost_true = (int(n) for n in done.stdout.split()[1:3])
     assert lost_none < 100 and lost_true < 100, done.stdout  # 20,000 each under 6.12.0
+
+
+def test_a_crash_on_a_failed_statement_logs_no_personal_data(
+        qtbot: QtBot, handler: CrashHandler, recorder: Recorder, log_file: Path,
+        tmp_path: Path) -> None:
+    """The issue's crash: a UNIQUE error whose SQL parameters were a name and a phone. Even
+    from an engine that does not hide parameters, the log gets neither."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE people (name TEXT, phone TEXT UNIQUE)")
+
+    def insert_twice() -> None:
+        with engine.begin() as conn:
+            for _ in range(2):
+                conn.exec_driver_sql("INSERT INTO people VALUES (?, ?)",
+                                     ("李秀英", "13812345678"))
+
+    QTimer.singleShot(0, insert_twice)
+    qtbot.waitUntil(lambda: bool(recorder.dialogs), timeout=3000)
+    qtbot.wait(50)
+    engine.dispose()
+    written = log_file.read_text(encoding="utf-8")
+    assert "IntegrityError" in written and "[parameters hidden]" in written
+    assert "13812345678" not in written and "李秀英" not in written

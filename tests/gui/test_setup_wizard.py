@@ -86,12 +86,24 @@ def fill_admin(qtbot: QtBot, wizard: SetupWizard, password: str = "password-123"
     qtbot.keyClicks(page.password_again, password if again is None else again)
 
 
+def past_the_recovery_key(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """The recovery key page of a new desk: Next only once the key is ticked as kept."""
+    assert wizard.currentId() == SetupWizard.RECOVERY
+    panel = wizard.recovery_page.panel  # type: ignore[union-attr]
+    assert panel.key.text() == wizard.recovery and len(panel.key.text()) == 44
+    assert not wizard.button(Button.NextButton).isEnabled()
+    panel.kept.click()
+    click(qtbot, wizard, Button.NextButton)
+
+
 def to_last_page(qtbot: QtBot, wizard: SetupWizard, code: str = "YT-HS-01") -> None:
     click(qtbot, wizard, Button.NextButton)
     fill_desk(qtbot, wizard, code)
     click(qtbot, wizard, Button.NextButton)
     fill_admin(qtbot, wizard)
     click(qtbot, wizard, Button.NextButton)
+    if wizard.recovery_page is not None:
+        past_the_recovery_key(qtbot, wizard)
     assert wizard.currentId() == SetupWizard.ENROL
 
 
@@ -143,6 +155,7 @@ def test_each_page_refuses_bad_input_at_the_field_and_writes_nothing(
     admin.password_again.clear()
     qtbot.keyClicks(admin.password_again, "password-123")
     press_enter(qtbot, admin.password_again)
+    past_the_recovery_key(qtbot, wizard)
     assert wizard.currentId() == SetupWizard.ENROL
 
     enrol = wizard.enrol_page
@@ -232,8 +245,11 @@ def test_a_desk_cut_off_before_its_admin_only_asks_for_the_admin(
     click(qtbot, wizard, Button.NextButton)
     fill_admin(qtbot, wizard)
     click(qtbot, wizard, Button.NextButton)
+    past_the_recovery_key(qtbot, wizard)
     click(qtbot, wizard, Button.FinishButton)
     assert wizard.result() == QDialog.DialogCode.Accepted
+    assert blank.keys is not None and blank.keys.pending_recovery() is None, \
+        "the recovery key, once kept, is forgotten by the desk"
     assert read_identity(blank.db).code == "YT-HS-09"  # type: ignore[union-attr]
     assert authenticate(blank.db, "chenjie", "password-123").role == "admin"
 
