@@ -10,7 +10,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
-HELPERS = {"__main__", "__init__"}
+HELPERS = {"__main__", "__init__", "generate", "startup_child"}
 
 
 def benches() -> list[str]:

@@ -2,17 +2,38 @@
 
 Keyset pagination (WHERE (sort value, pk) < (last seen)) keeps every page as fast as the first,
 which is what lets the list open at once on hundreds of thousands of cases.
+
+Every query the list can ask is answered through an index, so a page costs what it shows
+whatever the size of the desk: a text search in the list's own order ("newest first") reads its
+matches straight from the full-text index in rowid order and stops after one page (words of 3+
+characters from the trigram index, 1-2 characters from the pairs index of `search_index`);
+the deadline sort reads the expression index on the deadline; "overdue" reads the few active
+cases from the (status, deadline) indexes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    tuple_,
+)
+from sqlalchemy import column as sql_column
 
 from desk_app.domain.case_numbers import CASE_NUMBER
 from desk_app.domain.catalogue import Catalogue
@@ -21,9 +42,14 @@ from desk_app.domain.validation import InputError, normalize_phone
 from desk_app.domain.vocabulary import ACTIVE, FINAL
 
 from .database import Database
-from .schema import cases
+from .schema import DEADLINE_SQL, OPEN_SQL, cases
+from .search_index import short_match
 
 FAR_FUTURE = 10**15
+assert str(FAR_FUTURE) in DEADLINE_SQL
+assert "+status IN (" + ", ".join(f"'{s}'" for s in sorted(ACTIVE)) + ")" == OPEN_SQL
+# The open cases, in the very words of the partial index ix_cases_open (so SQLite uses it).
+OPEN = text(OPEN_SQL)
 URGENCY_RANK = {"very_urgent": 0, "urgent": 1, "ordinary": 2}
 LIST_COLUMNS = (
     cases.c.pk, cases.c.id, cases.c.number, cases.c.status, cases.c.urgency, cases.c.kind,
@@ -34,8 +60,10 @@ LIST_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class CaseRow:
+class CaseRow(NamedTuple):
+    """One line of the case list: what its columns show and colour by, nothing more (a tuple:
+    about 0.9 KB a row with its strings, the repeated ones shared)."""
+
     pk: int
     id: str
     number: str
@@ -100,9 +128,11 @@ class Page:
     cursor: tuple[Any, int] | None  # pass back as `after` for the next page; None at the end
 
 
+# The same expression as the index ix_cases_deadline (a bound parameter would not match it).
+DEADLINE = func.coalesce(cases.c.due_at, literal_column(str(FAR_FUTURE)))
 SORTS: dict[str, ColumnElement[Any]] = {
     "registered_at": cases.c.registered_at,
-    "due_at": func.coalesce(cases.c.due_at, FAR_FUTURE),
+    "due_at": DEADLINE,
     "number": cases.c.number,
     "status": cases.c.status,
     "category": cases.c.category,
@@ -110,6 +140,32 @@ SORTS: dict[str, ColumnElement[Any]] = {
     "urgency": cases.c.urgency,
     "title": cases.c.title,
 }
+# Values repeated on many rows are kept once in memory, however many rows are loaded.
+_SHARED = frozenset({"status", "urgency", "kind", "channel", "category", "lead", "community",
+                     "registered_by", "level"})
+
+
+# The two full-text indexes, as FROM items (one object each, so a query names each once).
+_INDEXES = {name: table(name, sql_column("rowid")) for name in ("cases_fts", "cases_grams")}
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """A search that is answered by a full-text index: which one, and the MATCH expression."""
+
+    index: str  # cases_fts (trigram, 3+ characters) or cases_grams (1-2 characters)
+    phrase: str
+
+    @property
+    def source(self) -> Any:
+        return _INDEXES[self.index]
+
+    @property
+    def rowid(self) -> ColumnElement[int]:
+        return self.source.c.rowid
+
+    def condition(self) -> ColumnElement[bool]:
+        return literal_column(self.index).op("MATCH")(literal(self.phrase))
 
 
 def _prefix_range(column: ColumnElement[Any], prefix: str) -> ColumnElement[bool]:
@@ -119,11 +175,20 @@ def _prefix_range(column: ColumnElement[Any], prefix: str) -> ColumnElement[bool
     return and_(column >= prefix, column < upper)
 
 
-def search_clause(query: str) -> ColumnElement[bool] | None:
-    """What the search box means: a case number, a phone (or its last 4 digits), or text."""
+def text_match(query: str) -> TextMatch | None:
+    """The full-text part of a search, when the query is words rather than a number or phone."""
     q = query.strip()
-    if not q:
+    if not q or _exact_clause(q) is not None:
         return None
+    if len(q) >= 3:
+        return TextMatch("cases_fts", '"' + q.replace('"', '""') + '"')
+    phrase = short_match(q)
+    # Nothing to look for (punctuation only): the empty phrase, which matches nothing.
+    return TextMatch("cases_grams", phrase or '""')
+
+
+def _exact_clause(q: str) -> ColumnElement[bool] | None:
+    """A case number, a phone, or its last 4 digits (each through its own index)."""
     digits = re.sub(r"[\s()（）+-]", "", q)
     if digits.isdigit() and len(digits) == 4:
         return cases.c.phone_last4 == digits
@@ -133,13 +198,20 @@ def search_clause(query: str) -> ColumnElement[bool] | None:
     if CASE_NUMBER.match(upper) or (re.fullmatch(r"[A-Z0-9-]+", upper) and "-" in upper
                                     and any(c.isdigit() for c in upper)):
         return _prefix_range(cases.c.number, upper)
-    if len(q) >= 3:
-        phrase = '"' + q.replace('"', '""') + '"'
-        return cases.c.pk.in_(text("SELECT rowid FROM cases_fts WHERE cases_fts MATCH :phrase")
-                              .bindparams(phrase=phrase))
-    # Trigram FTS cannot match 1-2 characters; scan the base table instead.
-    return or_(*(func.instr(column, q) > 0 for column in
-                 (cases.c.title, cases.c.description, cases.c.address, cases.c.name)))
+    return None
+
+
+def search_clause(query: str) -> ColumnElement[bool] | None:
+    """What the search box means: a case number, a phone (or its last 4 digits), or text."""
+    q = query.strip()
+    if not q:
+        return None
+    exact = _exact_clause(q)
+    if exact is not None:
+        return exact
+    match = text_match(q)
+    assert match is not None
+    return cases.c.pk.in_(select(match.rowid).where(match.condition()))
 
 
 def _phone_clause(query: str, digits: str) -> ColumnElement[bool]:
@@ -158,10 +230,15 @@ def _phone_clause(query: str, digits: str) -> ColumnElement[bool]:
     return or_(*found)
 
 
-def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
+def _conditions(query: CaseQuery, with_text: bool = True, counting: bool = False
+                ) -> list[ColumnElement[bool]]:
     now_ms = ms_from_utc(query.now or datetime.now(UTC))
     where: list[ColumnElement[bool]] = []
-    if query.statuses:
+    if query.statuses and not counting and query.statuses <= ACTIVE:
+        # In the list: read from the open cases' index, in order ("+" keeps the status index,
+        # which would need a sort, out of it). A count is quicker from the status index.
+        where += [OPEN, literal_column("+status").in_(sorted(query.statuses))]
+    elif query.statuses:
         where.append(cases.c.status.in_(sorted(query.statuses)))
     if query.category:
         where.append(_prefix_range(cases.c.category, query.category))
@@ -183,24 +260,59 @@ def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
         where.append(cases.c.registered_at >= ms_from_utc(query.registered_from))
     if query.registered_to:
         where.append(cases.c.registered_at < ms_from_utc(query.registered_to))
-    active = cases.c.status.in_(sorted(ACTIVE))
+    # Through the partial index of open cases: the overdue list and its count read the open
+    # cases only, not the million resolved ones whose deadline is also in the past.
+    active = OPEN
     overdue = and_(active, or_(cases.c.due_at < now_ms, cases.c.sign_due_at < now_ms))
     if query.overdue and query.due_soon:
-        where.append(and_(active, or_(overdue, cases.c.due_soon_at <= now_ms)))
+        where.append(and_(active, or_(cases.c.due_at < now_ms, cases.c.sign_due_at < now_ms,
+                                      cases.c.due_soon_at <= now_ms)))
     elif query.overdue:
         where.append(overdue)
     elif query.due_soon:
         where.append(and_(active, cases.c.due_soon_at <= now_ms, cases.c.due_at >= now_ms,
                           or_(cases.c.sign_due_at.is_(None), cases.c.sign_due_at >= now_ms)))
-    clause = search_clause(query.text)
+    clause = search_clause(query.text) if with_text else None
     if clause is not None:
         where.append(clause)
     return where
 
 
+def _in_index_order(query: CaseQuery) -> TextMatch | None:
+    """The text match, when the page can be read from its index in rowid order: a search in
+    the list's default order is shown newest first (rowid order), the order the index keeps."""
+    if query.sort != "registered_at":
+        return None
+    return text_match(query.text)
+
+
 def list_cases(db: Database, query: CaseQuery, after: tuple[Any, int] | None = None,
                limit: int = 200) -> Page:
     """One page of cases; pass the returned cursor as `after` to get the next."""
+    match = _in_index_order(query)
+    if match is not None:
+        statement = _search_page(query, match, after)
+    else:
+        statement = _sorted_page(query, after)
+    with db.read() as conn:
+        result = conn.execute(statement.limit(limit)).all()
+    rows = [_case_row(r) for r in result]
+    cursor = (result[-1].sort_key, result[-1].pk) if len(result) == limit else None
+    return Page(rows, cursor)
+
+
+_SHARED_MASK = tuple(c.name in _SHARED for c in LIST_COLUMNS)  # (and the sort key is left out)
+_new_row = tuple.__new__
+_intern = sys.intern
+
+
+def _case_row(record: Any) -> CaseRow:
+    values = [_intern(v) if shared and v.__class__ is str else v
+              for v, shared in zip(record, _SHARED_MASK, strict=False)]  # not the sort key
+    return _new_row(CaseRow, values)  # type: ignore[no-any-return]
+
+
+def _sorted_page(query: CaseQuery, after: tuple[Any, int] | None) -> Select[Any]:
     key = SORTS.get(query.sort, SORTS["registered_at"])
     where = _conditions(query)
     if after is not None:
@@ -208,18 +320,38 @@ def list_cases(db: Database, query: CaseQuery, after: tuple[Any, int] | None = N
         mark = tuple_(literal(after[0]), literal(after[1]))
         where.append(bound < mark if query.descending else bound > mark)
     order = (key.desc(), cases.c.pk.desc()) if query.descending else (key.asc(), cases.c.pk.asc())
-    statement = select(*LIST_COLUMNS, key.label("sort_key")).where(*where).order_by(*order)
-    with db.read() as conn:
-        result = conn.execute(statement.limit(limit)).all()
-    rows = [CaseRow(**{k: v for k, v in r._mapping.items() if k != "sort_key"}) for r in result]
-    cursor = (result[-1].sort_key, result[-1].pk) if len(result) == limit else None
-    return Page(rows, cursor)
+    return select(*LIST_COLUMNS, key.label("sort_key")).where(*where).order_by(*order)
+
+
+def _search_page(query: CaseQuery, match: TextMatch, after: tuple[Any, int] | None
+                 ) -> Select[Any]:
+    """Matches straight from the index, in its rowid order: the first page is read and the
+    search stops, however many cases match (the count comes separately, later)."""
+    rowid = match.rowid
+    where = [match.condition(), *_conditions(query, with_text=False)]
+    if after is not None:
+        where.append(rowid < after[1] if query.descending else rowid > after[1])
+    return (select(*LIST_COLUMNS, cases.c.pk.label("sort_key"))
+            .select_from(match.source.join(cases, cases.c.pk == rowid))
+            .where(*where)
+            .order_by(rowid.desc() if query.descending else rowid.asc()))
 
 
 def count_cases(db: Database, query: CaseQuery) -> int:
+    """How many cases match; for a text search, counted in the index (the case table is read
+    only when there are filters besides the text)."""
+    match = text_match(query.text)
+    if match is None:
+        statement = select(func.count()).select_from(cases).where(
+            *_conditions(query, counting=True))
+    else:
+        others = _conditions(query, with_text=False, counting=True)
+        source = match.source
+        if others:
+            source = source.join(cases, cases.c.pk == match.rowid)
+        statement = select(func.count()).select_from(source).where(match.condition(), *others)
     with db.read() as conn:
-        return conn.execute(select(func.count()).select_from(cases)
-                            .where(*_conditions(query))).scalar_one()
+        return conn.execute(statement).scalar_one()
 
 
 def possible_duplicates(db: Database, *, phone: str = "", category: str = "",

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.pool import QueuePool
@@ -25,6 +26,11 @@ from sqlcipher3 import dbapi2
 
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
+
+from .search_index import register_search_functions
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -72,6 +78,8 @@ def private(path: Path) -> None:
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -79,12 +87,38 @@ def _alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+_REVISION = re.compile(r"^(down_)?revision\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|None)", re.MULTILINE)
+
+
+@cache
+def _revision_graph() -> dict[str, str | None]:
+    """Each migration's revision and the one it revises, read from the files' own assignments.
+
+    Alembic (with Mako and Pygments behind it) costs about half a second to import, and start-up
+    only needs to know whether the file is at the head; so it is imported only to migrate."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found: dict[str, str | None] = {}
+        for down, double, single in _REVISION.findall(script.read_text(encoding="utf-8")):
+            found["down" if down else "rev"] = (double or single) or None
+        if found.get("rev"):
+            graph[found["rev"]] = found.get("down")  # type: ignore[index]
+    return graph
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+    graph = _revision_graph()
+    revised = {down for down in graph.values() if down}
+    heads = sorted(set(graph) - revised)
+    if len(heads) != 1:  # not a single line: let Alembic say what is wrong
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+    return heads[0]
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return set(_revision_graph())
 
 
 def _on_connect(dbapi_connection: dbapi2.Connection, _record: object) -> None:
@@ -98,6 +132,7 @@ def _on_connect(dbapi_connection: dbapi2.Connection, _record: object) -> None:
     # working set here instead (the same setting for a plain file keeps the comparison fair).
     cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
+    register_search_functions(dbapi_connection)
 
 
 class Database:
@@ -339,7 +374,7 @@ def _migrate(engine: Engine, path: Path, current: str | None,
              before_migrate: Callable[[Path, str, str], None] | None) -> None:
     head = head_revision()
     if current == head:
-        return
+        return  # the usual case: no Alembic import at all
     if current is not None and before_migrate is not None:
         before_migrate(path, current, head)
     from alembic import command

@@ -138,7 +138,8 @@ class CaseList(CaseListView):
         self.date_to.dateChanged.connect(self.apply)
         self.reset.clicked.connect(self.clear_filters)
         self.table.activated.connect(self._open)
-        self.model.loaded.connect(self._show_count)
+        self.model.loaded.connect(self._show_first_page)
+        self.model.counted.connect(self._show_count)
         Coalesced(self, desk, lambda c: c.touches("case"), self.model.refresh)
         self.apply()
 
@@ -189,6 +190,7 @@ class CaseList(CaseListView):
         return query
 
     def apply(self) -> None:
+        self._debounce.stop()  # Enter after typing: one query, not two
         self.count.setText(self.tr("Searching…"))
         self.model.set_query(self.current_query())
         self._show_resolutions()
@@ -259,6 +261,13 @@ class CaseList(CaseListView):
                 "%2", self.date_to.date().toString("yyyy-MM-dd")))
         return active
 
+    def _show_first_page(self, total: int) -> None:
+        """The first rows are on screen; until the count arrives, say how many at least."""
+        if total == self.model.UNKNOWN:
+            self.count.setText(self.tr("≥ %n case(s), counting…", "", self.model.rowCount()))
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
     def _show_count(self, total: int) -> None:
         active = self.active_filters() if total == 0 else []
         if active:
@@ -266,8 +275,6 @@ class CaseList(CaseListView):
                                        "every case.").replace("%1", "；".join(active)))
         else:
             self.count.setText(self.tr("%n case(s)", "", total))
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
-            self.table.selectRow(0)
 
     def _open(self, index: object) -> None:
         case_id = self.model.data(index, Qt.ItemDataRole.UserRole)  # type: ignore[arg-type]

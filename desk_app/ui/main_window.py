@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -33,12 +35,21 @@ from .changes import Coalesced
 from .drafts import DRAFT_FILE
 from .i18n import install_language, label
 from .intake_form import IntakeForm
-from .meetings_view import MeetingsPage
-from .outreach_view import OpinionRoomPage, PatrolsPage
+from .lazy_page import LazyPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 from .tasks import BackgroundOp
 from .window_state import remember_window, restore_window
+
+if TYPE_CHECKING:
+    from .meetings_view import MeetingsPage
+    from .outreach_view import OpinionRoomPage, PatrolsPage
+
+
+def _meetings_view() -> Any:
+    from . import meetings_view
+
+    return meetings_view
 
 
 class MainWindow(QMainWindow):
@@ -96,26 +107,19 @@ class MainWindow(QMainWindow):
                               self.workspace.settings.list_page_size)
         self.cases.case_opened.connect(self.open_case)
         self._add_page(self.tr("Cases"), self.cases)
+        # The other pages are built when first shown (LazyPage), so start-up stays flat.
         self.meetings = self.opinion_room = self.patrols = None
         if may(self.user.role, "meetings"):
-            self.meetings = MeetingsPage(self.desk, self.user)
-            self._add_page(self.tr("Council meetings"), self.meetings)
+            self._add_page(self.tr("Council meetings"), LazyPage(
+                self._meetings_page, lambda desk=self.desk: _meetings_view().MeetingsPage.read(desk)))
         if may(self.user.role, "receptions"):
-            self.opinion_room = OpinionRoomPage(self.desk, self.user, self.index)
-            self._add_page(self.tr("Opinion room"), self.opinion_room)
+            self._add_page(self.tr("Opinion room"), LazyPage(self._opinion_room_page))
         if may(self.user.role, "patrols"):
-            self.patrols = PatrolsPage(self.desk, self.user, self.index)
-            self._add_page(self.tr("Grid patrols"), self.patrols)
+            self._add_page(self.tr("Grid patrols"), LazyPage(self._patrols_page))
         self.reports = self.dashboard = None
-        if may(self.user.role, "reports"):  # imported here: only supervisors pay for it
-            from .dashboard import DashboardPage
-            from .reports_view import ReportsPage
-
-            self.reports = ReportsPage(self.desk, self.user)
-            self.reports.case_opened.connect(self.open_case)
-            self._add_page(self.tr("Reports"), self.reports)
-            self.dashboard = DashboardPage(self.desk, self.user)
-            self._add_page(self.tr("Dashboard"), self.dashboard)
+        if may(self.user.role, "reports"):  # built when first shown: only then imported
+            self._add_page(self.tr("Reports"), LazyPage(self._reports_page))
+            self._add_page(self.tr("Dashboard"), LazyPage(self._dashboard_page))
         self.detail = CaseDetail(self.desk, self.user)
         self.detail.back.connect(lambda: self.show_page(self.cases))
         self.pages.addWidget(self.detail)
@@ -148,6 +152,36 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.clock_warning)
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
+
+    # The pages built when first shown are imported then too (start-up does not load them).
+    def _meetings_page(self, loaded: object) -> MeetingsPage:
+        self.meetings = _meetings_view().MeetingsPage(self.desk, self.user, loaded=loaded)  # type: ignore[arg-type]
+        return self.meetings
+
+    def _opinion_room_page(self, _loaded: object) -> OpinionRoomPage:
+        from .outreach_view import OpinionRoomPage
+
+        self.opinion_room = OpinionRoomPage(self.desk, self.user, self.index)
+        return self.opinion_room
+
+    def _patrols_page(self, _loaded: object) -> PatrolsPage:
+        from .outreach_view import PatrolsPage
+
+        self.patrols = PatrolsPage(self.desk, self.user, self.index)
+        return self.patrols
+
+    def _reports_page(self, _loaded: object) -> QWidget:
+        from .reports_view import ReportsPage
+
+        self.reports = ReportsPage(self.desk, self.user)
+        self.reports.case_opened.connect(self.open_case)
+        return self.reports
+
+    def _dashboard_page(self, _loaded: object) -> QWidget:
+        from .dashboard import DashboardPage
+
+        self.dashboard = DashboardPage(self.desk, self.user)
+        return self.dashboard
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

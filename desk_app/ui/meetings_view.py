@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -338,7 +339,8 @@ class MeetingDetail(QWidget):
 class MeetingsPage(QWidget):
     """Left: hot topics, meetings, resolutions falling due. Right: the open meeting."""
 
-    def __init__(self, desk: Desk, user: User, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, user: User, parent: QWidget | None = None,
+                 loaded: tuple[Any, Any, Any] | None = None) -> None:
         super().__init__(parent)
         self.desk, self.user = desk, user
         self.topics = QListWidget(objectName="hotTopics")
@@ -376,15 +378,22 @@ class MeetingsPage(QWidget):
         Coalesced(self, desk, lambda c: c.touches("case") or c.touches("topic")
                   or c.touches("meeting"), self.reload_topics)
         Coalesced(self, desk, lambda c: c.touches("meeting"), self.reload_meetings)
-        self.reload()
+        self.reload(loaded)
 
-    def reload(self) -> None:
-        self.reload_topics()
-        self.reload_meetings()
+    @staticmethod
+    def read(desk: Desk) -> tuple[Any, Any, Any]:
+        """What the page shows, read from the store (on a worker when the page first opens)."""
+        return (service.hot_topics(desk), service.list_meetings(desk),
+                service.due_resolutions(desk, desk_today()))
 
-    def reload_topics(self) -> None:
+    def reload(self, loaded: tuple[Any, Any, Any] | None = None) -> None:
+        hot, meetings, due = loaded or (None, None, None)
+        self.reload_topics(hot)
+        self.reload_meetings(meetings, due)
+
+    def reload_topics(self, hot: Any = None) -> None:
         self.topics.clear()
-        self.hot = service.hot_topics(self.desk)
+        self.hot = service.hot_topics(self.desk) if hot is None else hot
         marks = {"category": "■", "similar": "≈", "resident": "☎", "hand": "✎"}
         called = service.meetings_on_topics(self.desk, self.hot)
         for topic in self.hot:
@@ -396,11 +405,11 @@ class MeetingsPage(QWidget):
                 item.setForeground(Qt.GlobalColor.darkGreen)
             self.topics.addItem(item)
 
-    def reload_meetings(self) -> None:
+    def reload_meetings(self, meetings: Any = None, due: Any = None) -> None:
         current = self.detail.meeting.id if self.detail.meeting else None
         self.meetings.blockSignals(True)
         self.meetings.clear()
-        for row in service.list_meetings(self.desk):
+        for row in service.list_meetings(self.desk) if meetings is None else meetings:
             status = self.tr("closed") if row.status == "closed" else f"{row.progress}%"
             item = QListWidgetItem(f"{label(LEVELS, row.level)} · {row.title[:28]}  ({status})")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
@@ -410,7 +419,7 @@ class MeetingsPage(QWidget):
         self.meetings.blockSignals(False)
         self.due.clear()
         today = desk_today()
-        for r in service.due_resolutions(self.desk, today):
+        for r in service.due_resolutions(self.desk, today) if due is None else due:
             overdue = resolution_overdue(r.due, today)
             self.due.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text[:30]}（{r.owner}）")
 

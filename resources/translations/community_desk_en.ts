@@ -444,6 +444,13 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>≥ %n case(s), counting…</source>
+        <translation>
+            <numerusform>≥ %n case, counting…</numerusform>
+            <numerusform>≥ %n cases, counting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -1201,6 +1208,13 @@ Size: %2</source>
     </message>
     <message>
         <source>You can change it later under Settings → Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LazyPage</name>
+    <message>
+        <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

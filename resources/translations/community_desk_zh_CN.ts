@@ -447,6 +447,12 @@ Size: %2</source>
         <translation>没有符合这些筛选条件的诉求：%1。点“清除筛选”可查看全部诉求。</translation>
     </message>
     <message numerus="yes">
+        <source>≥ %n case(s), counting…</source>
+        <translation>
+            <numerusform>≥ %n 件，正在计数…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -1199,6 +1205,13 @@ Size: %2</source>
     <message>
         <source>You can change it later under Settings → Preferences.</source>
         <translation>以后可以在“设置 → 偏好设置”中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>LazyPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
 </context>
 <context>

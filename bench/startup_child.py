@@ -1,0 +1,129 @@
+"""One start of the desk (or of a bare QMainWindow, the floor), timed by bench/desk_scale.py.
+
+    python -m bench.startup_child bare
+    python -m bench.startup_child desk DATABASE
+    python -m bench.startup_child memory DATABASE ROWS
+
+Prints `painted` when the main window is first painted (and, for the desk, `rows N` when the
+case list's first page is on screen), then exits. The desk runs what `run_app` runs after
+sign-in: the application object, the workspace on DATABASE (its own settings in a temporary
+home), the language, the main window of a supervisor (every page). `memory` loads ROWS rows
+into the case list and prints the process's resident memory before and after.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def bare() -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv)
+
+    class Painted(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                say("painted")
+                say(f"rss {rss_kb()}")
+                os._exit(0)
+            return False
+
+    window = QMainWindow()
+    window.resize(1280, 800)
+    spy = Painted()
+    window.installEventFilter(spy)
+    window.show()
+    app.exec()
+
+
+def desk(database: Path, rows_wanted: int = 0) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from desk_app.config import Paths
+    from desk_app.store.users import User
+    from desk_app.ui.app import application
+    from desk_app.ui.i18n import install_language
+    from desk_app.ui.main_window import MainWindow
+    from desk_app.workspace import open_workspace
+
+    app = application()
+    home = Path(tempfile.mkdtemp(prefix="desk-bench-"))
+    paths = Paths(home / "data", home / "logs", home / "config")
+    workspace = open_workspace(paths, database=database)
+    install_language("zh_CN")
+    user = User("bench", "bench", "测评", "supervisor")
+    window = MainWindow(workspace, user)
+    cases = window.cases
+
+    class Painted(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not done["painted"]:
+                done["painted"] = True
+                say("painted")
+                finish()
+            return False
+
+    done = {"painted": False, "rows": False}
+
+    def finish() -> None:
+        if done["painted"] and done["rows"] and not rows_wanted:
+            os._exit(0)
+
+    def first_rows(_total: int) -> None:
+        if done["rows"]:
+            return
+        done["rows"] = True
+        say(f"rows {cases.model.rowCount()}")
+        if rows_wanted:  # once the window is painted and settled (fonts, the count)
+            QTimer.singleShot(1500, load_rows)
+        finish()
+
+    def load_rows() -> None:
+        from desk_app.ui.tasks import wait_for_pools
+
+        wait_for_pools()
+        app.processEvents()
+        before = rss_kb()
+        while cases.model.rowCount() < rows_wanted and cases.model.canFetchMore():
+            cases.model.fetchMore()
+        app.processEvents()
+        after = rss_kb()
+        say(f"memory {before} {after} {cases.model.rowCount()}")
+        os._exit(0)
+
+    cases.model.loaded.connect(first_rows)
+    spy = Painted()
+    window.installEventFilter(spy)
+    window.show()
+    app.exec()
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    if mode == "bare":
+        bare()
+    elif mode == "desk":
+        desk(Path(sys.argv[2]))
+    elif mode == "memory":
+        desk(Path(sys.argv[2]), int(sys.argv[3]))
+
+
+if __name__ == "__main__":
+    main()

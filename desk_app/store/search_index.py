@@ -1,0 +1,93 @@
+"""The index for one- and two-character searches, beside the trigram full-text index.
+
+A trigram index cannot answer a query shorter than three characters, yet two characters are a
+whole word in Chinese (漏水, 路灯, a resident's given name). So each case is also indexed by its
+character pairs, plus the last character of every run between spaces, so that every character
+starts some token: two characters are one token (`"漏水"`), one character is a prefix (`"灯"*`,
+answered by a one-character prefix index). FTS5's `ascii` tokenizer splits only at ASCII
+characters that are not letters or digits; those are moved to private-use code points on both
+sides, so "%" or "_" are found literally like any other character. The tokens are made in Python by the SQL
+function `search_grams`, which every connection of the desk registers (see `database.py`), and
+triggers keep the index in step with the case table, whoever writes it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_PRIVATE = 0xF0000
+# ASCII punctuation and symbols (the tokenizer's separators) to code points it keeps in tokens.
+_ESCAPE = str.maketrans({c: chr(_PRIVATE + c) for c in range(33, 127)
+                         if not chr(c).isalnum()})
+
+
+def _runs(text: str) -> list[str]:
+    return text.lower().translate(_ESCAPE).split()
+
+
+def search_grams(*texts: str | None) -> str:
+    """The tokens of the short-query index for these texts, space-separated, each once."""
+    tokens: dict[str, None] = {}
+    for text in texts:
+        if not text:
+            continue
+        for run in _runs(text):
+            for i in range(len(run) - 1):
+                tokens[run[i:i + 2]] = None
+            tokens[run[-1]] = None
+    return " ".join(tokens)
+
+
+def short_match(query: str) -> str | None:
+    """The MATCH expression for a one- or two-character query, or None if there is nothing
+    but spaces to look for."""
+    runs = _runs(query)
+    if not runs:
+        return None
+    word = runs[0][:2]
+    return f'"{word}"' if len(word) == 2 else f'"{word}"*'
+
+
+def register_search_functions(connection: Any) -> None:
+    """On a DB-API connection of sqlite3 or sqlcipher3 (both have create_function)."""
+    connection.create_function("search_grams", 4, search_grams, deterministic=True)
+
+
+_GRAMS_OF = "search_grams({0}.title, {0}.description, {0}.address, {0}.name)"
+_CHANGED = ("old.title IS NOT new.title OR old.description IS NOT new.description OR "
+            "old.address IS NOT new.address OR old.name IS NOT new.name")
+
+# Revision 0005 (written to run again on a database that has some of it). `detail=none`: only which cases hold a token is kept, which is all a one-token
+# query needs, at a fraction of the size. The trigram index's update trigger is made again with
+# a WHEN, so a projection update that leaves the text alone no longer rewrites either index.
+GRAMS_DDL = (
+    """CREATE VIRTUAL TABLE IF NOT EXISTS cases_grams USING fts5(
+        grams, content='', detail=none, columnsize=0, prefix='1', tokenize='ascii')""",
+    "DROP TRIGGER IF EXISTS cases_grams_insert",
+    "DROP TRIGGER IF EXISTS cases_grams_delete",
+    "DROP TRIGGER IF EXISTS cases_grams_update",
+    f"""CREATE TRIGGER cases_grams_insert AFTER INSERT ON cases BEGIN
+        INSERT INTO cases_grams(rowid, grams) VALUES (new.pk, {_GRAMS_OF.format("new")});
+    END""",
+    f"""CREATE TRIGGER cases_grams_delete AFTER DELETE ON cases BEGIN
+        INSERT INTO cases_grams(cases_grams, rowid, grams)
+        VALUES ('delete', old.pk, {_GRAMS_OF.format("old")});
+    END""",
+    f"""CREATE TRIGGER cases_grams_update AFTER UPDATE OF title, description, address, name
+    ON cases WHEN {_CHANGED} BEGIN
+        INSERT INTO cases_grams(cases_grams, rowid, grams)
+        VALUES ('delete', old.pk, {_GRAMS_OF.format("old")});
+        INSERT INTO cases_grams(rowid, grams) VALUES (new.pk, {_GRAMS_OF.format("new")});
+    END""",
+    "INSERT INTO cases_grams(cases_grams) VALUES ('delete-all')",
+    "INSERT INTO cases_grams(rowid, grams) SELECT pk, "
+    "search_grams(title, description, address, name) FROM cases",
+    "DROP TRIGGER IF EXISTS cases_fts_update",
+    f"""CREATE TRIGGER cases_fts_update AFTER UPDATE OF title, description, address, name
+    ON cases WHEN {_CHANGED} BEGIN
+        INSERT INTO cases_fts(cases_fts, rowid, title, description, address, name)
+        VALUES ('delete', old.pk, old.title, old.description, old.address, old.name);
+        INSERT INTO cases_fts(rowid, title, description, address, name)
+        VALUES (new.pk, new.title, new.description, new.address, new.name);
+    END""",
+)
