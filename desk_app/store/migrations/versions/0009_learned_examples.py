@@ -1,7 +1,7 @@
 """The desk's own examples for the category suggester (confirmed or corrected choices).
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0005
 Create Date: 2026-12-01
 """
 
