@@ -35,6 +35,10 @@ EVENT_PERMISSION = {
     "case.returned": "return", "case.escalated": "escalate", "case.reminded": "remind",
     "case.supervised": "supervise", "case.merged": "merge", "case.split": "split",
     "case.voided": "void", "case.commented": "comment", "case.repeated": "repeat",
+    # Follow-through (issue 10); the centre records department returns and adjudications.
+    "case.warned": "remind", "case.dept_returned": "admin-only", "case.adjudicated": "admin-only",
+    "case.handed_over": "register", "case.taken_over": "supervise", "case.listed": "supervise",
+    "case.sent_down": "supervise", "case.claimed": "supervise",
 }
 
 
