@@ -14,6 +14,7 @@ from desk_app.domain.workcalendar import WorkCalendar
 
 from .eventlog import load_events
 from .schema import cases
+from .watch_columns import followup_columns
 from .schema import events as events_table
 
 
@@ -40,6 +41,7 @@ def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
         "level": state.level, "supervised": state.supervised,
         "times_returned": state.times_returned, "reminders": state.reminders,
         "repeats": state.repeats, "conflicts": len(state.conflicts), "last_hlc": state.last_hlc,
+        **followup_columns(state),
     }
 
 
