@@ -57,20 +57,20 @@ class Warn(StrEnum):
 WARN_ORDER = {kind: rank for rank, kind in enumerate(Warn)}
 
 WARN_LABELS = {
-    Warn.OVERDUE: _t("followup", "Overdue"),
-    Warn.SIGN_OVERDUE: _t("followup", "Not signed for within 24 hours"),
-    Warn.CO_SIGN_OVERDUE: _t("followup", "A co-department has not signed within 24 hours"),
-    Warn.DEPT_RETURNED: _t("followup", "Returned by the department, to dispatch again"),
-    Warn.AWAITING_DISPATCH: _t("followup", "Waiting for manual dispatch past the target"),
-    Warn.ESCALATED: _t("followup", "Escalated to this level"),
-    Warn.LISTED: _t("followup", "Listed supervision"),
-    Warn.SUPERVISED: _t("followup", "Under special supervision"),
-    Warn.NOTICE: _t("followup", "On the district notice list"),
-    Warn.RETURNED: _t("followup", "Returned for redoing"),
-    Warn.DUE_SOON: _t("followup", "Due soon"),
-    Warn.RESOLUTION_OVERDUE: _t("followup", "Meeting resolution overdue"),
-    Warn.RESOLUTION_DUE: _t("followup", "Meeting resolution due soon"),
-    Warn.UNEVALUATED: _t("followup", "Resolved but not evaluated"),
+    Warn.OVERDUE: _t("vocabulary", "Overdue"),
+    Warn.SIGN_OVERDUE: _t("vocabulary", "Not signed for within 24 hours"),
+    Warn.CO_SIGN_OVERDUE: _t("vocabulary", "A co-department has not signed within 24 hours"),
+    Warn.DEPT_RETURNED: _t("vocabulary", "Returned by the department, to dispatch again"),
+    Warn.AWAITING_DISPATCH: _t("vocabulary", "Waiting for manual dispatch past the target"),
+    Warn.ESCALATED: _t("vocabulary", "Escalated to this level"),
+    Warn.LISTED: _t("vocabulary", "Listed supervision"),
+    Warn.SUPERVISED: _t("vocabulary", "Under special supervision"),
+    Warn.NOTICE: _t("vocabulary", "On the district notice list"),
+    Warn.RETURNED: _t("vocabulary", "Returned for redoing"),
+    Warn.DUE_SOON: _t("vocabulary", "Due soon"),
+    Warn.RESOLUTION_OVERDUE: _t("vocabulary", "Meeting resolution overdue"),
+    Warn.RESOLUTION_DUE: _t("vocabulary", "Meeting resolution due soon"),
+    Warn.UNEVALUATED: _t("vocabulary", "Resolved but not evaluated"),
 }
 
 # Crossings that the job records as an automatic warning event (and notifies about).

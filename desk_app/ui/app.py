@@ -21,6 +21,7 @@ from .main_window import MainWindow
 from .setup_wizard import SetupWizard
 from .sync_ui import SyncBridge
 from .tasks import wait_for_pools
+from .watch_view import FollowupBridge, followup_for
 
 
 def application() -> QApplication:
@@ -63,11 +64,19 @@ class DeskSession:
             return False
         self.workspace.settings.last_user = dialog.user.username
         self.workspace.settings.save(self.workspace.paths.settings)
-        self.window = MainWindow(self.workspace, dialog.user, sync=self.sync)
+        self.window = MainWindow(self.workspace, dialog.user, sync=self.sync,
+                                 followup=self.followup_bridge())
         self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(self.lock)
         self.window.show()
         return True
+
+    def followup_bridge(self) -> FollowupBridge | None:
+        """The follow-through job, started once per session (on its own thread)."""
+        if getattr(self, "followup", None) is None and self.workspace.desk is not None:
+            self.followup = followup_for(self.workspace)
+            self.followup.start()
+        return getattr(self, "followup", None)
 
     def save_draft(self) -> None:
         """Keep the unsaved intake form before anything else happens after a crash."""
@@ -78,6 +87,8 @@ class DeskSession:
         """Replace the desk's data with a backup: close everything first, then swap, then
         ask the worker to start again (accounts may have changed with the data)."""
         self.sync.stop()
+        if getattr(self, "followup", None) is not None:
+            self.followup.stop()
         wait_for_pools()
         self.workspace.close()
         paths = self.workspace.paths
@@ -126,5 +137,7 @@ def run_app(demo: bool = False, language: str | None = None) -> int:
         return 0
     code = app.exec()
     session.sync.stop()
+    if getattr(session, "followup", None) is not None:
+        session.followup.stop()
     workspace.close()
     return code

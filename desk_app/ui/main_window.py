@@ -35,6 +35,7 @@ from .outreach_view import OpinionRoomPage, PatrolsPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 from .tasks import BackgroundOp
+from .watch_view import FollowupBridge, attach_watch_page
 
 
 class MainWindow(QMainWindow):
@@ -43,12 +44,14 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
     def __init__(self, workspace: Workspace, user: User,
-                 index: CatalogueIndex | None = None, sync: SyncBridge | None = None) -> None:
+                 index: CatalogueIndex | None = None, sync: SyncBridge | None = None,
+                 followup: FollowupBridge | None = None) -> None:
         super().__init__()
         assert workspace.desk is not None
         self.workspace, self.desk, self.user = workspace, workspace.desk, user
         self._index = index
         self.sync = sync
+        self.followup = followup
         self.last_report: SyncReport | None = None
         if sync is not None:
             sync.started.connect(self._sync_started)
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.update_status()
+        self.watch = attach_watch_page(self, self.followup)
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

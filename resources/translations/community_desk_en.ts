@@ -729,6 +729,17 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>FollowupBridge</name>
+    <message>
+        <source>Community Desk — watch list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases newly need action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -1859,6 +1870,77 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>WatchPage</name>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch list: what needs action first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items need action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-department: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
@@ -1893,6 +1975,22 @@ Size: %2</source>
     </message>
     <message>
         <source>A case cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by a department the case was not dispatched to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case already belongs to this worker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the level the case was escalated to can take it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case can only be sent down to a lower level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2503,6 +2601,38 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Automatic warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by the department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duty adjudicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed for supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent back down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by a leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Meeting called</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2584,6 +2714,13 @@ Size: %2</source>
     </message>
     <message>
         <source>Patrol ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>followup</name>
+    <message>
+        <source>The {years} public holidays have not been imported yet; counted as Monday to Friday.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2721,7 +2858,59 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed for within 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A co-department has not signed within 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by the department, to dispatch again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for manual dispatch past the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to this level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under special supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the district notice list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting resolution overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting resolution due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved but not evaluated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -730,6 +730,17 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>FollowupBridge</name>
+    <message>
+        <source>Community Desk — watch list</source>
+        <translation>社区工作台 — 督办台</translation>
+    </message>
+    <message>
+        <source>%1 cases newly need action.</source>
+        <translation>有 %1 件诉求新近需要督办。</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -1856,6 +1867,77 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>WatchPage</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>All warnings</source>
+        <translation>全部预警</translation>
+    </message>
+    <message>
+        <source>Mine only</source>
+        <translation>只看我负责的</translation>
+    </message>
+    <message>
+        <source>Reminder letter…</source>
+        <translation>提醒函…</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Watch list: what needs action first</source>
+        <translation>督办台：最需要处理的排在前面</translation>
+    </message>
+    <message>
+        <source>%1 items need action</source>
+        <translation>共 %1 项需要督办</translation>
+    </message>
+    <message>
+        <source>Leader: %1</source>
+        <translation>责任领导：%1</translation>
+    </message>
+    <message>
+        <source>Co-department: %1</source>
+        <translation>协办部门：%1</translation>
+    </message>
+    <message>
+        <source>Watch list</source>
+        <translation>督办台</translation>
+    </message>
+    <message>
+        <source>%1 to follow up</source>
+        <translation>待督办 %1</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
@@ -1891,6 +1973,22 @@ Size: %2</source>
     <message>
         <source>A case cannot be merged into itself.</source>
         <translation>诉求不能合并到自身，请输入另一个受理编号。</translation>
+    </message>
+    <message>
+        <source>Returned by a department the case was not dispatched to.</source>
+        <translation>退回的部门并非该诉求的承办部门。</translation>
+    </message>
+    <message>
+        <source>The case already belongs to this worker.</source>
+        <translation>该诉求已由这位工作人员负责。</translation>
+    </message>
+    <message>
+        <source>Only the level the case was escalated to can take it over.</source>
+        <translation>只有诉求提级到的层级才能接办。</translation>
+    </message>
+    <message>
+        <source>A case can only be sent down to a lower level.</source>
+        <translation>诉求只能发回更低的层级。</translation>
     </message>
     <message>
         <source>A desk code is upper-case letters and digits in parts joined by “-”, such as YT-HJ-01.</source>
@@ -2500,6 +2598,38 @@ Size: %2</source>
         <translation>重复诉求</translation>
     </message>
     <message>
+        <source>Automatic warning</source>
+        <translation>自动预警</translation>
+    </message>
+    <message>
+        <source>Returned by the department</source>
+        <translation>部门退回</translation>
+    </message>
+    <message>
+        <source>Duty adjudicated</source>
+        <translation>职责裁定</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Taken over</source>
+        <translation>接办</translation>
+    </message>
+    <message>
+        <source>Listed for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>Sent back down</source>
+        <translation>发回下级办理</translation>
+    </message>
+    <message>
+        <source>Claimed by a leader</source>
+        <translation>领导领办</translation>
+    </message>
+    <message>
         <source>Meeting called</source>
         <translation>召集会议</translation>
     </message>
@@ -2582,6 +2712,13 @@ Size: %2</source>
     <message>
         <source>Patrol ended</source>
         <translation>结束巡查</translation>
+    </message>
+</context>
+<context>
+    <name>followup</name>
+    <message>
+        <source>The {years} public holidays have not been imported yet; counted as Monday to Friday.</source>
+        <translation>{years} 年节假日安排尚未导入，按周一至周五计算</translation>
     </message>
 </context>
 <context>
@@ -2718,8 +2855,60 @@ Size: %2</source>
         <translation>已答复</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Not signed for within 24 hours</source>
+        <translation>超过24小时未签收</translation>
+    </message>
+    <message>
+        <source>A co-department has not signed within 24 hours</source>
+        <translation>协办部门超过24小时未签收</translation>
+    </message>
+    <message>
+        <source>Returned by the department, to dispatch again</source>
+        <translation>部门退回待重新分拨</translation>
+    </message>
+    <message>
+        <source>Waiting for manual dispatch past the target</source>
+        <translation>待人工分拨已超时限</translation>
+    </message>
+    <message>
+        <source>Escalated to this level</source>
+        <translation>已提级至本级</translation>
+    </message>
+    <message>
+        <source>Listed supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>Under special supervision</source>
+        <translation>专项督办</translation>
+    </message>
+    <message>
+        <source>On the district notice list</source>
+        <translation>全区通报</translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
         <translation>回退重办</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Meeting resolution overdue</source>
+        <translation>议定事项已超期</translation>
+    </message>
+    <message>
+        <source>Meeting resolution due soon</source>
+        <translation>议定事项即将到期</translation>
+    </message>
+    <message>
+        <source>Resolved but not evaluated</source>
+        <translation>已办结未评价</translation>
     </message>
     <message>
         <source>Resolved, awaiting evaluation</source>

@@ -1,0 +1,282 @@
+"""The watch list page (督办台): what needs action first, its count badge, the tray notice.
+
+The list is read on a worker (never the GUI thread); the follow-through job runs on its own
+scheduler thread and reaches this page only through the queued signal of `FollowupBridge`.
+A notification is shown when the job has *recorded* a new crossing — each crossing is recorded
+once, so it is shown once — and only within the settable working hours.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSystemTrayIcon,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.followup import ESTIMATED_NOTE, WARN_LABELS, QuietHours, Rules, Warn
+from desk_app.domain.sla import utc_from_ms
+from desk_app.followup_job import FollowupJob, FollowupResult, desk_level
+from desk_app.store.desk import Desk
+from desk_app.store.users import User
+from desk_app.store.watchlist import WatchFilter, WatchItem, WatchList, watch_list
+
+from .formatting import deadline_time
+from .i18n import label, pick, translate
+from .tasks import BackgroundOp
+
+KIND_COLOURS = {Warn.OVERDUE: "#b00020", Warn.SIGN_OVERDUE: "#b00020",
+                Warn.CO_SIGN_OVERDUE: "#c2410c", Warn.DEPT_RETURNED: "#c2410c",
+                Warn.DUE_SOON: "#b45309", Warn.NOTICE: "#7c2d12"}
+
+
+def warning_text(item: WatchItem) -> str:
+    names = [label(WARN_LABELS, w.kind) for w in item.warnings]
+    return "；".join(dict.fromkeys(names))
+
+
+def estimated_text(years: tuple[int, ...]) -> str:
+    if not years:
+        return ""
+    return translate("followup", ESTIMATED_NOTE).format(years="、".join(map(str, years)))
+
+
+class FollowupBridge(QObject):
+    """The job's results, delivered on the GUI thread; the tray notification."""
+
+    result = Signal(object)  # FollowupResult
+
+    def __init__(self, desk: Desk, rules: Rules = Rules(), quiet: QuietHours = QuietHours(),
+                 interval_minutes: float = 5, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.rules = rules
+        self.quiet = quiet
+        self.shown: list[tuple[str, str]] = []  # (title, text) of each notification shown
+        self.tray: QSystemTrayIcon | None = None
+        self.job = FollowupJob(desk, lambda: self.rules, self.result.emit, interval_minutes)
+        self.result.connect(self._notify, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, first_in_seconds: float = 2) -> None:
+        self.job.start(first_in_seconds)
+
+    def run_now(self) -> None:
+        self.job.run_now()
+
+    def stop(self) -> None:
+        self.job.shutdown()
+        if self.tray is not None:
+            self.tray.hide()
+
+    def _notify(self, result: FollowupResult) -> None:
+        new: dict[str, tuple[WatchItem, list[str]]] = {}
+        for item, w in result.recorded.warnings:  # one line per case, its new crossings
+            new.setdefault(item.id, (item, []))[1].append(label(WARN_LABELS, w.kind))
+        if not new or not self.quiet.allows(utc_from_ms(result.at), self.desk.calendar):
+            return
+        title = translate("FollowupBridge", "Community Desk — watch list")
+        if len(new) <= 3:
+            body = "\n".join(f"{item.number} {'、'.join(kinds)}：{item.title}"
+                              for item, kinds in new.values())
+        else:
+            body = translate("FollowupBridge", "%1 cases newly need action.").replace(
+                "%1", str(len(new)))
+        self.shown.append((title, body))
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(QApplication.windowIcon() or QIcon(), self)
+            self.tray.show()
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Warning, 8000)
+
+
+class WatchPage(QWidget):
+    case_opened = Signal(str)
+    meeting_opened = Signal(str)
+    count_changed = Signal(int)
+    letter_requested = Signal(str)  # department
+
+    def __init__(self, desk: Desk, user: User, rules: Rules = Rules(),
+                 now: object = None) -> None:
+        super().__init__()
+        self.desk, self.user, self.rules = desk, user, rules
+        self._now = now  # a callable returning ms, for tests; the desk's clock otherwise
+        self.listing = WatchList()
+        self.count = -1
+        self.department = QComboBox(objectName="watchDepartment")
+        self.department.addItem(self.tr("All departments"), None)
+        lang = "zh_CN" if self.tr("All departments") != "All departments" else "en"
+        for code, dept in sorted(desk.catalogue.departments.items()):
+            self.department.addItem(pick(lang, dept.name_zh, dept.name_en), code)
+        self.community = QComboBox(objectName="watchCommunity")
+        self.community.addItem(self.tr("All communities"), None)
+        for code, unit in sorted(desk.catalogue.orgs.items()):
+            if unit.level == "community" and (code.startswith(desk.identity.org)
+                                              or desk.identity.org.startswith(code)):
+                self.community.addItem(pick(lang, unit.name_zh, unit.name_en), code)
+        self.kind = QComboBox(objectName="watchKind")
+        self.kind.addItem(self.tr("All warnings"), None)
+        for kind in Warn:
+            self.kind.addItem(label(WARN_LABELS, kind), kind.value)
+        self.mine = QCheckBox(self.tr("Mine only"), objectName="watchMine")
+        self.letter = QPushButton(self.tr("Reminder letter…"), objectName="watchLetter")
+        self.letter.clicked.connect(self._ask_letter)
+        for box in (self.department, self.community, self.kind):
+            box.currentIndexChanged.connect(self.refresh)
+        self.mine.toggled.connect(self.refresh)
+        self.summary = QLabel(objectName="watchSummary")
+        self.table = QTableWidget(0, 6, objectName="watchTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Needs"), self.tr("Number"), self.tr("Title"), self.tr("Department"),
+            self.tr("Deadline"), self.tr("Note")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.cellActivated.connect(self._open_row)
+        self.table.cellDoubleClicked.connect(self._open_row)
+        filters = QHBoxLayout()
+        for widget in (self.department, self.community, self.kind, self.mine):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.letter)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Watch list: what needs action first"))
+        title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def now_ms(self) -> int:
+        return self._now() if callable(self._now) else self.desk.clock.wall_ms()
+
+    def current_filter(self) -> WatchFilter:
+        return WatchFilter(self.department.currentData(), self.community.currentData(),
+                           self.kind.currentData(),
+                           self.user.actor(self.desk.code) if self.mine.isChecked() else None)
+
+    def refresh(self) -> None:
+        """Read the list on a worker; the table and badge change when it arrives."""
+        desk, rules, flt, now = self.desk, self.rules, self.current_filter(), self.now_ms()
+        level = desk_level(desk)
+
+        def work(_state: object) -> tuple[WatchList, int]:
+            with desk.db.read() as conn:
+                listing = watch_list(conn, now, desk.calendar, rules=rules, desk_level=level,
+                                     flt=flt)
+                total = listing.total if flt == WatchFilter() else watch_list(
+                    conn, now, desk.calendar, rules=rules, desk_level=level).total
+            return listing, total
+
+        BackgroundOp(self, work).success(self._show).run()
+
+    def _show(self, result: tuple[WatchList, int]) -> None:
+        self.listing, total = result
+        self.table.setRowCount(len(self.listing.items))
+        for row, item in enumerate(self.listing.items):
+            cells = [warning_text(item), item.number, item.title,
+                     self._department_name(item.department),
+                     deadline_time(item.due_at) if item.due_at else item.listed_due,
+                     self._note(item)]
+            for column, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, item.open_id)
+                colour = KIND_COLOURS.get(item.warning.kind)
+                if column == 0 and colour:
+                    cell.setForeground(Qt.GlobalColor.red if colour == "#b00020"
+                                       else Qt.GlobalColor.darkYellow)
+                self.table.setItem(row, column, cell)
+        self.summary.setText(self.tr("%1 items need action").replace(
+            "%1", str(len(self.listing.items))))
+        if total != self.count:
+            self.count = total
+            self.count_changed.emit(total)
+
+    def _note(self, item: WatchItem) -> str:
+        parts = []
+        if item.leader:
+            parts.append(self.tr("Leader: %1").replace("%1", item.leader))
+        co = [w.detail for w in item.warnings if w.kind is Warn.CO_SIGN_OVERDUE]
+        if co:
+            parts.append(self.tr("Co-department: %1").replace(
+                "%1", "、".join(self._department_name(d) for d in co)))
+        if item.estimated:
+            parts.append(estimated_text(item.estimated))
+        return "；".join(parts)
+
+    def _department_name(self, code: str) -> str:
+        dept = self.desk.catalogue.departments.get(code)
+        if dept is None:
+            return code
+        lang = "zh_CN" if self.tr("All departments") != "All departments" else "en"
+        return pick(lang, dept.name_zh, dept.name_en)
+
+    def _open_row(self, row: int, _column: int) -> None:
+        item = self.listing.items[row]
+        if item.entity == "resolution":
+            self.meeting_opened.emit(item.open_id)
+        else:
+            self.case_opened.emit(item.open_id)
+
+    def _ask_letter(self) -> None:
+        dept = self.department.currentData()
+        if dept is None and self.table.currentRow() >= 0:
+            dept = self.listing.items[self.table.currentRow()].department or None
+        self.letter_requested.emit(dept or "")
+
+    def when(self) -> datetime:
+        return utc_from_ms(self.now_ms())
+
+
+def attach_watch_page(window: object, bridge: FollowupBridge | None) -> WatchPage | None:
+    """Add the watch list to the main window: a page with a count badge in the sidebar, a count
+    in the status bar, cases opened in the window's detail page, results of the job shown."""
+    from desk_app.domain.roles import may
+
+    w = window
+    if not may(w.user.role, "remind"):  # type: ignore[attr-defined]
+        return None
+    rules = bridge.rules if bridge is not None else Rules()
+    page = WatchPage(w.desk, w.user, rules)  # type: ignore[attr-defined]
+    title = translate("WatchPage", "Watch list")
+    row = w.nav.count()  # type: ignore[attr-defined]
+    w.nav.addItem(title)  # type: ignore[attr-defined]
+    w.pages.insertWidget(row, page)  # type: ignore[attr-defined]  # before the detail page
+    badge = QLabel(objectName="watchBadge")
+    badge.setStyleSheet("color: #b00020; font-weight: bold;")
+    w.statusBar().addPermanentWidget(badge)  # type: ignore[attr-defined]
+
+    def show_count(count: int) -> None:
+        w.nav.item(row).setText(f"{title} ({count})" if count else title)  # type: ignore[attr-defined]
+        badge.setText(translate("WatchPage", "%1 to follow up").replace("%1", str(count)) if count else "")
+
+    page.count_changed.connect(show_count)
+    page.case_opened.connect(w.open_case)  # type: ignore[attr-defined]
+    if bridge is not None:
+        bridge.result.connect(lambda _r: page.refresh())
+    page.badge = badge  # type: ignore[attr-defined]
+    page.refresh()
+    return page
+
+
+def followup_for(workspace: object) -> FollowupBridge:
+    """The bridge with the desk's settings: evaluation days, working hours, interval."""
+    settings = workspace.settings  # type: ignore[attr-defined]
+    rules = Rules(evaluate_within_days=settings.evaluate_within_days)
+    quiet = QuietHours(settings.notify_from_hour, settings.notify_until_hour)
+    return FollowupBridge(workspace.desk, rules, quiet,  # type: ignore[attr-defined]
+                          settings.followup_interval_minutes)
