@@ -52,6 +52,7 @@ class Warn(StrEnum):
     RESOLUTION_OVERDUE = "resolution_overdue"
     RESOLUTION_DUE = "resolution_due"
     UNEVALUATED = "unevaluated"
+    ESTIMATED = "estimated"
 
 
 WARN_ORDER = {kind: rank for rank, kind in enumerate(Warn)}
@@ -71,6 +72,7 @@ WARN_LABELS = {
     Warn.RESOLUTION_OVERDUE: _t("vocabulary", "Meeting resolution overdue"),
     Warn.RESOLUTION_DUE: _t("vocabulary", "Meeting resolution due soon"),
     Warn.UNEVALUATED: _t("vocabulary", "Resolved but not evaluated"),
+    Warn.ESTIMATED: _t("vocabulary", "Deadline estimated (holidays not imported)"),
 }
 
 # Crossings that the job records as an automatic warning event (and notifies about).
@@ -89,6 +91,7 @@ class Rules:
     evaluate_within_days: int = 3
 
 
+DEFAULT_RULES = Rules()
 @dataclass(frozen=True)
 class CaseFacts:
     """The part of a case's projection the watch list judges (times in UTC milliseconds)."""
@@ -144,9 +147,11 @@ def same_automatic(stored: dict, incoming: dict) -> bool:
                     for k in ("id", "entity", "entity_id", "type", "payload", "org")))
 
 
-def case_warnings(c: CaseFacts, now: int, rules: Rules = Rules(),
-                  desk_level: str = "community") -> list[Warning]:
-    """Every warning state the case is in at `now`, most pressing first."""
+def case_warnings(c: CaseFacts, now: int, rules: Rules = DEFAULT_RULES,
+                  desk_level: str = "community",
+                  calendar: WorkCalendar | None = None) -> list[Warning]:
+    """Every warning state the case is in at `now`, most pressing first; with the calendar, an
+    open case whose deadline runs through a year without holiday data is flagged too."""
     found: list[Warning] = []
     add = found.append
     if c.status in ACTIVE:
@@ -177,6 +182,9 @@ def case_warnings(c: CaseFacts, now: int, rules: Rules = Rules(),
             add(Warning(Warn.LISTED, c.registered_at))
         if c.supervised:
             add(Warning(Warn.SUPERVISED, c.registered_at))
+    if (calendar is not None and c.status in ACTIVE and c.due_at
+            and estimated_years(c.handling_started_at, c.due_at, calendar)):
+        add(Warning(Warn.ESTIMATED, c.handling_started_at or c.registered_at, c.due_at))
     if c.unsatisfied >= 2:
         add(Warning(Warn.NOTICE, c.registered_at))
     if c.status == "resolved" and c.resolved_at is not None:
@@ -222,6 +230,15 @@ def estimated_years(start_ms: int | None, due_ms: int | None,
     return [y for y in range(first, last + 1) if y not in calendar.years]
 
 
+def first_uncovered_ms(calendar: WorkCalendar) -> int | None:
+    """The start (local midnight) of the first year after the calendar's data ends: a deadline
+    at or after it counts days the calendar knows nothing of."""
+    if not calendar.years:
+        return None
+    start = datetime(max(calendar.years) + 1, 1, 1, tzinfo=CHINA)
+    return int(start.timestamp() * 1000)
+
+
 def is_working_day_now(now: datetime, calendar: WorkCalendar) -> bool:
     return calendar.is_working_day(now.astimezone(CHINA).date())
 
@@ -239,6 +256,9 @@ class QuietHours:
         if self.weekdays_only and not calendar.is_working_day(local.date()):
             return False
         return self.start_hour <= local.hour < self.end_hour
+
+
+WORKING_HOURS = QuietHours()
 
 
 def level_rank(level: str) -> int:

@@ -14,8 +14,8 @@ from desk_app.domain.workcalendar import WorkCalendar
 
 from .eventlog import load_events
 from .schema import cases
-from .watch_columns import followup_columns
 from .schema import events as events_table
+from .watch_columns import followup_columns
 
 
 def _ms(moment: object) -> int | None:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select, text
 
 from desk_app.domain.events import Event
 from desk_app.domain.followup import (
+    DEFAULT_RULES,
     RECORDED,
     SYSTEM_ACTOR,
     CaseFacts,
@@ -25,9 +26,9 @@ from desk_app.domain.followup import (
     daily_reminder_id,
     dispatch_cut,
     estimated_years,
+    first_uncovered_ms,
     evaluation_cut,
     resolution_warning,
-    sign_cut,
     warning_id,
 )
 from desk_app.domain.sla import CHINA, utc_from_ms
@@ -52,6 +53,7 @@ _CANDIDATES = f"""
     UNION SELECT pk FROM cases WHERE status = 'returned'
     UNION SELECT pk FROM cases WHERE status = 'resolved' AND resolved_at < :evaluation_cut
     UNION SELECT pk FROM cases WHERE {_FLAGGED}
+    UNION SELECT pk FROM cases WHERE due_at >= :uncovered AND {_ACTIVE}
 """
 
 
@@ -114,12 +116,15 @@ def _facts(row: object) -> CaseFacts:
         escalated_at=m["escalated_at"], co_unsigned=parse_co_unsigned(m["co_unsigned"]))
 
 
-def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rules = Rules(),
-               desk_level: str = "community", flt: WatchFilter = WatchFilter(),
+def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rules = DEFAULT_RULES,
+               desk_level: str = "community", flt: WatchFilter | None = None,
                resolutions_too: bool = True) -> WatchList:
     """Everything in the desk's area that needs action at `now`, most pressing first."""
+    flt = flt or WatchFilter()
+    uncovered = first_uncovered_ms(calendar)
     where, params = [], {"now": now, "dispatch_cut": dispatch_cut(now),
-                         "evaluation_cut": evaluation_cut(now, rules)}
+                         "evaluation_cut": evaluation_cut(now, rules),
+                         "uncovered": uncovered if uncovered is not None else 0}
     if flt.department:
         where.append("lead = :department")
         params["department"] = flt.department
@@ -134,7 +139,7 @@ def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rul
                         params)
     result = WatchList()
     for row in rows:
-        warnings = case_warnings(_facts(row), now, rules, desk_level)
+        warnings = case_warnings(_facts(row), now, rules, desk_level, calendar)
         if flt.kind:
             warnings = [w for w in warnings if w.kind == flt.kind] + [
                 w for w in warnings if w.kind != flt.kind]
@@ -180,7 +185,7 @@ def _resolutions(conn: Connection, now: int, flt: WatchFilter) -> list[WatchItem
     return items
 
 
-def watch_count(conn: Connection, now: int, calendar: WorkCalendar, rules: Rules = Rules(),
+def watch_count(conn: Connection, now: int, calendar: WorkCalendar, rules: Rules = DEFAULT_RULES,
                 desk_level: str = "community") -> int:
     return watch_list(conn, now, calendar, rules=rules, desk_level=desk_level).total
 
@@ -193,7 +198,7 @@ class Recorded:
     reminders: int = 0
 
 
-def record_warnings(desk: Desk, now: int, rules: Rules = Rules(),
+def record_warnings(desk: Desk, now: int, rules: Rules = DEFAULT_RULES,
                     desk_level: str = "community") -> Recorded:
     """Record the automatic warning of every new crossing, and the daily reminder of every
     overdue case on a working day, all in one transaction: a run that dies half-way records

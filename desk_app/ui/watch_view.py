@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.followup import ESTIMATED_NOTE, WARN_LABELS, QuietHours, Rules, Warn
+from desk_app.domain.followup import (
+    DEFAULT_RULES,
+    ESTIMATED_NOTE,
+    WARN_LABELS,
+    WORKING_HOURS,
+    QuietHours,
+    Rules,
+    Warn,
+)
 from desk_app.domain.sla import utc_from_ms
 from desk_app.followup_job import FollowupJob, FollowupResult, desk_level
 from desk_app.store.desk import Desk
@@ -60,7 +68,7 @@ class FollowupBridge(QObject):
 
     result = Signal(object)  # FollowupResult
 
-    def __init__(self, desk: Desk, rules: Rules = Rules(), quiet: QuietHours = QuietHours(),
+    def __init__(self, desk: Desk, rules: Rules = DEFAULT_RULES, quiet: QuietHours = WORKING_HOURS,
                  interval_minutes: float = 5, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -109,7 +117,7 @@ class WatchPage(QWidget):
     count_changed = Signal(int)
     letter_requested = Signal(str)  # department
 
-    def __init__(self, desk: Desk, user: User, rules: Rules = Rules(),
+    def __init__(self, desk: Desk, user: User, rules: Rules = DEFAULT_RULES,
                  now: object = None) -> None:
         super().__init__()
         self.desk, self.user, self.rules = desk, user, rules

@@ -2270,6 +2270,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} lists no days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Write down the answer given at the window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2911,6 +2915,10 @@ Size: %2</source>
     </message>
     <message>
         <source>Resolved but not evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline estimated (holidays not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

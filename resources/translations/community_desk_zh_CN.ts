@@ -2267,6 +2267,10 @@ Size: %2</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
+        <source>{file} lists no days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Write down the answer given at the window.</source>
         <translation>请填写在窗口给出的答复。</translation>
     </message>
@@ -2909,6 +2913,10 @@ Size: %2</source>
     <message>
         <source>Resolved but not evaluated</source>
         <translation>已办结未评价</translation>
+    </message>
+    <message>
+        <source>Deadline estimated (holidays not imported)</source>
+        <translation>期限为估算（节假日安排未导入）</translation>
     </message>
     <message>
         <source>Resolved, awaiting evaluation</source>
