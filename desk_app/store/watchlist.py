@@ -26,8 +26,8 @@ from desk_app.domain.followup import (
     daily_reminder_id,
     dispatch_cut,
     estimated_years,
-    first_uncovered_ms,
     evaluation_cut,
+    first_uncovered_ms,
     resolution_warning,
     warning_id,
 )
