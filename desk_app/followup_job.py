@@ -19,6 +19,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from desk_app.domain.followup import Rules
 from desk_app.store.desk import Desk
+from desk_app.store.followup_actions import desk_level
 from desk_app.store.watchlist import Recorded, record_warnings, watch_count
 
 log = logging.getLogger(__name__)
@@ -30,11 +31,6 @@ class FollowupResult:
     recorded: Recorded
     count: int  # items on the watch list now, for the badge
     at: int  # ms
-
-
-def desk_level(desk: Desk) -> str:
-    unit = desk.catalogue.orgs.get(desk.identity.org)
-    return unit.level if unit is not None and unit.level in ("street", "district") else "community"
 
 
 def run_followup(desk: Desk, rules: Rules) -> FollowupResult:

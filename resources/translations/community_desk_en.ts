@@ -2541,6 +2541,18 @@ Size: %2</source>
         <source>Choose the grid of the patrol.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose how the department was reminded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the leader responsible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a leader at a street or district desk can claim a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>events</name>

@@ -2268,7 +2268,7 @@ Size: %2</source>
     </message>
     <message>
         <source>{file} lists no days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 中没有任何日期。</translation>
     </message>
     <message>
         <source>Write down the answer given at the window.</source>
@@ -2537,6 +2537,18 @@ Size: %2</source>
     <message>
         <source>Choose the grid of the patrol.</source>
         <translation>请选择巡查的网格。</translation>
+    </message>
+    <message>
+        <source>Choose how the department was reminded.</source>
+        <translation>请选择催办方式。</translation>
+    </message>
+    <message>
+        <source>Name the leader responsible.</source>
+        <translation>请填写责任领导。</translation>
+    </message>
+    <message>
+        <source>Only a leader at a street or district desk can claim a case.</source>
+        <translation>只有街道或区级工作台的领导可以领办诉求。</translation>
     </message>
 </context>
 <context>
