@@ -20,8 +20,6 @@ from .sla import (
     CHINA,
     DISPATCH_WITHIN,
     SIGN_WITHIN,
-    Clock,
-    ClockState,
     utc_from_ms,
 )
 from .text import QT_TRANSLATE_NOOP as _t
@@ -156,20 +154,20 @@ def case_warnings(c: CaseFacts, now: int, rules: Rules = DEFAULT_RULES,
     add = found.append
     if c.status in ACTIVE:
         if c.due_at is not None and c.due_soon_at is not None and c.handling_started_at:
-            clock = Clock(utc_from_ms(c.handling_started_at), utc_from_ms(c.due_at))
-            state = clock.state(utc_from_ms(now))
-            if state is ClockState.OVERDUE:
+            # The projection holds sla.Clock's deadline and due-soon mark; the comparisons
+            # are Clock.state's, in milliseconds (no datetimes: this runs for every candidate).
+            if now > c.due_at:
                 add(Warning(Warn.OVERDUE, c.handling_started_at, c.due_at))
-            elif state is ClockState.DUE_SOON:
+            elif now >= c.due_soon_at:
                 add(Warning(Warn.DUE_SOON, c.handling_started_at, c.due_at))
         if c.status == "dispatched" and c.sign_due_at is not None and now > c.sign_due_at:
-            add(Warning(Warn.SIGN_OVERDUE, c.sign_due_at - _ms(SIGN_WITHIN), c.sign_due_at))
+            add(Warning(Warn.SIGN_OVERDUE, c.sign_due_at - SIGN_MS, c.sign_due_at))
         for dept, dispatched in c.co_unsigned:
-            if now > dispatched + _ms(SIGN_WITHIN):
-                add(Warning(Warn.CO_SIGN_OVERDUE, dispatched, dispatched + _ms(SIGN_WITHIN),
+            if now > dispatched + SIGN_MS:
+                add(Warning(Warn.CO_SIGN_OVERDUE, dispatched, dispatched + SIGN_MS,
                             dept))
         if c.status == "registered":
-            target = c.registered_at + _ms(DISPATCH_WITHIN[c.urgency])
+            target = c.registered_at + DISPATCH_MS[c.urgency]
             if c.dept_returned:
                 add(Warning(Warn.DEPT_RETURNED, c.handling_started_at or c.registered_at))
             elif now > target:
@@ -216,7 +214,7 @@ def evaluation_cut(now: int, rules: Rules) -> int:
 
 def sign_cut(now: int) -> int:
     """Dispatched before this moment, a department's 24-hour signing clock has run out."""
-    return now - _ms(SIGN_WITHIN)
+    return now - SIGN_MS
 
 
 def estimated_years(start_ms: int | None, due_ms: int | None,
@@ -225,9 +223,29 @@ def estimated_years(start_ms: int | None, due_ms: int | None,
     deadline then counts Monday to Friday, and is an estimate."""
     if start_ms is None or due_ms is None:
         return []
+    low, high = _covered_span(calendar)
+    if low <= start_ms and due_ms < high:  # the common case, answered without datetimes
+        return []
     first = utc_from_ms(start_ms).astimezone(CHINA).year
     last = utc_from_ms(due_ms).astimezone(CHINA).year
     return [y for y in range(first, last + 1) if y not in calendar.years]
+
+
+_SPANS: dict[frozenset[int], tuple[int, int]] = {}
+
+
+def _covered_span(calendar: WorkCalendar) -> tuple[int, int]:
+    """[start, end) in ms of the calendar's years when they are contiguous, else (0, 0)."""
+    span = _SPANS.get(calendar.years)
+    if span is None:
+        years = sorted(calendar.years)
+        if years and years == list(range(years[0], years[-1] + 1)):
+            span = (int(datetime(years[0], 1, 1, tzinfo=CHINA).timestamp() * 1000),
+                    int(datetime(years[-1] + 1, 1, 1, tzinfo=CHINA).timestamp() * 1000))
+        else:
+            span = (0, 0)
+        _SPANS[calendar.years] = span
+    return span
 
 
 def first_uncovered_ms(calendar: WorkCalendar) -> int | None:
@@ -267,6 +285,10 @@ def level_rank(level: str) -> int:
 
 def _ms(span: timedelta) -> int:
     return int(span.total_seconds() * 1000)
+
+
+SIGN_MS = _ms(SIGN_WITHIN)
+DISPATCH_MS = {urgency: _ms(span) for urgency, span in DISPATCH_WITHIN.items()}
 
 
 @dataclass

@@ -103,8 +103,23 @@ class WatchList:
         return len(self.items)
 
 
-def _facts(row: object) -> CaseFacts:
-    m = row._mapping  # type: ignore[attr-defined]
+_AT = {name.strip(): i for i, name in enumerate(_COLUMNS.split(","))}
+
+
+class _Row:
+    """A row read by column name, without SQLAlchemy's per-access mapping (this runs for every
+    candidate of a list that may hold thousands)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: tuple) -> None:
+        self.values = values
+
+    def __getitem__(self, name: str) -> object:
+        return self.values[_AT[name]]
+
+
+def _facts(m: _Row) -> CaseFacts:  # type: ignore[misc]
     return CaseFacts(
         id=m["id"], status=m["status"], urgency=m["urgency"], registered_at=m["registered_at"],
         level=m["level"], due_at=m["due_at"], due_soon_at=m["due_soon_at"],
@@ -138,8 +153,9 @@ def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rul
     rows = conn.execute(text(f"SELECT {_COLUMNS} FROM cases WHERE pk IN ({_CANDIDATES}){extra}"),
                         params)
     result = WatchList()
-    for row in rows:
-        warnings = case_warnings(_facts(row), now, rules, desk_level, calendar)
+    for values in rows:
+        m = _Row(tuple(values))
+        warnings = case_warnings(_facts(m), now, rules, desk_level, calendar)
         if flt.kind:
             warnings = [w for w in warnings if w.kind == flt.kind] + [
                 w for w in warnings if w.kind != flt.kind]
@@ -147,7 +163,6 @@ def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rul
                 continue
         if not warnings:
             continue
-        m = row._mapping
         est = tuple(estimated_years(m["clock_start"], m["due_at"], calendar)) if m["due_at"] else ()
         result.items.append(WatchItem(
             "case", m["id"], m["id"], m["number"], m["title"], m["lead"] or "", m["community"],
