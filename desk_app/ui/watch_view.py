@@ -276,6 +276,7 @@ def attach_watch_page(window: object, bridge: FollowupBridge | None) -> WatchPag
     page.case_opened.connect(w.open_case)  # type: ignore[attr-defined]
     if bridge is not None:
         bridge.result.connect(lambda _r: page.refresh())
+    page.letter_requested.connect(lambda dept: open_letter(page, dept))
     page.badge = badge  # type: ignore[attr-defined]
     page.refresh()
     return page
@@ -288,3 +289,17 @@ def followup_for(workspace: object) -> FollowupBridge:
     quiet = QuietHours(settings.notify_from_hour, settings.notify_until_hour)
     return FollowupBridge(workspace.desk, rules, quiet,  # type: ignore[attr-defined]
                           settings.followup_interval_minutes)
+
+
+def open_letter(page: WatchPage, department: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from .reminder_letter import ReminderLetterDialog
+
+    if not department:
+        QMessageBox.information(page, translate("WatchPage", "Reminder letter"), translate(
+            "WatchPage", "Choose a department (or a case of it) first."))
+        return
+    dialog = ReminderLetterDialog(page.desk, page.user, department, page.now_ms(), page)
+    dialog.finished.connect(lambda _r: page.refresh())
+    dialog.open()

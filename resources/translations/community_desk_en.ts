@@ -1524,6 +1524,56 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ReminderLetter</name>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 day(s) over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderLetterDialog</name>
+    <message>
+        <source>Reminder letter — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This department has no overdue or due-soon cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save reminder letter as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on %1 case(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResolutionDialog</name>
     <message>
         <source>Agree a resolution</source>
@@ -1937,6 +1987,14 @@ Size: %2</source>
     </message>
     <message>
         <source>%1 to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a department (or a case of it) first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2551,6 +2609,10 @@ Size: %2</source>
     </message>
     <message>
         <source>Only a leader at a street or district desk can claim a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter lists no cases.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

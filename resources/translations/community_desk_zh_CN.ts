@@ -1521,6 +1521,56 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ReminderLetter</name>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation>剩余 %1 小时</translation>
+    </message>
+    <message>
+        <source>%1 day(s) over</source>
+        <translation>超期 %1 天</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderLetterDialog</name>
+    <message>
+        <source>Reminder letter — %1</source>
+        <translation>提醒函 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This department has no overdue or due-soon cases.</source>
+        <translation>该部门没有超期或即将到期的诉求。</translation>
+    </message>
+    <message>
+        <source>Save reminder letter as PDF</source>
+        <translation>将提醒函另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Recorded on %1 case(s).</source>
+        <translation>已记录到 %1 件诉求。</translation>
+    </message>
+</context>
+<context>
     <name>ResolutionDialog</name>
     <message>
         <source>Agree a resolution</source>
@@ -1935,6 +1985,14 @@ Size: %2</source>
     <message>
         <source>%1 to follow up</source>
         <translation>待督办 %1</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>Choose a department (or a case of it) first.</source>
+        <translation>请先选择一个部门（或该部门的一件诉求）。</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2607,10 @@ Size: %2</source>
     <message>
         <source>Only a leader at a street or district desk can claim a case.</source>
         <translation>只有街道或区级工作台的领导可以领办诉求。</translation>
+    </message>
+    <message>
+        <source>The letter lists no cases.</source>
+        <translation>提醒函中没有列出任何诉求。</translation>
     </message>
 </context>
 <context>
