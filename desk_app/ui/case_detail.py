@@ -41,6 +41,7 @@ from desk_app.store.users import User, list_users
 
 from .case_actions import STEPS, build_step_dialog
 from .category_picker import item_path
+from .followup_panel import FollowupPanel, followup_detail
 from .formatting import actor_name, deadline_time, local_time, remaining
 from .i18n import label, translate
 
@@ -116,6 +117,9 @@ class CaseDetail(QWidget):
         info.addLayout(grid)
         info.addWidget(self.description)
         info.addWidget(self.conflicts_box)
+        self.followup = FollowupPanel(desk, user)  # issue 10: owner, clocks, routing
+        self.followup.changed.connect(self._after_step)
+        info.addWidget(self.followup)
         info.addWidget(QLabel(self.tr("Timeline")))
         info.addWidget(self.timeline, 1)
         layout = QHBoxLayout(self)
@@ -179,6 +183,7 @@ class CaseDetail(QWidget):
             self.timeline.addTopLevelItem(QTreeWidgetItem(
                 [local_time(step.at), actor_name(step.actor, self.people), step.desk,
                  self._describe(step)]))
+        self.followup.show_case(case)
         allowed = allowed_steps(case)
         for event, button in self.buttons.items():
             step = next(s for s in STEPS if s.event == event)
@@ -224,6 +229,10 @@ class CaseDetail(QWidget):
             detail = "，".join(f"{label(DIMENSIONS, d)}{label(RATINGS, p[d])}" for d in DIMENSIONS)
         elif step.type == "case.escalated":
             detail = label(LEVELS, p["to_level"])
+        else:
+            detail = followup_detail(step, catalogue.departments)
+            if detail:
+                return f"{what}  {detail}".strip()
         for key in ("text", "reason", "note", "into_number"):
             if p.get(key):
                 detail += ("：" if detail else "") + str(p[key])

@@ -77,23 +77,26 @@ def days_over(item: WatchItem, now: int) -> str:
 
 
 def letter_html(desk: Desk, letter: Letter) -> str:
-    t = lambda text: translate("ReminderLetter", text)  # noqa: E731
     e = html.escape
     rows = "".join(
         f"<tr><td>{e(i.number)}</td><td>{e(i.title)}</td>"
         f"<td>{e(deadline_time(i.due_at) if i.due_at else '')}</td>"
         f"<td>{e(days_over(i, letter.at))}</td></tr>" for i in letter.items)
-    intro = t("The following requests dispatched to your department are overdue or about to "
-              "fall due. Please sign for them, handle them and answer within the time limits, "
-              "and report back to this centre.")
+    title = translate("ReminderLetter", "Reminder letter")
+    intro = translate("ReminderLetter", "The following requests dispatched to your department "
+                      "are overdue or about to fall due. Please sign for them, handle them and "
+                      "answer within the time limits, and report back to this centre.")
+    heads = (translate("ReminderLetter", "Case number"), translate("ReminderLetter", "Request"),
+             translate("ReminderLetter", "Deadline"), translate("ReminderLetter", "Time over"))
+    total = translate("ReminderLetter", "Cases listed: %1").replace("%1", str(len(letter.items)))
+    head = "".join(f"<th>{e(h)}</th>" for h in heads)
     return (
-        f"<h2 align='center'>{e(t('Reminder letter'))}</h2>"
+        f"<h2 align='center'>{e(title)}</h2>"
         f"<p align='center'>{e(letter.number)}</p>"
         f"<p>{e(letter.department_name)}：</p><p>{e(intro)}</p>"
         f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-        f"<tr><th>{e(t('Case number'))}</th><th>{e(t('Request'))}</th>"
-        f"<th>{e(t('Deadline'))}</th><th>{e(t('Time over'))}</th></tr>{rows}</table>"
-        f"<p>{e(t('Cases listed: %1').replace('%1', str(len(letter.items))))}</p>"
+        f"<tr>{head}</tr>{rows}</table>"
+        f"<p>{e(total)}</p>"
         f"<p align='right'>{e(desk.identity.name)}<br>{e(local_time(letter.at))}</p>")
 
 

@@ -740,6 +740,157 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>Leader %1, due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone reminder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-site supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List for supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send back down…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim (lead it myself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-handling owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>co-department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline moved from %1 to %2 by a newer holiday calendar (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken over there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent back down with instructions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed supervision: leader %1, due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by leader %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned, waiting to be dispatched again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by two departments: waiting for the centre&apos;s adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom did you call, and what was agreed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-site supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was found on site?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List for supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible leader:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the due date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send back down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the case over to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -1535,6 +1686,30 @@ Size: %2</source>
     </message>
     <message>
         <source>%1 day(s) over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The following requests dispatched to your department are overdue or about to fall due. Please sign for them, handle them and answer within the time limits, and report back to this centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases listed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -741,6 +741,157 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>Leader %1, due %2</source>
+        <translation>责任领导 %1，期限 %2</translation>
+    </message>
+    <message>
+        <source>Follow-through</source>
+        <translation>督办与跟进</translation>
+    </message>
+    <message>
+        <source>Phone reminder…</source>
+        <translation>电话催办…</translation>
+    </message>
+    <message>
+        <source>On-site supervision…</source>
+        <translation>实地督导…</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接办</translation>
+    </message>
+    <message>
+        <source>List for supervision…</source>
+        <translation>挂牌督办…</translation>
+    </message>
+    <message>
+        <source>Send back down…</source>
+        <translation>发回下级…</translation>
+    </message>
+    <message>
+        <source>Claim (lead it myself)</source>
+        <translation>领办</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>交接…</translation>
+    </message>
+    <message>
+        <source>First-handling owner: %1</source>
+        <translation>首办负责人：%1</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>co-department</source>
+        <translation>协办</translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation>%1 已签收</translation>
+    </message>
+    <message>
+        <source>signing: %1</source>
+        <translation>签收：%1</translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation>%1 已答复</translation>
+    </message>
+    <message>
+        <source>Deadline moved from %1 to %2 by a newer holiday calendar (%3)</source>
+        <translation>因导入新的节假日安排，期限由 %1 调整为 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Escalated to %1: %2</source>
+        <translation>已提级至%1：%2</translation>
+    </message>
+    <message>
+        <source>taken over there</source>
+        <translation>已由该级接办</translation>
+    </message>
+    <message>
+        <source>Sent back down with instructions: %1</source>
+        <translation>已发回下级办理，指示：%1</translation>
+    </message>
+    <message>
+        <source>Listed supervision: leader %1, due %2</source>
+        <translation>挂牌督办：责任领导 %1，期限 %2</translation>
+    </message>
+    <message>
+        <source>Claimed by leader %1</source>
+        <translation>领导领办：%1</translation>
+    </message>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation>%1 退回：%2</translation>
+    </message>
+    <message>
+        <source>Returned, waiting to be dispatched again</source>
+        <translation>已退回，待重新分拨</translation>
+    </message>
+    <message>
+        <source>Returned by two departments: waiting for the centre&apos;s adjudication</source>
+        <translation>两个部门已退回：等待中心裁定</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Phone reminder</source>
+        <translation>电话催办</translation>
+    </message>
+    <message>
+        <source>Whom did you call, and what was agreed?</source>
+        <translation>给谁打的电话，约定了什么？</translation>
+    </message>
+    <message>
+        <source>On-site supervision</source>
+        <translation>实地督导</translation>
+    </message>
+    <message>
+        <source>What was found on site?</source>
+        <translation>现场发现了什么情况？</translation>
+    </message>
+    <message>
+        <source>List for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>Responsible leader:</source>
+        <translation>责任领导：</translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD):</source>
+        <translation>办结期限（年-月-日）：</translation>
+    </message>
+    <message>
+        <source>Write the due date as YYYY-MM-DD.</source>
+        <translation>请按“年-月-日”格式填写期限，例如 2026-12-31。</translation>
+    </message>
+    <message>
+        <source>Send back down</source>
+        <translation>发回下级</translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation>指示：</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Hand the case over to:</source>
+        <translation>将诉求交给：</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -1533,6 +1684,30 @@ Size: %2</source>
     <message>
         <source>%1 day(s) over</source>
         <translation>超期 %1 天</translation>
+    </message>
+    <message>
+        <source>The following requests dispatched to your department are overdue or about to fall due. Please sign for them, handle them and answer within the time limits, and report back to this centre.</source>
+        <translation>以下派往贵单位的诉求已超期或即将到期，请按时限签收、办理并答复，并将办理情况反馈本中心。</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>诉求编号</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Time over</source>
+        <translation>超期情况</translation>
+    </message>
+    <message>
+        <source>Cases listed: %1</source>
+        <translation>共列出诉求 %1 件</translation>
     </message>
 </context>
 <context>
