@@ -50,6 +50,7 @@ class Warn(StrEnum):
     RESOLUTION_OVERDUE = "resolution_overdue"
     RESOLUTION_DUE = "resolution_due"
     UNEVALUATED = "unevaluated"
+    CLAIMED = "claimed"
     ESTIMATED = "estimated"
 
 
@@ -70,6 +71,7 @@ WARN_LABELS = {
     Warn.RESOLUTION_OVERDUE: _t("vocabulary", "Meeting resolution overdue"),
     Warn.RESOLUTION_DUE: _t("vocabulary", "Meeting resolution due soon"),
     Warn.UNEVALUATED: _t("vocabulary", "Resolved but not evaluated"),
+    Warn.CLAIMED: _t("vocabulary", "Claimed by a leader"),
     Warn.ESTIMATED: _t("vocabulary", "Deadline estimated (holidays not imported)"),
 }
 
@@ -111,6 +113,7 @@ class CaseFacts:
     unsatisfied: int = 0
     listed: bool = False
     taken_over_at: str | None = None  # the level that took the case over, if any
+    claimed_by: str | None = None
     escalated_at: int | None = None
     co_unsigned: tuple[tuple[str, int], ...] = ()  # (department, dispatched_at) not yet signed
 
@@ -180,6 +183,8 @@ def case_warnings(c: CaseFacts, now: int, rules: Rules = DEFAULT_RULES,
             add(Warning(Warn.LISTED, c.registered_at))
         if c.supervised:
             add(Warning(Warn.SUPERVISED, c.registered_at))
+        if c.claimed_by:
+            add(Warning(Warn.CLAIMED, c.registered_at, None, c.claimed_by))
     if (calendar is not None and c.status in ACTIVE and c.due_at
             and estimated_years(c.handling_started_at, c.due_at, calendar)):
         add(Warning(Warn.ESTIMATED, c.handling_started_at or c.registered_at, c.due_at))

@@ -44,7 +44,8 @@ _COLUMNS = ("id, number, title, status, urgency, registered_at, level, due_at, d
             "co_unsigned, lead, community, claimed_by, owner, org")
 _ACTIVE = "status IN ('registered', 'dispatched', 'signed', 'replied', 'returned')"
 _FLAGGED = ("supervised = 1 OR level != 'community' OR listed_leader IS NOT NULL "
-            "OR unsatisfied >= 2 OR co_unsigned != '' OR dept_returned = 1")
+            "OR unsatisfied >= 2 OR co_unsigned != '' OR dept_returned = 1 "
+            "OR claimed_by IS NOT NULL")
 # Each branch matches one partial index's condition word for word, so SQLite uses it.
 _CANDIDATES = f"""
     SELECT pk FROM cases WHERE {_ACTIVE} AND due_soon_at <= :now
@@ -128,7 +129,8 @@ def _facts(m: _Row) -> CaseFacts:  # type: ignore[misc]
         supervised=bool(m["supervised"]), times_returned=m["times_returned"],
         dept_returned=bool(m["dept_returned"]), unsatisfied=m["unsatisfied"],
         listed=m["listed_leader"] is not None, taken_over_at=m["taken_over"],
-        escalated_at=m["escalated_at"], co_unsigned=parse_co_unsigned(m["co_unsigned"]))
+        escalated_at=m["escalated_at"], co_unsigned=parse_co_unsigned(m["co_unsigned"]),
+        claimed_by=m["claimed_by"])
 
 
 def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rules = DEFAULT_RULES,
@@ -263,3 +265,11 @@ def _existing(conn: Connection, ids: Sequence[str]) -> set[str]:
         found.update(conn.execute(select(events_table.c.id).where(
             events_table.c.id.in_(ids[start:start + 500]))).scalars())
     return found
+
+
+def notice_list(conn: Connection) -> list[tuple[str, str, str, int]]:
+    """The district notice list (全区通报): cases rated unsatisfied twice or more (number, title,
+    community, times), for the watch list and the reports."""
+    rows = conn.execute(text(f"SELECT number, title, community, unsatisfied FROM cases "
+                             f"WHERE ({_FLAGGED}) AND unsatisfied >= 2 ORDER BY registered_at"))
+    return [tuple(r) for r in rows]  # type: ignore[misc]

@@ -218,6 +218,9 @@ class WatchPage(QWidget):
         parts = []
         if item.leader:
             parts.append(self.tr("Leader: %1").replace("%1", item.leader))
+        claimed = [w.detail for w in item.warnings if w.kind is Warn.CLAIMED]
+        if claimed and claimed[0] != item.leader:
+            parts.append(self.tr("Claimed by %1").replace("%1", claimed[0]))
         co = [w.detail for w in item.warnings if w.kind is Warn.CO_SIGN_OVERDUE]
         if co:
             parts.append(self.tr("Co-department: %1").replace(

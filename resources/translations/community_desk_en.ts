@@ -2153,6 +2153,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Claimed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Co-department: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3164,6 +3168,10 @@ Size: %2</source>
     </message>
     <message>
         <source>Resolved but not evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by a leader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

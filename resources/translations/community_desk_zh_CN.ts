@@ -2150,6 +2150,10 @@ Size: %2</source>
         <translation>责任领导：%1</translation>
     </message>
     <message>
+        <source>Claimed by %1</source>
+        <translation>领办领导：%1</translation>
+    </message>
+    <message>
         <source>Co-department: %1</source>
         <translation>协办部门：%1</translation>
     </message>
@@ -3162,6 +3166,10 @@ Size: %2</source>
     <message>
         <source>Resolved but not evaluated</source>
         <translation>已办结未评价</translation>
+    </message>
+    <message>
+        <source>Claimed by a leader</source>
+        <translation>领导领办</translation>
     </message>
     <message>
         <source>Deadline estimated (holidays not imported)</source>

@@ -137,3 +137,25 @@ def test_unevaluated_after_the_set_days_and_the_notice_list(
                           {**bad, "method": "phone"})
         record_case_event(timed_desk, supervisor, case.id, "case.resolved", {"text": "重新处理"})
     assert "notice" in kinds(timed_desk, T0 + HOUR)[case.number]
+
+
+def test_the_notice_list_and_a_claimed_case(timed_desk: Desk, supervisor: User,
+                                            intake: Callable[..., Intake]) -> None:
+    from desk_app.store.followup_actions import list_for_supervision
+    from desk_app.store.watchlist import notice_list
+
+    case = register_case(timed_desk, supervisor, intake(), settle_answer="已当场答复")
+    bad = dict.fromkeys(("speed", "effect", "service", "feedback"), "unsatisfied")
+    for _ in range(2):
+        record_case_event(timed_desk, supervisor, case.id, "case.evaluated",
+                          {**bad, "method": "phone"})
+        record_case_event(timed_desk, supervisor, case.id, "case.resolved", {"text": "重新处理"})
+    with timed_desk.db.read() as conn:
+        assert [n for n, *_ in notice_list(conn)] == [case.number]
+    other = register_case(timed_desk, supervisor, intake())
+    record_case_event(timed_desk, supervisor, other.id, "case.claimed", {"leader": "李区长"})
+    list_for_supervision(timed_desk, supervisor, other.id, "王副主任", datetime(2026, 12, 31).date())
+    with timed_desk.db.read() as conn:
+        [item] = [i for i in watch_list(conn, T0 + HOUR, timed_desk.calendar).items
+                  if i.id == other.id]
+    assert item.kinds == ("listed", "claimed") and item.leader == "王副主任"

@@ -28,7 +28,8 @@ def _columns() -> tuple[sa.Column, ...]:
         sa.Column("co_unsigned", sa.Text, nullable=False, server_default=""),
     )
 FLAGGED = ("supervised = 1 OR level != 'community' OR listed_leader IS NOT NULL "
-           "OR unsatisfied >= 2 OR co_unsigned != '' OR dept_returned = 1")
+           "OR unsatisfied >= 2 OR co_unsigned != '' OR dept_returned = 1 "
+           "OR claimed_by IS NOT NULL")
 ACTIVE = "status IN ('registered', 'dispatched', 'signed', 'replied', 'returned')"
 
 
