@@ -80,19 +80,24 @@ def adopt_centre_calendar(desk: Desk, text: str, version: str) -> CalendarApplie
 def apply_calendar(desk: Desk, newer: WorkCalendar,
                    centre_version: str | None = None) -> CalendarApplied:
     merged = desk.calendar.merged(newer)
-    with desk.db.begin() as conn:
+    with desk.write() as unit:
+        conn = unit.conn
         stored = read_meta(conn, STORED)
         base = WorkCalendar.parse_text(stored, STORED) if stored else WorkCalendar()
         write_meta(conn, STORED, base.merged(newer).to_csv())
         if centre_version is not None:
             write_meta(conn, CENTRE_VERSION, centre_version)
-        recomputed, moved = recompute_open_deadlines(conn, merged)
+        recomputed, moved_ids = recompute_open_deadlines(conn, merged)
+        unit.touch("case", *moved_ids)  # screens showing these deadlines redraw
+        unit.note("calendar")
+    moved = len(moved_ids)
     desk.calendar = merged  # only once the transaction has committed
     return CalendarApplied(tuple(sorted(newer.years)), merged.version, recomputed, moved)
 
 
-def recompute_open_deadlines(conn: Connection, calendar: WorkCalendar) -> tuple[int, int]:
-    """Fold every open case again under `calendar`; record each deadline that moved."""
+def recompute_open_deadlines(conn: Connection, calendar: WorkCalendar) -> tuple[int, list[str]]:
+    """Fold every open case again under `calendar`; record each deadline that moved (returns
+    how many were folded, and the ids that moved)."""
     before = dict(conn.execute(select(cases.c.id, cases.c.due_at)
                                .where(cases.c.status.in_(sorted(ACTIVE)))).all())
     ids = list(before)
@@ -109,7 +114,7 @@ def recompute_open_deadlines(conn: Connection, calendar: WorkCalendar) -> tuple[
                               "calendar": calendar.version, "changed_at": now})
     if moved:
         conn.execute(deadline_changes.insert(), moved)
-    return len(ids), len(moved)
+    return len(ids), [m["case_id"] for m in moved]
 
 
 def deadline_history(db: Database, case_id: str) -> list[DeadlineChange]:

@@ -100,18 +100,18 @@ def _case_level(desk: Desk, case_id: str) -> str:
 def record_reminder_letter(desk: Desk, user: User, department: str, case_ids: list[str],
                            letter: str) -> int:
     """A reminder letter (提醒函) was sent: recorded on every case it lists, all or none."""
-    from desk_app.domain.roles import EVENT_PERMISSION, may
+    from desk_app.domain.roles import event_permission, may
 
-    if not may(user.role, EVENT_PERMISSION["case.reminded"]):
+    if not may(user.role, event_permission("case.reminded")):
         raise DomainError(_t("domain", "Your role may not do this."))
     if not case_ids:
         raise DomainError(_t("domain", "The letter lists no cases."))
     actor = user.actor(desk.code)
-    with desk.db.begin() as conn:
-        orgs = dict(conn.execute(select(cases.c.id, cases.c.org)
+    with desk.write() as unit:
+        orgs = dict(unit.conn.execute(select(cases.c.id, cases.c.org)
                                  .where(cases.c.id.in_(case_ids))).all())
         batch = [desk.new_event(actor, "case", case_id, "case.reminded",
                                 {"kind": "letter", "department": department, "letter": letter},
                                 orgs[case_id]) for case_id in case_ids if case_id in orgs]
-        desk.record(batch, conn=conn)
+        unit.record(batch)
     return len(batch)

@@ -3,6 +3,7 @@ resolutions and their progress, closing, and passing a topic up to a higher leve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -39,14 +40,24 @@ def get_meeting(desk: Desk, meeting_id: str) -> MeetingState:
 
 def _record(desk: Desk, user: User, meeting_id: str, type_: str, payload: dict[str, Any],
             extra: list[Event] | None = None) -> MeetingState:
+    return _record_all(desk, user, meeting_id, lambda _state: [(type_, payload)], extra)
+
+
+def _record_all(desk: Desk, user: User, meeting_id: str,
+                steps: Callable[[MeetingState], list[tuple[str, dict[str, Any]]]],
+                extra: list[Event] | None = None) -> MeetingState:
+    """Record the meeting events that `steps(state)` makes from the meeting as this unit of work
+    reads it, all in that one transaction."""
     _require(user)
-    with desk.db.begin() as conn:
-        org = conn.execute(select(meetings.c.org).where(meetings.c.id == meeting_id)).scalar()
+    with desk.write() as unit:
+        org = unit.conn.execute(select(meetings.c.org).where(meetings.c.id == meeting_id)).scalar()
         if org is None:
             raise DomainError(_t("domain", "There is no such meeting."))
-        event = desk.new_event(user.actor(desk.code), "meeting", meeting_id, type_, payload, org)
-        desk.record([event, *(extra or [])], conn=conn)
-    return get_meeting(desk, meeting_id)
+        state = fold_meeting(meeting_id, load_events(unit.conn, [meeting_id]).get(meeting_id, []))
+        batch = [desk.new_event(user.actor(desk.code), "meeting", meeting_id, type_, payload, org)
+                 for type_, payload in steps(state)]
+        unit.record([*batch, *(extra or [])])
+        return fold_meeting(meeting_id, load_events(unit.conn, [meeting_id]).get(meeting_id, []))
 
 
 # Hot topics ---------------------------------------------------------------------------------
@@ -138,11 +149,23 @@ def call_meeting(desk: Desk, user: User, *, level: str, title: str, scheduled_at
 def update_meeting(desk: Desk, user: User, meeting_id: str, field: str, value: str
                    ) -> MeetingState:
     """Change one field of the record (minutes, place, counts …) on top of what this desk sees."""
-    bases = get_meeting(desk, meeting_id).fields.heads(field)
-    payload: dict[str, Any] = {"field": field, "value": value}
-    if bases:
-        payload["bases"] = bases
-    return _record(desk, user, meeting_id, "meeting.updated", payload)
+    return update_meeting_fields(desk, user, meeting_id, {field: value})
+
+
+def update_meeting_fields(desk: Desk, user: User, meeting_id: str,
+                          values: dict[str, str]) -> MeetingState:
+    """Change several fields of the record in one unit of work; each change names the values it
+    replaces as this transaction reads them, so a concurrent edit shows as a clash."""
+    def steps(state: MeetingState) -> list[tuple[str, dict[str, Any]]]:
+        out = []
+        for field, value in values.items():
+            payload: dict[str, Any] = {"field": field, "value": value}
+            bases = state.fields.heads(field)
+            if bases:
+                payload["bases"] = bases
+            out.append(("meeting.updated", payload))
+        return out
+    return _record_all(desk, user, meeting_id, steps)
 
 
 def mark_attendance(desk: Desk, user: User, meeting_id: str, department: str,

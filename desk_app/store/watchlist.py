@@ -222,7 +222,8 @@ def record_warnings(desk: Desk, now: int, rules: Rules = DEFAULT_RULES,
     nothing, and a second run (here, or on another desk of the area) records nothing twice,
     because each event's id is derived from what it is about."""
     recorded = Recorded()
-    with desk.db.begin() as conn:
+    with desk.write() as unit:
+        conn = unit.conn
         listing = watch_list(conn, now, desk.calendar, rules=rules, desk_level=desk_level,
                              resolutions_too=False)
         wanted: dict[str, tuple[WatchItem, Warning | None, str, dict[str, object]]] = {}
@@ -255,7 +256,7 @@ def record_warnings(desk: Desk, now: int, rules: Rules = DEFAULT_RULES,
             else:
                 recorded.reminders += 1
         if batch:
-            desk.record(batch, conn=conn)
+            unit.record(batch)
     return recorded
 
 

@@ -28,6 +28,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.meetings import due_resolutions
 
 from .case_model import CaseTableModel
+from .changes import Coalesced
 from .i18n import label
 
 
@@ -120,6 +121,7 @@ class CaseList(CaseListView):
         self.reset.clicked.connect(self.clear_filters)
         self.table.activated.connect(self._open)
         self.model.loaded.connect(self._show_count)
+        Coalesced(self, desk, lambda c: c.touches("case"), self.model.refresh)
         self.apply()
 
     def _fill_filters(self) -> None:

@@ -35,10 +35,11 @@ from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import LEVELS
 from desk_app.store import meetings as service
 from desk_app.store.attachments import path_of
-from desk_app.store.desk import Desk
+from desk_app.store.desk import Changes, Desk
 from desk_app.store.users import User
 
 from .case_detail import plain
+from .changes import Coalesced
 from .i18n import label, message
 from .meeting_dialogs import (
     CallMeetingDialog,
@@ -142,6 +143,14 @@ class MeetingDetail(QWidget):
         self.escalate_button.clicked.connect(self.escalate)
         self.close_button.clicked.connect(self.close_meeting)
         self.setEnabled(False)
+        Coalesced(self, desk, self._concerns, self._reshow)
+
+    def _concerns(self, changes: Changes) -> bool:
+        return self.meeting is not None and changes.touches("meeting", self.meeting.id)
+
+    def _reshow(self) -> None:
+        if self.meeting is not None:
+            self.show_meeting(self.meeting.id)
 
     # Showing -------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: str) -> MeetingState:
@@ -217,20 +226,20 @@ class MeetingDetail(QWidget):
         if m is None:
             return
 
-        def work() -> None:
-            for row in range(self.attendance.rowCount()):
-                box = self.attendance.cellWidget(row, 1)
-                code = box.property("department")
-                if box.isChecked() != bool(m.attended(code)) or m.attended(code) is None:
-                    service.mark_attendance(self.desk, self.user, m.id, code, box.isChecked())
-            for name in ("deputies", "party_members", "residents"):
-                value = getattr(self, name).text().strip()
-                if value != str(m.fields.get(name, "")):
-                    service.update_meeting(self.desk, self.user, m.id, name, value)
-            if self.minutes.toPlainText() != m.minutes:
-                service.update_meeting(self.desk, self.user, m.id, "minutes",
-                                       self.minutes.toPlainText())
-        self._run(work)
+        values: dict[str, str] = {}
+        for row in range(self.attendance.rowCount()):
+            box = self.attendance.cellWidget(row, 1)
+            code = box.property("department")
+            if box.isChecked() != bool(m.attended(code)) or m.attended(code) is None:
+                values[f"attendance:{code}"] = "present" if box.isChecked() else "absent"
+        for name in ("deputies", "party_members", "residents"):
+            value = getattr(self, name).text().strip()
+            if value != str(m.fields.get(name, "")):
+                values[name] = value
+        if self.minutes.toPlainText() != m.minutes:
+            values["minutes"] = self.minutes.toPlainText()
+        if values:  # one unit of work for the whole form
+            self._run(lambda: service.update_meeting_fields(self.desk, self.user, m.id, values))
 
     def ask_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the sign-in sheet"), "",
@@ -356,7 +365,8 @@ class MeetingsPage(QWidget):
         self.whistle.clicked.connect(self.call_meeting)
         self.add_topic.clicked.connect(self.ask_topic)
         self.meetings.currentItemChanged.connect(self._open_selected)
-        self.detail.changed.connect(self.reload)
+        Coalesced(self, desk, lambda c: any(c.touches(e) for e in ("meeting", "topic", "case")),
+                  self.reload)
         self.reload()
 
     def reload(self) -> None:

@@ -38,6 +38,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
 from .category_picker import CategoryPicker
+from .changes import Coalesced
 from .i18n import label, message, translate
 from .meeting_dialogs import FormDialog
 
@@ -125,7 +126,13 @@ class RecordsPage(QWidget):
         self.records.currentItemChanged.connect(self._open)
         self.add_finding.clicked.connect(self.note_finding)
         self.to_case.clicked.connect(self.convert)
+        Coalesced(self, desk, lambda c: c.touches(self.entity), self._redraw)
         self.reload()
+
+    def _redraw(self) -> None:
+        self.reload()
+        if self.record is not None:
+            self.show_record(self.record.id)
 
     def reload(self) -> None:
         current = self.record.id if self.record else None
@@ -296,6 +303,7 @@ class DutyRoster(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.rows)
         add.clicked.connect(self.add)
+        Coalesced(self, desk, lambda c: c.touches("duty"), self.reload)
         self.reload()
 
     def reload(self) -> None:

@@ -39,10 +39,11 @@ from desk_app.domain.followup import (
 )
 from desk_app.domain.sla import utc_from_ms
 from desk_app.followup_job import FollowupJob, FollowupResult, desk_level
-from desk_app.store.desk import Desk
+from desk_app.store.desk import Changes, Desk
 from desk_app.store.users import User
-from desk_app.store.watchlist import WatchFilter, WatchItem, WatchList, watch_list
+from desk_app.store.watchlist import WatchFilter, WatchItem, WatchList, watch_count, watch_list
 
+from .changes import Coalesced
 from .formatting import deadline_time
 from .i18n import label, pick, translate
 from .tasks import BackgroundOp
@@ -168,6 +169,14 @@ class WatchPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        # Redrawn from the change hub: any committed change to a case or a meeting, made here,
+        # pulled, or recorded by the follow-through job, may move something on or off the list.
+        self.listener = Coalesced(self, desk, self._concerns, self.refresh)
+
+    @staticmethod
+    def _concerns(changes: Changes) -> bool:
+        return changes.touches("case") or changes.touches("meeting") or changes.moved(
+            "calendar")
 
     def now_ms(self) -> int:
         return self._now() if callable(self._now) else self.desk.clock.wall_ms()
@@ -192,6 +201,21 @@ class WatchPage(QWidget):
 
         BackgroundOp(self, work).success(self._show).run()
 
+    def refresh_count(self) -> None:
+        """Only the badge's count, on a worker: kept current while the page itself is hidden."""
+        desk, rules, now, level = self.desk, self.rules, self.now_ms(), desk_level(self.desk)
+
+        def work(_state: object) -> int:
+            with desk.db.read() as conn:
+                return watch_count(conn, now, desk.calendar, rules, level)
+
+        BackgroundOp(self, work).success(self._set_count).run()
+
+    def _set_count(self, total: int) -> None:
+        if total != self.count:
+            self.count = total
+            self.count_changed.emit(total)
+
     def _show(self, result: tuple[WatchList, int]) -> None:
         self.listing, total = result
         self.table.setRowCount(len(self.listing.items))
@@ -210,9 +234,7 @@ class WatchPage(QWidget):
                 self.table.setItem(row, column, cell)
         self.summary.setText(self.tr("%1 items need action").replace(
             "%1", str(len(self.listing.items))))
-        if total != self.count:
-            self.count = total
-            self.count_changed.emit(total)
+        self._set_count(total)
 
     def _note(self, item: WatchItem) -> str:
         parts = []
@@ -276,9 +298,10 @@ def attach_watch_page(window: object, bridge: FollowupBridge | None) -> WatchPag
         badge.setText(translate("WatchPage", "%1 to follow up").replace("%1", str(count)) if count else "")
 
     page.count_changed.connect(show_count)
+    # The badge follows every change even while the page is hidden (the window is shown).
+    page.badge_listener = Coalesced(w, w.desk, WatchPage._concerns,  # type: ignore[attr-defined]
+                                    page.refresh_count)
     page.case_opened.connect(w.open_case)  # type: ignore[attr-defined]
-    if bridge is not None:
-        bridge.result.connect(lambda _r: page.refresh())
     page.letter_requested.connect(lambda dept: open_letter(page, dept))
     page.badge = badge  # type: ignore[attr-defined]
     page.refresh()

@@ -116,3 +116,26 @@ def test_a_window_worker_sees_the_list_and_a_deputy_does_not(
     deputy = MainWindow(workspace, users["deputy"])
     qtbot.addWidget(deputy)
     assert deputy.watch is None
+
+
+def test_the_badge_follows_a_change_while_the_page_is_hidden(
+        qtbot: QtBot, workspace: Workspace, users: dict[str, User],
+        add_case: Callable[..., object]) -> None:
+    from desk_app.store.cases import record_case_event
+
+    case = add_case()
+    desk = later_desk(workspace, 20)
+    window = MainWindow(workspace, users["supervisor"])
+    qtbot.addWidget(window)
+    window.show()
+    page = window.watch
+    assert page is not None
+    window.show_page(window.cases)
+    qtbot.waitUntil(lambda: page.count == 1, timeout=5_000)
+    for dept in ("D-ENV", "D-HOUSING"):
+        record_case_event(desk, users["supervisor"], case.id, "case.signed",  # type: ignore[attr-defined]
+                          {"department": dept})
+    record_case_event(desk, users["supervisor"], case.id, "case.resolved",  # type: ignore[attr-defined]
+                      {"text": "已处理"})
+    qtbot.waitUntil(lambda: page.count == 0, timeout=5_000)
+    assert not page.badge.text()  # type: ignore[attr-defined]
