@@ -274,6 +274,11 @@ class MainWindow(QMainWindow):
         settings.save(self.workspace.paths.settings)
         if self.sync is not None:
             self.sync.scheduler.set_interval(settings.sync_interval_minutes)
+        if self.followup is not None:  # issue 10: evaluation wait, notification hours
+            self.followup.apply_settings(settings)
+            if self.watch is not None:
+                self.watch.rules = self.followup.rules
+                self.watch.refresh()
         if settings.language != old_language:
             self.switch_language(settings.language)
 

@@ -9,6 +9,7 @@ once, so it is shown once — and only within the settable working hours.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
@@ -37,15 +38,18 @@ from desk_app.domain.followup import (
     Rules,
     Warn,
 )
+from desk_app.domain.roles import may
 from desk_app.domain.sla import utc_from_ms
+from desk_app.domain.text import DomainError
 from desk_app.followup_job import FollowupJob, FollowupResult, desk_level
+from desk_app.store.calendar_store import CalendarApplied
 from desk_app.store.desk import Changes, Desk
 from desk_app.store.users import User
 from desk_app.store.watchlist import WatchFilter, WatchItem, WatchList, watch_count, watch_list
 
 from .changes import Coalesced
 from .formatting import deadline_time
-from .i18n import label, pick, translate
+from .i18n import label, message, pick, translate
 from .tasks import BackgroundOp
 
 KIND_COLOURS = {Warn.OVERDUE: "#b00020", Warn.SIGN_OVERDUE: "#b00020",
@@ -79,6 +83,11 @@ class FollowupBridge(QObject):
         self.tray: QSystemTrayIcon | None = None
         self.job = FollowupJob(desk, lambda: self.rules, self.result.emit, interval_minutes)
         self.result.connect(self._notify, Qt.ConnectionType.QueuedConnection)
+
+    def apply_settings(self, settings: object) -> None:
+        self.rules = Rules(evaluate_within_days=settings.evaluate_within_days)  # type: ignore[attr-defined]
+        self.quiet = QuietHours(settings.notify_from_hour,  # type: ignore[attr-defined]
+                                settings.notify_until_hour)  # type: ignore[attr-defined]
 
     def start(self, first_in_seconds: float = 2) -> None:
         self.job.start(first_in_seconds)
@@ -143,6 +152,10 @@ class WatchPage(QWidget):
         self.mine = QCheckBox(self.tr("Mine only"), objectName="watchMine")
         self.letter = QPushButton(self.tr("Reminder letter…"), objectName="watchLetter")
         self.letter.clicked.connect(self._ask_letter)
+        self.calendar_button = QPushButton(self.tr("Import holiday calendar…"),
+                                           objectName="watchCalendar")
+        self.calendar_button.clicked.connect(self.ask_calendar)
+        self.calendar_button.setVisible(may(user.role, "settings"))
         for box in (self.department, self.community, self.kind):
             box.currentIndexChanged.connect(self.refresh)
         self.mine.toggled.connect(self.refresh)
@@ -162,6 +175,7 @@ class WatchPage(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.letter)
+        filters.addWidget(self.calendar_button)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Watch list: what needs action first"))
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
@@ -271,6 +285,38 @@ class WatchPage(QWidget):
             dept = self.listing.items[self.table.currentRow()].department or None
         self.letter_requested.emit(dept or "")
 
+    def ask_calendar(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import the State Council's holiday notice"), "",
+            self.tr("CSV files (*.csv)"))
+        if path:
+            self.import_calendar(Path(path))
+
+    def import_calendar(self, path: Path) -> None:
+        """On a worker: the open cases' deadlines are folded again under the new calendar."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desk_app.store.calendar_store import import_calendar_file
+
+        desk, user = self.desk, self.user
+
+        def done(applied: CalendarApplied) -> None:
+            self.last_import = applied
+            QMessageBox.information(self, self.tr("Holiday calendar"), self.tr(
+                "Imported %1. %2 open cases were recomputed; %3 deadlines moved.")
+                .replace("%1", "、".join(map(str, applied.years)))
+                .replace("%2", str(applied.recomputed)).replace("%3", str(applied.moved)))
+
+        def failed(error: Exception) -> None:
+            self.last_import = error
+            text = message(error) if isinstance(error, DomainError) else str(error)
+            QMessageBox.warning(self, self.tr("Holiday calendar not imported"), text)
+
+        BackgroundOp(self, lambda _s: import_calendar_file(desk, user, path)).success(
+            done).failure(failed).with_progress(self.tr("Recomputing deadlines…")).run()
+
     def when(self) -> datetime:
         return utc_from_ms(self.now_ms())
 
@@ -278,8 +324,6 @@ class WatchPage(QWidget):
 def attach_watch_page(window: object, bridge: FollowupBridge | None) -> WatchPage | None:
     """Add the watch list to the main window: a page with a count badge in the sidebar, a count
     in the status bar, cases opened in the window's detail page, results of the job shown."""
-    from desk_app.domain.roles import may
-
     w = window
     if not may(w.user.role, "remind"):  # type: ignore[attr-defined]
         return None

@@ -1834,6 +1834,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,6 +1851,18 @@ Size: %2</source>
     </message>
     <message>
         <source>Sync with the centre every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn when not evaluated after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2086,6 +2106,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import holiday calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Needs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2127,6 +2151,30 @@ Size: %2</source>
     </message>
     <message>
         <source>Co-department: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the State Council&apos;s holiday notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1. %2 open cases were recomputed; %3 deadlines moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday calendar not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recomputing deadlines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

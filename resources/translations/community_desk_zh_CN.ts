@@ -1831,6 +1831,14 @@ Size: %2</source>
         <translation>从不</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -1841,6 +1849,18 @@ Size: %2</source>
     <message>
         <source>Sync with the centre every</source>
         <translation>与中心平台同步间隔</translation>
+    </message>
+    <message>
+        <source>Warn when not evaluated after</source>
+        <translation>办结后未回访评价的预警天数</translation>
+    </message>
+    <message>
+        <source>Notify from</source>
+        <translation>桌面提醒开始时间</translation>
+    </message>
+    <message>
+        <source>Notify until</source>
+        <translation>桌面提醒结束时间</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2083,6 +2103,10 @@ Size: %2</source>
         <translation>提醒函…</translation>
     </message>
     <message>
+        <source>Import holiday calendar…</source>
+        <translation>导入节假日安排…</translation>
+    </message>
+    <message>
         <source>Needs</source>
         <translation>需要处理</translation>
     </message>
@@ -2125,6 +2149,30 @@ Size: %2</source>
     <message>
         <source>Co-department: %1</source>
         <translation>协办部门：%1</translation>
+    </message>
+    <message>
+        <source>Import the State Council&apos;s holiday notice</source>
+        <translation>导入国务院办公厅节假日安排通知</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>Imported %1. %2 open cases were recomputed; %3 deadlines moved.</source>
+        <translation>已导入 %1 年。重新计算了 %2 件在办诉求，其中 %3 件的期限有变动。</translation>
+    </message>
+    <message>
+        <source>Holiday calendar not imported</source>
+        <translation>节假日安排未导入</translation>
+    </message>
+    <message>
+        <source>Recomputing deadlines…</source>
+        <translation>正在重新计算期限…</translation>
     </message>
     <message>
         <source>Watch list</source>

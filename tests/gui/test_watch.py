@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -139,3 +140,28 @@ def test_the_badge_follows_a_change_while_the_page_is_hidden(
                       {"text": "已处理"})
     qtbot.waitUntil(lambda: page.count == 0, timeout=5_000)
     assert not page.badge.text()  # type: ignore[attr-defined]
+
+
+def test_an_administrator_imports_a_calendar_and_a_bad_file_is_refused(
+        qtbot: QtBot, workspace: Workspace, messages: list[tuple[str, str]],
+        tmp_path: Path) -> None:
+    from desk_app.store.users import create_user
+
+    admin = create_user(workspace.db, "admin1", "管理员", "admin", "password-123")
+    window = MainWindow(workspace, admin)
+    qtbot.addWidget(window)
+    page = window.watch
+    assert page is not None and page.calendar_button.isVisibleTo(page)
+    bad = tmp_path / "2027.csv"
+    bad.write_text("date,kind,name\n2027-01-01,holiday,元旦\n2027-01-xx,holiday,?\n",
+                   encoding="utf-8")
+    page.import_calendar(bad)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    kind, text = messages[-1]
+    assert kind == "warning" and "2027.csv" in text and "3" in text
+    assert 2027 not in workspace.desk.calendar.years  # type: ignore[union-attr]
+    bad.write_text("date,kind,name\n2027-01-01,holiday,元旦\n", encoding="utf-8")
+    page.import_calendar(bad)
+    qtbot.waitUntil(lambda: len(messages) == 2, timeout=10_000)
+    assert messages[-1][0] == "information" and "2027" in messages[-1][1]
+    assert 2027 in workspace.desk.calendar.years  # type: ignore[union-attr]
