@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -88,6 +89,8 @@ def build(path: Path, cases: int = CASES) -> None:
         raw.executemany(sql, rows)
     raw.commit()
     raw.execute("ANALYZE")
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.execute("PRAGMA journal_mode=DELETE")
     raw.close()
     print(f"  built {cases:,} case rows in {time.perf_counter() - started:.0f} s")
 
@@ -108,7 +111,14 @@ def main() -> None:
     path = DATA / f"watchlist-{CASES}.sqlite3"
     if not path.exists():
         print(f"building a database of {CASES:,} cases (once) in {path} ...")
-        build(path)
+        # Built in memory-backed /dev/shm where there is one (the shared disk is slow under
+        # load), then moved into place whole.
+        shm = Path("/dev/shm")
+        staging = (shm if shm.is_dir() else DATA) / f"watchlist-{CASES}.building.sqlite3"
+        for leftover in staging.parent.glob(staging.name + "*"):
+            leftover.unlink()
+        build(staging)
+        shutil.move(str(staging), str(path))
     from desk_app.config import calendar_file
     from desk_app.domain.followup import Rules, dispatch_cut, evaluation_cut, first_uncovered_ms
     from desk_app.domain.workcalendar import WorkCalendar

@@ -20,6 +20,7 @@ def followup_columns(state: CaseState) -> dict[str, object]:
         "dept_returned": state.dept_returned, "adjudication": state.awaiting_adjudication,
         "unsatisfied": state.unsatisfied,
         "escalated_at": ms_from_utc(state.escalated_at) if state.escalated_at else None,
+        "escalation_reason": state.escalation_reason[:500],
         "taken_over": state.taken_over, "listed_leader": listed.get("leader"),
         "listed_due": listed.get("due"), "claimed_by": state.claimed_by or None,
         "co_unsigned": co_unsigned,

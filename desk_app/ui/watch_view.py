@@ -252,6 +252,8 @@ class WatchPage(QWidget):
 
     def _note(self, item: WatchItem) -> str:
         parts = []
+        if item.reason and any(w.kind is Warn.ESCALATED for w in item.warnings):
+            parts.append(self.tr("Escalated because: %1").replace("%1", item.reason))
         if item.leader:
             parts.append(self.tr("Leader: %1").replace("%1", item.leader))
         claimed = [w.detail for w in item.warnings if w.kind is Warn.CLAIMED]
@@ -346,6 +348,12 @@ def attach_watch_page(window: object, bridge: FollowupBridge | None) -> WatchPag
     page.badge_listener = Coalesced(w, w.desk, WatchPage._concerns,  # type: ignore[attr-defined]
                                     page.refresh_count)
     page.case_opened.connect(w.open_case)  # type: ignore[attr-defined]
+    meetings = getattr(w, "meetings", None)
+    if meetings is not None:
+        def open_meeting(meeting_id: str) -> None:
+            w.show_page(meetings)  # type: ignore[attr-defined]
+            meetings.detail.show_meeting(meeting_id)
+        page.meeting_opened.connect(open_meeting)
     page.letter_requested.connect(lambda dept: open_letter(page, dept))
     page.badge = badge  # type: ignore[attr-defined]
     page.refresh()

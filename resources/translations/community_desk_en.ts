@@ -2142,6 +2142,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalated because: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Leader: %1</source>
         <translation type="unfinished"></translation>
     </message>

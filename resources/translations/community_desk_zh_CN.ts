@@ -2139,6 +2139,10 @@ Size: %2</source>
         <translation>共 %1 项需要督办</translation>
     </message>
     <message>
+        <source>Escalated because: %1</source>
+        <translation>提级原因：%1</translation>
+    </message>
+    <message>
         <source>Leader: %1</source>
         <translation>责任领导：%1</translation>
     </message>

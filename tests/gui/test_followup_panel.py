@@ -28,6 +28,7 @@ def test_take_over_list_claim_and_hand_over_at_a_street_desk(
     assert page is not None
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5_000)
     assert "已提级至本级" in page.table.item(0, 0).text()
+    assert "涉及多个部门" in page.table.item(0, 5).text()  # with the reason
     page.table.cellDoubleClicked.emit(0, 1)
     panel = window.detail.followup
     facts = panel.facts.text()
