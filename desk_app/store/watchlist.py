@@ -156,7 +156,7 @@ def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rul
     rows = conn.execute(text(f"SELECT {_COLUMNS} FROM cases WHERE pk IN ({_CANDIDATES}){extra}"),
                         params)
     result = WatchList()
-    for values in rows:
+    for values in rows.fetchall():  # one call, not one per row
         m = _Row(tuple(values))
         warnings = case_warnings(_facts(m), now, rules, desk_level, calendar)
         if flt.kind:
