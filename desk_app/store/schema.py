@@ -25,6 +25,7 @@ FOLLOWUP_COLUMNS = (
     Column("unsatisfied", Integer, nullable=False, server_default="0"),
     Column("escalated_at", Integer),
     Column("escalation_reason", Text, nullable=False, server_default=""),
+    Column("return_reason", Text, nullable=False, server_default=""),
     Column("taken_over", String(12)),
     Column("listed_leader", String(50)),
     Column("listed_due", String(10)),

@@ -21,6 +21,7 @@ def followup_columns(state: CaseState) -> dict[str, object]:
         "unsatisfied": state.unsatisfied,
         "escalated_at": ms_from_utc(state.escalated_at) if state.escalated_at else None,
         "escalation_reason": state.escalation_reason[:500],
+        "return_reason": "：".join(state.dept_returns[-1])[:500] if state.dept_returns else "",
         "taken_over": state.taken_over, "listed_leader": listed.get("leader"),
         "listed_due": listed.get("due"), "claimed_by": state.claimed_by or None,
         "co_unsigned": co_unsigned,

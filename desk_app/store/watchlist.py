@@ -41,7 +41,7 @@ from .watch_columns import parse_co_unsigned
 _COLUMNS = ("id, number, title, status, urgency, registered_at, level, due_at, due_soon_at, "
             "clock_start, sign_due_at, resolved_at, supervised, times_returned, dept_returned, "
             "adjudication, unsatisfied, listed_leader, listed_due, taken_over, escalated_at, "
-            "co_unsigned, lead, community, claimed_by, owner, org, escalation_reason")
+            "co_unsigned, lead, community, claimed_by, owner, org, escalation_reason, return_reason")
 _ACTIVE = "status IN ('registered', 'dispatched', 'signed', 'replied', 'returned')"
 _FLAGGED = ("supervised = 1 OR level != 'community' OR listed_leader IS NOT NULL "
             "OR unsatisfied >= 2 OR co_unsigned != '' OR dept_returned = 1 "
@@ -85,6 +85,7 @@ class WatchItem:
     owner: str = ""
     org: str = ""
     reason: str = ""  # why it was escalated here
+    returned: str = ""  # the last department's return: "D-X：reason"
 
     @property
     def warning(self) -> Warning:
@@ -170,7 +171,8 @@ def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rul
         result.items.append(WatchItem(
             "case", m["id"], m["id"], m["number"], m["title"], m["lead"] or "", m["community"],
             tuple(warnings), m["due_at"], est, m["listed_leader"] or m["claimed_by"] or "",
-            m["listed_due"] or "", m["owner"], m["org"], m["escalation_reason"] or ""))
+            m["listed_due"] or "", m["owner"], m["org"], m["escalation_reason"] or "",
+            m["return_reason"] or ""))
     if resolutions_too and not flt.owner:
         result.items.extend(_resolutions(conn, now, flt))
     result.items.sort(key=lambda i: (i.warning.rank, i.warning.due or i.warning.since, i.number))

@@ -254,6 +254,10 @@ class WatchPage(QWidget):
         parts = []
         if item.reason and any(w.kind is Warn.ESCALATED for w in item.warnings):
             parts.append(self.tr("Escalated because: %1").replace("%1", item.reason))
+        if item.returned and any(w.kind is Warn.DEPT_RETURNED for w in item.warnings):
+            dept, _, why = item.returned.partition("：")
+            parts.append(self.tr("Returned by %1: %2").replace(
+                "%1", self._department_name(dept)).replace("%2", why))
         if item.leader:
             parts.append(self.tr("Leader: %1").replace("%1", item.leader))
         claimed = [w.detail for w in item.warnings if w.kind is Warn.CLAIMED]

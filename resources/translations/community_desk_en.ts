@@ -2146,6 +2146,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Returned by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Leader: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2143,6 +2143,10 @@ Size: %2</source>
         <translation>提级原因：%1</translation>
     </message>
     <message>
+        <source>Returned by %1: %2</source>
+        <translation>%1 退回：%2</translation>
+    </message>
+    <message>
         <source>Leader: %1</source>
         <translation>责任领导：%1</translation>
     </message>

@@ -112,6 +112,10 @@ def test_a_return_flows_back_is_redispatched_and_a_second_return_is_adjudicated(
     state = get_case(desk.desk, case_id)
     assert state.status == "registered" and state.dept_returns == [("D-ENV", "属于住建部门职责")]
     assert kinds(desk, case_id)[0] == "dept_returned"
+    with desk.desk.db.read() as conn:
+        [item] = [i for i in watch_list(conn, now_ms(), desk.desk.calendar).items
+                  if i.id == case_id]
+    assert item.returned == "D-ENV：属于住建部门职责"  # the reason shows on the watch list
     dispatch_case(desk.desk, desk.user, case_id, "D-URBAN", note="改派城管")
     assert desk.client().sync().ok
     urban = sqlite_server.department_key("D-URBAN")

@@ -22,6 +22,7 @@ def _columns() -> tuple[sa.Column, ...]:
         sa.Column("unsatisfied", sa.Integer, nullable=False, server_default="0"),
         sa.Column("escalated_at", sa.Integer),
         sa.Column("escalation_reason", sa.Text, nullable=False, server_default=""),
+        sa.Column("return_reason", sa.Text, nullable=False, server_default=""),
         sa.Column("taken_over", sa.String(12)),
         sa.Column("listed_leader", sa.String(50)),
         sa.Column("listed_due", sa.String(10)),
