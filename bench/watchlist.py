@@ -95,6 +95,17 @@ def build(path: Path, cases: int = CASES) -> None:
     print(f"  built {cases:,} case rows in {time.perf_counter() - started:.0f} s")
 
 
+def _schema_current(path: Path) -> bool:
+    from desk_app.store.schema import cases
+
+    raw = sqlite3.connect(path)
+    try:
+        have = {row[1] for row in raw.execute("PRAGMA table_info(cases)")}
+    finally:
+        raw.close()
+    return {c.name for c in cases.c} <= have
+
+
 def timed(work: Callable[[], object], runs: int = 7) -> float:
     work()  # warm the page cache
     samples = []
@@ -109,6 +120,9 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     DATA.mkdir(parents=True, exist_ok=True)
     path = DATA / f"watchlist-{CASES}.sqlite3"
+    if path.exists() and not _schema_current(path):
+        print(f"{path} was built with an older schema; building it again")
+        path.unlink()
     if not path.exists():
         print(f"building a database of {CASES:,} cases (once) in {path} ...")
         # Built in memory-backed /dev/shm where there is one (the shared disk is slow under
