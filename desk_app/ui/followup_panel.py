@@ -23,6 +23,7 @@ from desk_app.domain.case import CaseState, Step
 from desk_app.domain.followup import WARN_LABELS, estimated_years
 from desk_app.domain.roles import may
 from desk_app.domain.sla import SIGN_WITHIN, ms_from_utc
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import ACTIVE, LEVELS
 from desk_app.store.calendar_store import deadline_history
@@ -43,6 +44,14 @@ from .i18n import label, message, translate
 from .watch_view import estimated_text
 
 
+REMINDER_KINDS = {
+    "automatic": _t("FollowupPanel", "Daily automatic reminder"),
+    "phone": _t("FollowupPanel", "Phone reminder"),
+    "letter": _t("FollowupPanel", "Reminder letter"),
+    "on_site": _t("FollowupPanel", "On-site supervision"),
+}
+
+
 def followup_detail(step: Step, departments: dict) -> str:
     """The timeline's words for the follow-through events."""
     p = step.payload
@@ -51,9 +60,7 @@ def followup_detail(step: Step, departments: dict) -> str:
     if step.type == "case.warned":
         return label(WARN_LABELS, p["threshold"])
     if step.type == "case.reminded" and p.get("kind"):
-        kinds = {"automatic": "Daily automatic reminder", "phone": "Phone reminder",
-                 "letter": "Reminder letter", "on_site": "On-site supervision"}
-        text = translate("FollowupPanel", kinds[p["kind"]])
+        text = translate("FollowupPanel", REMINDER_KINDS[p["kind"]])
         return "  ".join(filter(None, (text, name, p.get("letter", ""), p.get("note", ""))))
     if step.type in ("case.dept_returned", "case.adjudicated"):
         return f"{name}：{p['reason']}"

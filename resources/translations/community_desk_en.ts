@@ -811,6 +811,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Daily automatic reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What was found on site?</source>
         <translation type="unfinished"></translation>
     </message>

@@ -812,6 +812,14 @@ Size: %2</source>
         <translation>实地督导</translation>
     </message>
     <message>
+        <source>Daily automatic reminder</source>
+        <translation>每日自动催办</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
         <source>What was found on site?</source>
         <translation>现场发现了什么情况？</translation>
     </message>
