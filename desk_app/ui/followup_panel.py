@@ -43,7 +43,6 @@ from .formatting import deadline_time, local_time, remaining
 from .i18n import label, message, translate
 from .watch_view import estimated_text
 
-
 REMINDER_KINDS = {
     "automatic": _t("FollowupPanel", "Daily automatic reminder"),
     "phone": _t("FollowupPanel", "Phone reminder"),
