@@ -277,3 +277,13 @@ def notice_list(conn: Connection) -> list[tuple[str, str, str, int]]:
     rows = conn.execute(text(f"SELECT number, title, community, unsatisfied FROM cases "
                              f"WHERE ({_FLAGGED}) AND unsatisfied >= 2 ORDER BY registered_at"))
     return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def disputed_items(conn: Connection, limit: int = 5) -> list[tuple[str, int]]:
+    """The catalogue items whose cases departments returned most often as not their duty (the
+    dispute history, as far as this desk's area goes)."""
+    rows = conn.execute(text(
+        "SELECT c.category, count(*) AS n FROM events e JOIN cases c ON c.id = e.entity_id "
+        "WHERE e.type = 'case.dept_returned' GROUP BY c.category ORDER BY n DESC, c.category "
+        "LIMIT :limit"), {"limit": limit})
+    return [(category, n) for category, n in rows]

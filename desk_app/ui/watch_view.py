@@ -45,7 +45,14 @@ from desk_app.followup_job import FollowupJob, FollowupResult, desk_level
 from desk_app.store.calendar_store import CalendarApplied
 from desk_app.store.desk import Changes, Desk
 from desk_app.store.users import User
-from desk_app.store.watchlist import WatchFilter, WatchItem, WatchList, watch_count, watch_list
+from desk_app.store.watchlist import (
+    WatchFilter,
+    WatchItem,
+    WatchList,
+    disputed_items,
+    watch_count,
+    watch_list,
+)
 
 from .changes import Coalesced
 from .formatting import deadline_time
@@ -160,6 +167,9 @@ class WatchPage(QWidget):
             box.currentIndexChanged.connect(self.refresh)
         self.mine.toggled.connect(self.refresh)
         self.summary = QLabel(objectName="watchSummary")
+        self.disputed = QLabel(objectName="watchDisputed")
+        self.disputed.setWordWrap(True)
+        self.disputed.hide()
         self.table = QTableWidget(0, 6, objectName="watchTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Needs"), self.tr("Number"), self.tr("Title"), self.tr("Department"),
@@ -186,6 +196,7 @@ class WatchPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
+        layout.addWidget(self.disputed)
         layout.addWidget(self.table, 1)
         # Redrawn from the change hub: any committed change to a case or a meeting, made here,
         # pulled, or recorded by the follow-through job, may move something on or off the list.
@@ -209,13 +220,14 @@ class WatchPage(QWidget):
         desk, rules, flt, now = self.desk, self.rules, self.current_filter(), self.now_ms()
         level = desk_level(desk)
 
-        def work(_state: object) -> tuple[WatchList, int]:
+        def work(_state: object) -> tuple[WatchList, int, list[tuple[str, int]]]:
             with desk.db.read() as conn:
                 listing = watch_list(conn, now, desk.calendar, rules=rules, desk_level=level,
                                      flt=flt)
                 total = listing.total if flt == WatchFilter() else watch_list(
                     conn, now, desk.calendar, rules=rules, desk_level=level).total
-            return listing, total
+                disputed = disputed_items(conn)
+            return listing, total, disputed
 
         BackgroundOp(self, work).success(self._show).run()
 
@@ -234,8 +246,16 @@ class WatchPage(QWidget):
             self.count = total
             self.count_changed.emit(total)
 
-    def _show(self, result: tuple[WatchList, int]) -> None:
-        self.listing, total = result
+    def _show(self, result: tuple[WatchList, int, list[tuple[str, int]]]) -> None:
+        self.listing, total, disputed = result
+        names = []
+        for code, n in disputed:
+            item = self.desk.catalogue.items.get(code)
+            names.append(self.tr("%1 (returned %2 times)").replace(
+                "%1", item.name_zh if item else code).replace("%2", str(n)))
+        self.disputed.setText(self.tr("Items disputed most often: %1").replace(
+            "%1", "；".join(names)) if names else "")
+        self.disputed.setVisible(bool(names))
         self.table.setRowCount(len(self.listing.items))
         for row, item in enumerate(self.listing.items):
             cells = [warning_text(item), item.number, item.title,

@@ -2146,6 +2146,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (returned %2 times)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items disputed most often: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 items need action</source>
         <translation type="unfinished"></translation>
     </message>

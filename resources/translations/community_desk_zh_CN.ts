@@ -2143,6 +2143,14 @@ Size: %2</source>
         <translation>督办台：最需要处理的排在前面</translation>
     </message>
     <message>
+        <source>%1 (returned %2 times)</source>
+        <translation>%1（被退回 %2 次）</translation>
+    </message>
+    <message>
+        <source>Items disputed most often: %1</source>
+        <translation>最常被部门退回的事项：%1</translation>
+    </message>
+    <message>
         <source>%1 items need action</source>
         <translation>共 %1 项需要督办</translation>
     </message>

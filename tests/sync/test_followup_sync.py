@@ -20,7 +20,7 @@ from desk_app.store.cases import dispatch_case, escalate_case, get_case
 from desk_app.store.desk import Desk
 from desk_app.store.followup_actions import desk_level, list_for_supervision, take_over
 from desk_app.store.schema import cases, events
-from desk_app.store.watchlist import record_warnings, watch_list
+from desk_app.store.watchlist import disputed_items, record_warnings, watch_list
 
 from .conftest import SyncDesk
 from .servers import ServerProcess, admin
@@ -99,14 +99,14 @@ def test_an_escalated_case_reaches_the_street_desk_and_is_taken_over_there(
 
 
 def test_a_return_flows_back_is_redispatched_and_a_second_return_is_adjudicated(
-        sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk]) -> None:
-    desk = make_desk("YT-HS-01", "YT-HS", sqlite_server)
+        server: ServerProcess, make_desk: Callable[..., SyncDesk]) -> None:
+    desk = make_desk("YT-HS-01", "YT-HS", server)
     case_id = desk.register(category="010101")  # lead D-ENV, co D-HOUSING
     assert desk.client().sync().ok
-    env = sqlite_server.department_key("D-ENV")
-    refused = act(sqlite_server, env, case_id, action="return", reason="  ")
+    env = server.department_key("D-ENV")
+    refused = act(server, env, case_id, action="return", reason="  ")
     assert refused.status_code == 400 and "reason" in refused.json()["message"]
-    answer = act(sqlite_server, env, case_id, action="return", reason="属于住建部门职责")
+    answer = act(server, env, case_id, action="return", reason="属于住建部门职责")
     assert answer.status_code == 200, answer.text
     assert desk.client().sync().ok
     state = get_case(desk.desk, case_id)
@@ -118,21 +118,24 @@ def test_a_return_flows_back_is_redispatched_and_a_second_return_is_adjudicated(
     assert item.returned == "D-ENV：属于住建部门职责"  # the reason shows on the watch list
     dispatch_case(desk.desk, desk.user, case_id, "D-URBAN", note="改派城管")
     assert desk.client().sync().ok
-    urban = sqlite_server.department_key("D-URBAN")
-    assert act(sqlite_server, urban, case_id, action="sign").status_code == 200
-    assert act(sqlite_server, urban, case_id, action="return",
+    urban = server.department_key("D-URBAN")
+    assert act(server, urban, case_id, action="sign").status_code == 200
+    assert act(server, urban, case_id, action="return",
                reason="不属于城管职责").status_code == 200
-    queue = admin(sqlite_server.database, "adjudication-queue")
+    queue = admin(server.database, "adjudication-queue")
     number = get_case(desk.desk, case_id).number
     assert number in queue and "item 010101: returned 2" in queue
-    admin(sqlite_server.database, "adjudicate", "--case", number, "--to", "D-HOUSING",
+    assert desk.client().sync().ok  # the desk sees the dispute history of its area too
+    with desk.desk.db.read() as conn:
+        assert disputed_items(conn) == [("010101", 2)]
+    admin(server.database, "adjudicate", "--case", number, "--to", "D-HOUSING",
           "--reason", "区里裁定由住建部门牵头")
-    assert number not in admin(sqlite_server.database, "adjudication-queue").split("#")[0]
+    assert number not in admin(server.database, "adjudication-queue").split("#")[0]
     assert desk.client().sync().ok
     state = get_case(desk.desk, case_id)
     assert state.status == "dispatched" and state.lead == "D-HOUSING"
-    housing = sqlite_server.department_key("D-HOUSING")
-    assert act(sqlite_server, housing, case_id, action="sign").status_code == 200
+    housing = server.department_key("D-HOUSING")
+    assert act(server, housing, case_id, action="sign").status_code == 200
 
 
 def test_a_return_of_a_closed_case_is_refused(
@@ -174,13 +177,13 @@ def test_a_co_department_signs_on_its_own_clock(
 
 
 def test_a_newer_calendar_from_the_centre_moves_deadlines_on_every_desk(
-        sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk],
+        server: ServerProcess, make_desk: Callable[..., SyncDesk],
         catalogue: Catalogue, tmp_path: Path) -> None:
     # The desks know 2024 only; a 15-working-day case of 16 December 2024 runs into 2025.
     only_2024 = WorkCalendar(years=frozenset({2024}))
     registered = ms_from_utc(datetime(2024, 12, 16, 10, 0, tzinfo=CHINA))
-    a = make_desk("YT-HS-01", "YT-HS", sqlite_server, wall=lambda: registered)
-    b = make_desk("YT-HS-02", "YT-HS", sqlite_server)
+    a = make_desk("YT-HS-01", "YT-HS", server, wall=lambda: registered)
+    b = make_desk("YT-HS-02", "YT-HS", server)
     a.desk.calendar = b.desk.calendar = only_2024
     case_id = a.register(category="010402", urgency="ordinary")
     assert a.client().sync().ok and b.client().sync().ok
@@ -193,12 +196,12 @@ def test_a_newer_calendar_from_the_centre_moves_deadlines_on_every_desk(
     assert last_day(a) == last_day(b) == date(2025, 1, 6)  # Monday to Friday: an estimate
     notice = tmp_path / "2025.csv"
     notice.write_text("date,kind,name\n2025-01-01,holiday,元旦\n", encoding="utf-8")
-    assert "2025" in admin(sqlite_server.database, "import-calendar", "--file", str(notice))
+    assert "2025" in admin(server.database, "import-calendar", "--file", str(notice))
     bad = tmp_path / "bad.csv"
     bad.write_text("date,kind,name\n2025-01-01,holiday,元旦\n2025-13-01,holiday,x\n",
                    encoding="utf-8")
     try:
-        admin(sqlite_server.database, "import-calendar", "--file", str(bad))
+        admin(server.database, "import-calendar", "--file", str(bad))
     except RuntimeError as error:
         assert "bad.csv" in str(error) and "line 3" in str(error)
     else:
