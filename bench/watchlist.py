@@ -48,6 +48,12 @@ def build(path: Path, cases: int = CASES) -> None:
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("PRAGMA synchronous=OFF")
+    # Indexes and the search triggers are made again after the rows are in (sorted, at once):
+    # the same schema, built many times faster than row by row.
+    saved = raw.execute("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'cases' "
+                        "AND type IN ('index', 'trigger') AND sql IS NOT NULL").fetchall()
+    for kind, name, _sql in saved:
+        raw.execute(f"DROP {kind.upper()} {name}")
     sql = ("INSERT INTO cases (id, number, status, kind, channel, urgency, category, lead, "
            "community, org, title, registered_at, registered_by, desk, due_at, due_soon_at, "
            "sign_due_at, resolved_at, closed_at, level, supervised, times_returned, unsatisfied, "
@@ -87,6 +93,10 @@ def build(path: Path, cases: int = CASES) -> None:
             rows.clear()
     if rows:
         raw.executemany(sql, rows)
+    raw.commit()
+    for _kind, _name, statement in saved:
+        raw.execute(statement)
+    raw.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
     raw.commit()
     raw.execute("ANALYZE")
     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -166,6 +176,8 @@ def main() -> None:
     candidate_sql = (f"SELECT {watchlist._COLUMNS} FROM cases WHERE pk IN "
                      f"({watchlist._CANDIDATES})")
     floor = timed(lambda: raw.execute(candidate_sql, params).fetchall())
+    floor_department = timed(lambda: raw.execute(candidate_sql + " AND lead = :department",
+                                                 {**params, "department": "D-URBAN"}).fetchall())
     placeholders = ",".join("?" * len(ACTIVE))
     scan = timed(lambda: raw.execute(
         f"SELECT {watchlist._COLUMNS} FROM cases NOT INDEXED WHERE status IN ({placeholders})",
@@ -176,11 +188,11 @@ def main() -> None:
     print(f"\nwatch list over {CASES:,} cases ({path.stat().st_size / 1e6:.0f} MB); "
           f"{candidates:,} candidates, {listing.total:,} items; median ms:")
     print(f"  {'':44} {'ours':>8} {'floor':>8} {'ratio':>6}")
-    for label, value in (("whole list, judged and sorted", full),
-                         ("filtered by department", department),
-                         ("filtered by kind (overdue)", kind)):
-        print(f"  {label:<44} {value:8.1f} {floor:8.1f} {value / floor:6.2f}")
-    print(f"  floor: raw sqlite3, same candidate SQL          {floor:8.1f}")
+    for label, value, base in (("whole list, judged and sorted", full, floor),
+                               ("filtered by department", department, floor_department),
+                               ("filtered by kind (overdue)", kind, floor)):
+        print(f"  {label:<44} {value:8.1f} {base:8.1f} {value / base:6.2f}")
+    print("  floor: raw sqlite3 running the same candidate SQL (and filter), rows fetched")
     print(f"  raw full scan of the open cases (no index)      {scan:8.1f}")
     print(f"  target: whole list <= 200 ms: {'met' if full <= 200 else 'NOT met'}")
 
