@@ -223,31 +223,22 @@ def record_warnings(desk: Desk, now: int, rules: Rules = DEFAULT_RULES,
     """Record the automatic warning of every new crossing, and the daily reminder of every
     overdue case on a working day, all in one transaction: a run that dies half-way records
     nothing, and a second run (here, or on another desk of the area) records nothing twice,
-    because each event's id is derived from what it is about."""
+    because each event's id is derived from what it is about.
+
+    The list is read first, outside the write lock (at a million cases the query takes a
+    moment, and a worker at the window must never wait for it); only the check of what is
+    already recorded and the append hold it, and a run with nothing new writes nothing."""
     recorded = Recorded()
-    with desk.write() as unit:
-        conn = unit.conn
+    with desk.db.read() as conn:
         listing = watch_list(conn, now, desk.calendar, rules=rules, desk_level=desk_level,
                              resolutions_too=False)
-        wanted: dict[str, tuple[WatchItem, Warning | None, str, dict[str, object]]] = {}
-        today = utc_from_ms(now).astimezone(CHINA).date()
-        working = desk.calendar.is_working_day(today)
-        for item in listing.items:
-            for w in item.warnings:
-                if w.kind not in RECORDED:
-                    continue
-                payload: dict[str, object] = {"threshold": w.kind.value, "since": w.since}
-                if w.due is not None:
-                    payload["due"] = w.due
-                if w.detail:
-                    payload["detail"] = w.detail
-                wanted[warning_id(item.id, w.kind.value, w.since, w.detail)] = (
-                    item, w, "case.warned", payload)
-                if w.kind is Warn.OVERDUE and working:
-                    wanted[daily_reminder_id(item.id, today)] = (
-                        item, None, "case.reminded", {"kind": "automatic"})
+        wanted = _wanted(listing, now, desk.calendar)
         have = _existing(conn, list(wanted))
-        actor = f"{SYSTEM_ACTOR}@{desk.code}"
+    if not set(wanted) - have:
+        return recorded
+    actor = f"{SYSTEM_ACTOR}@{desk.code}"
+    with desk.write() as unit:
+        have = _existing(unit.conn, list(wanted))  # again, under the lock
         batch = []
         for event_id, (item, w, type_, payload) in wanted.items():
             if event_id in have:
@@ -261,6 +252,31 @@ def record_warnings(desk: Desk, now: int, rules: Rules = DEFAULT_RULES,
         if batch:
             unit.record(batch)
     return recorded
+
+
+Wanted = dict[str, tuple[WatchItem, "Warning | None", str, dict[str, object]]]
+
+
+def _wanted(listing: WatchList, now: int, calendar: WorkCalendar) -> Wanted:
+    """The automatic events the list calls for, by their derived ids."""
+    wanted: Wanted = {}
+    today = utc_from_ms(now).astimezone(CHINA).date()
+    working = calendar.is_working_day(today)
+    for item in listing.items:
+        for w in item.warnings:
+            if w.kind not in RECORDED:
+                continue
+            payload: dict[str, object] = {"threshold": w.kind.value, "since": w.since}
+            if w.due is not None:
+                payload["due"] = w.due
+            if w.detail:
+                payload["detail"] = w.detail
+            wanted[warning_id(item.id, w.kind.value, w.since, w.detail)] = (
+                item, w, "case.warned", payload)
+            if w.kind is Warn.OVERDUE and working:
+                wanted[daily_reminder_id(item.id, today)] = (
+                    item, None, "case.reminded", {"kind": "automatic"})
+    return wanted
 
 
 def _existing(conn: Connection, ids: Sequence[str]) -> set[str]:
