@@ -11,7 +11,7 @@ notice the same crossing write the same event id, and the copies collapse on syn
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -23,7 +23,7 @@ from .sla import (
     utc_from_ms,
 )
 from .text import QT_TRANSLATE_NOOP as _t
-from .vocabulary import ACTIVE, LEVEL_ORDER
+from .vocabulary import ACTIVE
 from .workcalendar import WorkCalendar
 
 # The namespace of every automatic event id (uuid5); never change it, or copies stop collapsing.
@@ -262,10 +262,6 @@ def first_uncovered_ms(calendar: WorkCalendar) -> int | None:
     return int(start.timestamp() * 1000)
 
 
-def is_working_day_now(now: datetime, calendar: WorkCalendar) -> bool:
-    return calendar.is_working_day(now.astimezone(CHINA).date())
-
-
 @dataclass(frozen=True)
 class QuietHours:
     """Notifications only within working hours on working days (settable)."""
@@ -284,25 +280,9 @@ class QuietHours:
 WORKING_HOURS = QuietHours()
 
 
-def level_rank(level: str) -> int:
-    return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else 0
-
-
 def _ms(span: timedelta) -> int:
     return int(span.total_seconds() * 1000)
 
 
 SIGN_MS = _ms(SIGN_WITHIN)
 DISPATCH_MS = {urgency: _ms(span) for urgency, span in DISPATCH_WITHIN.items()}
-
-
-@dataclass
-class WatchSummary:
-    """Counts per kind, for the badge and the filters."""
-
-    by_kind: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_kind.values())
-

@@ -50,6 +50,7 @@ class DeskSession:
         self.watcher.idle.connect(self.lock)
         self.sync = SyncBridge(workspace)
         self.sync.start()
+        self.followup: FollowupBridge | None = None
         paths = workspace.paths
         self.sync.scheduler.add_daily(lambda: scheduled_backup(paths), "daily-backup")
 
@@ -73,10 +74,10 @@ class DeskSession:
 
     def followup_bridge(self) -> FollowupBridge | None:
         """The follow-through job, started once per session (on its own thread)."""
-        if getattr(self, "followup", None) is None and self.workspace.desk is not None:
+        if self.followup is None and self.workspace.desk is not None:
             self.followup = followup_for(self.workspace)
             self.followup.start()
-        return getattr(self, "followup", None)
+        return self.followup
 
     def save_draft(self) -> None:
         """Keep the unsaved intake form before anything else happens after a crash."""
@@ -87,7 +88,7 @@ class DeskSession:
         """Replace the desk's data with a backup: close everything first, then swap, then
         ask the worker to start again (accounts may have changed with the data)."""
         self.sync.stop()
-        if getattr(self, "followup", None) is not None:
+        if self.followup is not None:
             self.followup.stop()
         wait_for_pools()
         self.workspace.close()
@@ -137,7 +138,7 @@ def run_app(demo: bool = False, language: str | None = None) -> int:
         return 0
     code = app.exec()
     session.sync.stop()
-    if getattr(session, "followup", None) is not None:
+    if session.followup is not None:
         session.followup.stop()
     workspace.close()
     return code

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
@@ -58,6 +59,9 @@ from .changes import Coalesced
 from .formatting import deadline_time
 from .i18n import label, message, pick, translate
 from .tasks import BackgroundOp
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 KIND_COLOURS = {Warn.OVERDUE: "#b00020", Warn.SIGN_OVERDUE: "#b00020",
                 Warn.CO_SIGN_OVERDUE: "#c2410c", Warn.DEPT_RETURNED: "#c2410c",
@@ -141,6 +145,8 @@ class WatchPage(QWidget):
         self._now = now  # a callable returning ms, for tests; the desk's clock otherwise
         self.listing = WatchList()
         self.count = -1
+        self.badge: QLabel | None = None  # in the window's status bar, once attached
+        self.badge_listener: Coalesced | None = None
         self.department = QComboBox(objectName="watchDepartment")
         self.department.addItem(self.tr("All departments"), None)
         lang = "zh_CN" if self.tr("All departments") != "All departments" else "en"
@@ -351,39 +357,38 @@ class WatchPage(QWidget):
         return utc_from_ms(self.now_ms())
 
 
-def attach_watch_page(window: object, bridge: FollowupBridge | None) -> WatchPage | None:
+def attach_watch_page(window: MainWindow, bridge: FollowupBridge | None) -> WatchPage | None:
     """Add the watch list to the main window: a page with a count badge in the sidebar, a count
-    in the status bar, cases opened in the window's detail page, results of the job shown."""
+    in the status bar, cases opened in the window's detail page, meetings in theirs."""
     w = window
-    if not may(w.user.role, "remind"):  # type: ignore[attr-defined]
+    if not may(w.user.role, "remind"):
         return None
-    rules = bridge.rules if bridge is not None else Rules()
-    page = WatchPage(w.desk, w.user, rules)  # type: ignore[attr-defined]
+    rules = bridge.rules if bridge is not None else DEFAULT_RULES
+    page = WatchPage(w.desk, w.user, rules)
     title = translate("WatchPage", "Watch list")
-    row = w.nav.count()  # type: ignore[attr-defined]
-    w.nav.addItem(title)  # type: ignore[attr-defined]
-    w.pages.insertWidget(row, page)  # type: ignore[attr-defined]  # before the detail page
-    badge = QLabel(objectName="watchBadge")
-    badge.setStyleSheet("color: #b00020; font-weight: bold;")
-    w.statusBar().addPermanentWidget(badge)  # type: ignore[attr-defined]
+    row = w.nav.count()
+    w.nav.addItem(title)
+    w.pages.insertWidget(row, page)  # before the detail page, so rows and pages line up
+    page.badge = QLabel(objectName="watchBadge")
+    page.badge.setStyleSheet("color: #b00020; font-weight: bold;")
+    w.statusBar().addPermanentWidget(page.badge)
 
     def show_count(count: int) -> None:
-        w.nav.item(row).setText(f"{title} ({count})" if count else title)  # type: ignore[attr-defined]
-        badge.setText(translate("WatchPage", "%1 to follow up").replace("%1", str(count)) if count else "")
+        w.nav.item(row).setText(f"{title} ({count})" if count else title)
+        page.badge.setText(translate("WatchPage", "%1 to follow up").replace("%1", str(count))
+                           if count else "")
 
     page.count_changed.connect(show_count)
     # The badge follows every change even while the page is hidden (the window is shown).
-    page.badge_listener = Coalesced(w, w.desk, WatchPage._concerns,  # type: ignore[attr-defined]
-                                    page.refresh_count)
-    page.case_opened.connect(w.open_case)  # type: ignore[attr-defined]
-    meetings = getattr(w, "meetings", None)
+    page.badge_listener = Coalesced(w, w.desk, WatchPage._concerns, page.refresh_count)
+    page.case_opened.connect(w.open_case)
+    meetings = w.meetings
     if meetings is not None:
         def open_meeting(meeting_id: str) -> None:
-            w.show_page(meetings)  # type: ignore[attr-defined]
+            w.show_page(meetings)
             meetings.detail.show_meeting(meeting_id)
         page.meeting_opened.connect(open_meeting)
     page.letter_requested.connect(lambda dept: open_letter(page, dept))
-    page.badge = badge  # type: ignore[attr-defined]
     page.refresh()
     return page
 

@@ -56,7 +56,7 @@ def test_an_overdue_case_shows_with_its_badge_and_is_notified_once(
         assert case.number in bridge.shown[0][1]  # type: ignore[attr-defined]
         assert "已超期" in bridge.shown[0][1]
         assert window.nav.item(row).text().endswith("(1)")
-        assert "1" in page.badge.text()  # type: ignore[attr-defined]
+        assert page.badge is not None and "1" in page.badge.text()
         assert page.table.item(0, 1).text() == case.number  # type: ignore[attr-defined]
         first = warnings_recorded(workspace)
         assert first == 3  # overdue, not signed within 24 h, co-department not signed
@@ -139,7 +139,7 @@ def test_the_badge_follows_a_change_while_the_page_is_hidden(
     record_case_event(desk, users["supervisor"], case.id, "case.resolved",  # type: ignore[attr-defined]
                       {"text": "已处理"})
     qtbot.waitUntil(lambda: page.count == 0, timeout=5_000)
-    assert not page.badge.text()  # type: ignore[attr-defined]
+    assert page.badge is not None and not page.badge.text()
 
 
 def test_an_administrator_imports_a_calendar_and_a_bad_file_is_refused(
