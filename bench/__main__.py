@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from bench import case_list, sync, watchlist
+from bench import case_list, gui_stalls, sync, watchlist
 
-BENCHES = {"case_list": case_list.main, "sync": sync.main, "watchlist": watchlist.main}
+BENCHES = {"case_list": case_list.main, "sync": sync.main, "gui_stalls": gui_stalls.main,
+           "watchlist": watchlist.main}
 
 
 def main() -> None:

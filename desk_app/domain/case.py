@@ -104,8 +104,9 @@ class CaseState:
         return self.status in ACTIVE
 
     def sign_clock(self) -> Clock | None:
-        """The 24-hour signing clock, while a dispatched case waits to be signed for."""
-        if self.dispatched_at is None:
+        """The 24-hour signing clock: it runs only while a dispatched case waits to be signed
+        for (the one place that says so)."""
+        if self.dispatched_at is None or self.status != "dispatched":
             return None
         return Clock(self.dispatched_at, sign_deadline(self.dispatched_at))
 

@@ -64,6 +64,15 @@ declare("meeting.closed", _t("events", "Meeting closed"), permission="meetings")
 MINUTES_REQUIRED = _t("domain", "A meeting cannot be closed without minutes.")
 
 
+RESOLUTION_DUE_SOON_DAYS = 3
+
+
+def resolution_overdue(due: date | str, today: date) -> bool:
+    """An open resolution is overdue from the day after its due date (the one rule, for the
+    meeting screen and the lists beside overdue cases)."""
+    return today > (date.fromisoformat(due) if isinstance(due, str) else due)
+
+
 @dataclass
 class Progress:
     at: datetime
@@ -85,9 +94,9 @@ class Resolution:
     escalated_to: str | None = None
 
     def overdue(self, today: date) -> bool:
-        return self.status == "open" and today > self.due
+        return self.status == "open" and resolution_overdue(self.due, today)
 
-    def due_soon(self, today: date, days: int = 3) -> bool:
+    def due_soon(self, today: date, days: int = RESOLUTION_DUE_SOON_DAYS) -> bool:
         return self.status == "open" and 0 <= (self.due - today).days <= days
 
 

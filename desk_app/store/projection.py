@@ -26,7 +26,7 @@ def _ms(moment: object) -> int | None:
 
 def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
     clock = state.finish_clock(calendar) if state.registered_at else None
-    sign = state.sign_clock() if state.status == "dispatched" else None
+    sign = state.sign_clock()
     return {
         "id": state.id, "number": state.number, "status": state.status, "kind": state.kind,
         "channel": state.channel, "urgency": state.urgency, "category": state.category,

@@ -206,7 +206,7 @@ class CaseDetail(QWidget):
                 return self.tr("Resolved %1").replace("%1", local_time(case.resolved_at))
             return ""
         parts = []
-        sign = case.sign_clock() if case.status == "dispatched" else None
+        sign = case.sign_clock()
         if sign is not None:
             parts.append(self.tr("Signing: %1").replace("%1", remaining(sign.due, now)))
         clock = case.finish_clock(self.desk.calendar)

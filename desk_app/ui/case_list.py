@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.meeting import resolution_overdue
 from desk_app.domain.sla import CHINA
 from desk_app.domain.vocabulary import ACTIVE, CHANNELS, STATUSES, URGENCIES
 from desk_app.store.case_queries import CaseQuery
@@ -181,7 +182,7 @@ class CaseList(CaseListView):
                if self.deadline.currentData() is not None else [])
         self.resolutions.clear()
         for r in due:
-            overdue = r.due < date.today().isoformat()
+            overdue = resolution_overdue(r.due, date.today())
             self.resolutions.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text}（{r.owner}，"
                                      f"{r.percent}%）— {r.meeting_title}")
         self.resolutions.setVisible(bool(due))
