@@ -20,6 +20,8 @@ from .sla import (
     CHINA,
     DISPATCH_WITHIN,
     SIGN_WITHIN,
+    ClockState,
+    state_at,
     utc_from_ms,
 )
 from .text import QT_TRANSLATE_NOOP as _t
@@ -157,11 +159,12 @@ def case_warnings(c: CaseFacts, now: int, rules: Rules = DEFAULT_RULES,
     add = found.append
     if c.status in ACTIVE:
         if c.due_at is not None and c.due_soon_at is not None and c.handling_started_at:
-            # The projection holds sla.Clock's deadline and due-soon mark; the comparisons
-            # are Clock.state's, in milliseconds (no datetimes: this runs for every candidate).
-            if now > c.due_at:
+            # The projection holds sla.Clock's deadline and due-soon mark; sla.state_at is
+            # the clocks' one rule, here on milliseconds (this runs for every candidate).
+            state = state_at(now, c.due_at, c.due_soon_at)
+            if state is ClockState.OVERDUE:
                 add(Warning(Warn.OVERDUE, c.handling_started_at, c.due_at))
-            elif now >= c.due_soon_at:
+            elif state is ClockState.DUE_SOON:
                 add(Warning(Warn.DUE_SOON, c.handling_started_at, c.due_at))
         if c.status == "dispatched" and c.sign_due_at is not None and now > c.sign_due_at:
             add(Warning(Warn.SIGN_OVERDUE, c.sign_due_at - SIGN_MS, c.sign_due_at))
