@@ -197,8 +197,13 @@ def case_warnings(c: CaseFacts, now: int, rules: Rules = DEFAULT_RULES,
         limit = c.resolved_at + rules.evaluate_within_days * 86_400_000
         if now > limit:
             add(Warning(Warn.UNEVALUATED, c.resolved_at, limit))
-    found.sort(key=lambda w: w.rank)
+    if len(found) > 1:
+        found.sort(key=_rank)
     return found
+
+
+def _rank(w: Warning) -> int:
+    return WARN_ORDER[w.kind]
 
 
 def resolution_warning(due: date, status: str, today: date) -> Warn | None:

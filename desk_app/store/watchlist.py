@@ -154,11 +154,14 @@ def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rul
         where.append("owner = :owner")
         params["owner"] = flt.owner
     extra = "".join(f" AND {w}" for w in where)
-    rows = conn.execute(text(f"SELECT {_COLUMNS} FROM cases WHERE pk IN ({_CANDIDATES}){extra}"),
-                        params)
+    # Straight through the driver: thousands of plain tuples, no per-row Row objects.
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    rows = driver.execute(f"SELECT {_COLUMNS} FROM cases WHERE pk IN ({_CANDIDATES}){extra}",
+                          params)
     result = WatchList()
     for values in rows.fetchall():  # one call, not one per row
-        m = _Row(tuple(values))
+        m = _Row(values)
         warnings = case_warnings(_facts(m), now, rules, desk_level, calendar)
         if flt.kind:
             warnings = [w for w in warnings if w.kind == flt.kind] + [

@@ -63,6 +63,7 @@ from .tasks import BackgroundOp
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+MAX_ROWS = 500  # the most pressing; the filters narrow the rest (the table is built on the GUI thread)
 KIND_COLOURS = {Warn.OVERDUE: "#b00020", Warn.SIGN_OVERDUE: "#b00020",
                 Warn.CO_SIGN_OVERDUE: "#c2410c", Warn.DEPT_RETURNED: "#c2410c",
                 Warn.DUE_SOON: "#b45309", Warn.NOTICE: "#7c2d12"}
@@ -254,6 +255,7 @@ class WatchPage(QWidget):
 
     def _show(self, result: tuple[WatchList, int, list[tuple[str, int]]]) -> None:
         self.listing, total, disputed = result
+        shown = self.listing.items[:MAX_ROWS]
         names = []
         for code, n in disputed:
             item = self.desk.catalogue.items.get(code)
@@ -262,8 +264,9 @@ class WatchPage(QWidget):
         self.disputed.setText(self.tr("Items disputed most often: %1").replace(
             "%1", "；".join(names)) if names else "")
         self.disputed.setVisible(bool(names))
-        self.table.setRowCount(len(self.listing.items))
-        for row, item in enumerate(self.listing.items):
+        self.table.setUpdatesEnabled(False)
+        self.table.setRowCount(len(shown))
+        for row, item in enumerate(shown):
             cells = [warning_text(item), item.number, item.title,
                      self._department_name(item.department),
                      deadline_time(item.due_at) if item.due_at else item.listed_due,
@@ -276,8 +279,12 @@ class WatchPage(QWidget):
                     cell.setForeground(Qt.GlobalColor.red if colour == "#b00020"
                                        else Qt.GlobalColor.darkYellow)
                 self.table.setItem(row, column, cell)
-        self.summary.setText(self.tr("%1 items need action").replace(
-            "%1", str(len(self.listing.items))))
+        self.table.setUpdatesEnabled(True)
+        count = len(self.listing.items)
+        self.summary.setText(self.tr("%1 items need action").replace("%1", str(count)) if
+                             count <= MAX_ROWS else self.tr(
+            "%1 items need action; the first %2 are shown (filter to see the others)")
+            .replace("%1", str(count)).replace("%2", str(MAX_ROWS)))
         self._set_count(total)
 
     def _note(self, item: WatchItem) -> str:

@@ -2162,6 +2162,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 items need action; the first %2 are shown (filter to see the others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escalated because: %1</source>
         <translation type="unfinished"></translation>
     </message>

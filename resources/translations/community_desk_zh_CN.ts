@@ -2159,6 +2159,10 @@ Size: %2</source>
         <translation>共 %1 项需要督办</translation>
     </message>
     <message>
+        <source>%1 items need action; the first %2 are shown (filter to see the others)</source>
+        <translation>共 %1 项需要督办，显示最紧急的 %2 项（可用筛选查看其余）</translation>
+    </message>
+    <message>
         <source>Escalated because: %1</source>
         <translation>提级原因：%1</translation>
     </message>
