@@ -94,7 +94,7 @@ class Rules:
 
 
 DEFAULT_RULES = Rules()
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CaseFacts:
     """The part of a case's projection the watch list judges (times in UTC milliseconds)."""
 
@@ -120,7 +120,7 @@ class CaseFacts:
     co_unsigned: tuple[tuple[str, int], ...] = ()  # (department, dispatched_at) not yet signed
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Warning:
     kind: Warn
     since: int  # ms: when the state behind this warning began (its clock's start)

@@ -66,7 +66,7 @@ class WatchFilter:
     owner: str | None = None  # "mine": the actor who owns the cases
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class WatchItem:
     """One row of the watch list: a case (or a meeting resolution) and what it needs."""
 
