@@ -89,7 +89,8 @@ async def timing_and_clock(request: Request, call_next: Any) -> Any:
                                  "error; the request was not completed."}, status_code=500)
     response.headers[SERVER_TIME_HEADER] = str(int(time.time() * 1000))
     log.info("request", extra={"fields": {
-        "method": request.method, "path": request.url.path, "status": response.status_code,
+        "method": request.method, "status": response.status_code,
+        "path": "/p/…" if request.url.path.startswith("/p/") else request.url.path,  # a code
         "ms": round((time.perf_counter() - started) * 1000, 1),
         "client": request.client.host if request.client else None}})
     return response
