@@ -165,3 +165,19 @@ def test_an_administrator_imports_a_calendar_and_a_bad_file_is_refused(
     qtbot.waitUntil(lambda: len(messages) == 2, timeout=10_000)
     assert messages[-1][0] == "information" and "2027" in messages[-1][1]
     assert 2027 in workspace.desk.calendar.years  # type: ignore[union-attr]
+
+
+def test_the_follow_through_settings_are_kept(qtbot: QtBot, workspace: Workspace) -> None:
+    from desk_app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(workspace.settings)
+    qtbot.addWidget(dialog)
+    dialog.evaluate_days.setValue(5)
+    dialog.notify_from.setValue(9)
+    dialog.notify_until.setValue(17)
+    settings = dialog.apply_to(workspace.settings)
+    assert (settings.evaluate_within_days, settings.notify_from_hour,
+            settings.notify_until_hour) == (5, 9, 17)
+    bridge = FollowupBridge(workspace.desk)  # type: ignore[arg-type]
+    bridge.apply_settings(settings)
+    assert bridge.rules.evaluate_within_days == 5 and bridge.quiet.start_hour == 9
