@@ -43,7 +43,7 @@ from .case_actions import STEPS, build_step_dialog
 from .category_picker import item_path
 from .changes import Coalesced
 from .followup_panel import FollowupPanel, followup_detail
-from .formatting import actor_name, deadline_time, local_time, remaining
+from .formatting import actor_name, deadline_time, desk_name, local_time, remaining
 from .i18n import label, translate
 
 
@@ -190,7 +190,8 @@ class CaseDetail(QWidget):
         self.timeline.clear()
         for step in case.steps:
             self.timeline.addTopLevelItem(QTreeWidgetItem(
-                [local_time(step.at), actor_name(step.actor, self.people), step.desk,
+                [local_time(step.at), actor_name(step.actor, self.people,
+                                                 self.desk.catalogue.departments), desk_name(step.desk),
                  self._describe(step)]))
         self.followup.show_case(case)
         allowed = allowed_steps(case)

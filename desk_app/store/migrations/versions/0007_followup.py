@@ -1,7 +1,7 @@
 """Follow-through: the watch list's columns and indexes, deadline changes, case owners.
 
 Revision ID: 0007
-Revises: 0008
+Revises: 0006
 Create Date: 2026-12-01
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0008"  # after the reports migration now on main (was "0003"; re-chained on merge)
+down_revision = "0006"  # the head of main when merged (was "0003"; the lead re-chains)
 branch_labels = None
 depends_on = None
 
