@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.update_status()
+        self.watch = attach_watch_page(self, self.followup)
 
     def _build_status_bar(self) -> None:
         self.sync_label = QLabel(objectName="syncState")
@@ -149,7 +150,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.clock_warning)
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.watch = attach_watch_page(self, self.followup)
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

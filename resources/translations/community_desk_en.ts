@@ -2740,6 +2740,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The centre&apos;s holiday calendar was not taken ({detail}); the desk keeps the one it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A sync is already running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4196,6 +4200,34 @@ Size: %2</source>
     </message>
     <message>
         <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2735,6 +2735,10 @@ Size: %2</source>
         <translation>未采用中心平台的职责清单（{detail}），本工作台继续使用现有清单。</translation>
     </message>
     <message>
+        <source>The centre&apos;s holiday calendar was not taken ({detail}); the desk keeps the one it has.</source>
+        <translation>未采用中心平台的节假日安排（{detail}），继续使用本机现有安排。</translation>
+    </message>
+    <message>
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
     </message>
@@ -4192,6 +4196,34 @@ Size: %2</source>
     <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>指示</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>责任领导</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Handed over to</source>
+        <translation>交接给</translation>
     </message>
 </context>
 <context>
