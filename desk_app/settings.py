@@ -22,6 +22,11 @@ class Settings:
     demo: bool = False
     last_user: str = ""
     list_page_size: int = 200
+    # Follow-through (issue 10): the job's interval, evaluation wait, notification hours.
+    followup_interval_minutes: int = 5
+    evaluate_within_days: int = 3
+    notify_from_hour: int = 8
+    notify_until_hour: int = 18
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -45,6 +45,11 @@ class Workspace:
     def attach_desk(self) -> Desk | None:
         identity = read_identity(self.db)
         self.desk = Desk(self.db, identity, self.catalogue, self.calendar) if identity else None
+        if self.desk is not None:  # with the calendar imported or received since (issue 10)
+            from desk_app.store.calendar_store import desk_calendar
+
+            self.calendar = desk_calendar(self.db, self.calendar)
+            self.desk.calendar = self.calendar
         return self.desk
 
     def close(self) -> None:

@@ -39,7 +39,7 @@ from desk_app.store.attachments import (
     pending_uploads,
     referenced,
 )
-from desk_app.store.desk import Desk, DeskIdentity, write_meta
+from desk_app.store.desk import Desk, DeskIdentity, read_meta, write_meta
 from desk_app.store.eventlog import pending_count
 from desk_app.store.sync_state import (
     cursor,
@@ -459,7 +459,12 @@ class SyncClient:
     def fetch_catalogue(self, folder: Path) -> bool:
         """Keep the centre's catalogue snapshot in `folder` (used from the next start). A bad
         snapshot is refused and the desk keeps working with the one it has."""
-        headers = {"If-None-Match": f'"{self.desk.catalogue.version}"'}
+        from desk_app.store.calendar_store import CENTRE_VERSION, adopt_centre_calendar
+
+        with self.desk.db.read() as conn:
+            calendar = read_meta(conn, CENTRE_VERSION)
+        tag = self.desk.catalogue.version + (f"+{calendar}" if calendar else "")
+        headers = {"If-None-Match": f'"{tag}"'}
         try:
             answer = self.session.get(f"{self.url}/v1/catalogue", timeout=self.timeout,
                                       headers=headers)
@@ -470,6 +475,13 @@ class SyncClient:
         if answer.status_code != 200:
             raise SyncError(_message(answer), transient=answer.status_code >= 500)
         body = _json(answer)
+        published = body.get("calendar") if isinstance(body, dict) else None
+        if isinstance(published, dict) and isinstance(published.get("csv"), str):
+            try:  # issue 10: a newer calendar moves the deadlines of open cases at once
+                adopt_centre_calendar(self.desk, published["csv"], str(published.get("version")))
+            except DomainError as error:
+                raise SyncError(f"The centre's calendar was refused: {error}",
+                                transient=False) from None
         try:
             files = {name: body["files"][name] for name in CATALOGUE_FILES}
         except (KeyError, TypeError):

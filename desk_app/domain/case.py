@@ -80,6 +80,21 @@ class CaseState:
     split_into: tuple[str, ...] = ()
     void_reason: str = ""
     last_rating: dict[str, str] | None = None
+    # Follow-through (issue 10): owner, per-department clocks, disputes, routing.
+    owner: str = ""
+    signed_by: dict[str, datetime] = field(default_factory=dict)
+    answered_by: dict[str, datetime] = field(default_factory=dict)
+    dept_returns: list[tuple[str, str]] = field(default_factory=list)
+    dept_returned: bool = False
+    awaiting_adjudication: bool = False
+    unsatisfied: int = 0
+    escalated_at: datetime | None = None
+    escalation_reason: str = ""
+    taken_over: str | None = None
+    listed: dict[str, str] | None = None
+    claimed_by: str = ""
+    instructions: str = ""
+    warnings: set[tuple[str, int]] = field(default_factory=set)
     steps: list[Step] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     last_hlc: str = ""
@@ -166,6 +181,7 @@ def _registered(s: CaseState, e: Event, at: datetime) -> str | None:
         s.source = (p["source_entity"], p["source_id"])
     s.org, s.registered_at, s.registered_by, s.desk = e.org, at, e.actor, e.desk
     s.handling_started_at = at
+    s.owner = e.actor
     return None
 
 
@@ -178,24 +194,40 @@ def _dispatched(s: CaseState, e: Event, at: datetime) -> str | None:
     s.category = p.get("category", s.category)
     s.time_limit = p.get("time_limit", s.time_limit)
     s.status, s.dispatched_at, s.signed_at = "dispatched", at, None
+    s.signed_by, s.answered_by, s.dept_returned = {}, {}, False
     return None
 
 
 @_on("case.signed")
 def _signed(s: CaseState, e: Event, at: datetime) -> str | None:
+    """Each department signs on its own clock; the case counts as signed when the lead signs."""
+    dept = e.payload["department"]
+    if dept not in (s.lead, *s.co):
+        return _t("domain", "Signed by a department the case was not dispatched to.")
+    if dept != s.lead:
+        if s.status not in ACTIVE or dept in s.signed_by:
+            return NOT_NOW
+        s.signed_by[dept] = at
+        return None
     if s.status != "dispatched":
         return NOT_NOW
-    if e.payload["department"] not in (s.lead, *s.co):
-        return _t("domain", "Signed by a department the case was not dispatched to.")
     s.status, s.signed_at = "signed", at
+    s.signed_by[dept] = at
     return None
 
 
 @_on("case.replied")
 def _replied(s: CaseState, e: Event, at: datetime) -> str | None:
+    dept = e.payload["department"]
+    if s.lead and dept != s.lead and dept in s.co:  # a co-department answers for itself
+        if s.status not in ACTIVE:
+            return NOT_NOW
+        s.answered_by[dept] = at
+        return None
     if s.status not in ("signed", "replied", "returned"):
         return NOT_NOW
     s.status = "replied"
+    s.answered_by[dept] = at
     return None
 
 
@@ -216,6 +248,8 @@ def _evaluated(s: CaseState, e: Event, at: datetime) -> str | None:
     ratings = {d: e.payload[d] for d in ("speed", "effect", "service", "feedback")}
     s.last_rating = ratings
     outcome = evaluation_outcome(ratings, s.times_returned)
+    if outcome is not Outcome.CLOSED:
+        s.unsatisfied += 1
     if outcome is Outcome.CLOSED:
         s.status, s.closed_at = "closed", at
         return None
@@ -246,6 +280,7 @@ def _escalated(s: CaseState, e: Event, at: datetime) -> str | None:
     if LEVEL_ORDER.index(target) <= LEVEL_ORDER.index(s.level):
         return _t("domain", "The case is already at this level or above.")
     s.level = target
+    s.escalated_at, s.escalation_reason, s.taken_over = at, e.payload["reason"], None
     return None
 
 
@@ -301,4 +336,89 @@ def _repeated(s: CaseState, e: Event, at: datetime) -> str | None:
     if s.status in ("voided", "merged", "split"):
         return NOT_NOW
     s.repeats += 1
+    return None
+
+
+# Follow-through (issue 10) --------------------------------------------------------------------
+@_on("case.warned")
+def _warned(s: CaseState, e: Event, at: datetime) -> str | None:
+    """An automatic warning is a record of a crossing, allowed whatever the status."""
+    s.warnings.add((e.payload["threshold"], e.payload["since"]))
+    return None
+
+
+@_on("case.dept_returned")
+def _dept_returned(s: CaseState, e: Event, at: datetime) -> str | None:
+    """A department says the case is not its duty (快速裁定): the lead's return sends the case
+    back to be dispatched again; a second department's return puts it in the adjudication queue."""
+    dept = e.payload["department"]
+    if s.status not in ("dispatched", "signed", "replied", "returned"):
+        return NOT_NOW
+    if dept not in (s.lead, *s.co):
+        return _t("domain", "Returned by a department the case was not dispatched to.")
+    s.dept_returns.append((dept, e.payload["reason"]))
+    if dept == s.lead:
+        s.status, s.lead, s.dept_returned = "registered", None, True
+        s.dispatched_at = s.signed_at = None
+    else:
+        s.co = tuple(d for d in s.co if d != dept)
+    s.awaiting_adjudication = len({d for d, _r in s.dept_returns}) >= 2
+    return None
+
+
+@_on("case.adjudicated")
+def _adjudicated(s: CaseState, e: Event, at: datetime) -> str | None:
+    if s.status not in ACTIVE:
+        return NOT_NOW
+    s.lead, s.co = e.payload["lead"], tuple(e.payload.get("co", ()))
+    s.status, s.dispatched_at, s.signed_at = "dispatched", at, None
+    s.signed_by, s.answered_by = {}, {}
+    s.dept_returned = s.awaiting_adjudication = False
+    return None
+
+
+@_on("case.handed_over")
+def _handed_over(s: CaseState, e: Event, at: datetime) -> str | None:
+    if s.status in FINAL:
+        return NOT_NOW
+    if e.payload["to"] == s.owner:
+        return _t("domain", "The case already belongs to this worker.")
+    s.owner = e.payload["to"]
+    return None
+
+
+@_on("case.taken_over")
+def _taken_over(s: CaseState, e: Event, at: datetime) -> str | None:
+    if s.status not in ACTIVE:
+        return NOT_NOW
+    if e.payload["level"] != s.level:
+        return _t("domain", "Only the level the case was escalated to can take it over.")
+    s.taken_over = s.level
+    return None
+
+
+@_on("case.listed")
+def _listed(s: CaseState, e: Event, at: datetime) -> str | None:
+    if s.status not in ACTIVE:
+        return NOT_NOW
+    s.listed = {"leader": e.payload["leader"], "due": e.payload["due"]}
+    return None
+
+
+@_on("case.sent_down")
+def _sent_down(s: CaseState, e: Event, at: datetime) -> str | None:
+    if s.status not in ACTIVE:
+        return NOT_NOW
+    target = e.payload["to_level"]
+    if LEVEL_ORDER.index(target) >= LEVEL_ORDER.index(s.level):
+        return _t("domain", "A case can only be sent down to a lower level.")
+    s.level, s.taken_over, s.instructions = target, None, e.payload["instructions"]
+    return None
+
+
+@_on("case.claimed")
+def _claimed(s: CaseState, e: Event, at: datetime) -> str | None:
+    if s.status not in ACTIVE:
+        return NOT_NOW
+    s.claimed_by = e.payload["leader"]
     return None

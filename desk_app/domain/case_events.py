@@ -91,7 +91,12 @@ ESCALATED = declare("case.escalated", _t("events", "Escalated"), permission="esc
                     to_level=Choice(values=LEVEL_ORDER[1:]), reason=Text(max_len=1000))
 REMINDED = declare("case.reminded", _t("events", "Reminded"), permission="remind",
                    timeline=("note",), action=_t("events", "Remind…"), sample={},
-                   note=Text(required=False, max_len=1000))
+                   changelog=("2: kind (automatic, phone, letter, on_site), department and letter "
+                              "added (issue 10)",),
+                   note=Text(required=False, max_len=1000),
+                   kind=Choice(required=False, values=("automatic", "phone", "letter", "on_site")),
+                   department=Pattern(required=False, regex=DEPT.regex),
+                   letter=Text(required=False, max_len=60))
 SUPERVISED = declare("case.supervised", _t("events", "Put under special supervision"),
                      permission="supervise", timeline=("reason",),
                      action=_t("events", "Special supervision…"), sample={"reason": "-"},
@@ -121,3 +126,42 @@ REPEATED = declare(
     name=Text(required=False, max_len=50),
     phone=Pattern(required=False, regex=r"^[0-9+\-]{3,20}$"),
 )
+
+# Follow-through (issue 10): warnings, disputes, per-level routing, owners. The centre records
+# department returns and adjudications; like a department's signing, a supervisor may record
+# one phoned in ("dispatch").
+MS = Number(low=0, high=10**14, integer=True)
+DAY = Pattern(regex=r"^\d{4}-\d{2}-\d{2}$")
+PERSON = Text(max_len=100)
+WARNED = declare(
+    "case.warned", _t("events", "Automatic warning"), permission="remind",
+    timeline=("threshold",),
+    threshold=Choice(values=(
+        "overdue", "sign_overdue", "co_sign_overdue", "due_soon", "awaiting_dispatch",
+        "unevaluated", "dept_returned", "escalated", "notice")),
+    since=MS, due=Number(required=False, low=0, high=10**14, integer=True),
+    detail=Text(required=False, max_len=60),
+)
+DEPT_RETURNED = declare("case.dept_returned", _t("events", "Returned by the department"),
+                        permission="dispatch", timeline=("department", "reason"),
+                        department=DEPT, reason=Text(max_len=1000))
+ADJUDICATED = declare("case.adjudicated", _t("events", "Duty adjudicated"),
+                      permission="dispatch", timeline=("lead", "reason"),
+                      lead=DEPT, co=ListOf(required=False, item=DEPT, max_items=10),
+                      reason=Text(max_len=1000))
+HANDED_OVER = declare("case.handed_over", _t("events", "Handed over"), permission="register",
+                      timeline=("to_name", "note"),
+                      to=PERSON, to_name=Text(required=False, max_len=50),
+                      note=Text(required=False, max_len=1000))
+TAKEN_OVER = declare("case.taken_over", _t("events", "Taken over"), permission="supervise",
+                     timeline=("level", "note"),
+                     level=Choice(values=LEVEL_ORDER[1:]), note=Text(required=False, max_len=1000))
+LISTED = declare("case.listed", _t("events", "Listed for supervision"), permission="supervise",
+                 timeline=("leader", "due", "reason"),
+                 leader=Text(max_len=50), due=DAY, reason=Text(required=False, max_len=1000))
+SENT_DOWN = declare("case.sent_down", _t("events", "Sent back down"), permission="supervise",
+                    timeline=("to_level", "instructions"),
+                    to_level=Choice(values=LEVEL_ORDER[:-1]), instructions=Text(max_len=1000))
+CLAIMED = declare("case.claimed", _t("events", "Claimed by a leader"), permission="supervise",
+                  timeline=("leader", "note"),
+                  leader=Text(max_len=50), note=Text(required=False, max_len=1000))

@@ -26,6 +26,9 @@ from .workcalendar import WorkCalendar
 CHINA = ZoneInfo("Asia/Shanghai")
 SIGN_WITHIN = timedelta(hours=24)
 T = TypeVar("T")
+# Dispatch targets (BRIEF.md): urgent requests within 30 minutes, ordinary ones within 2 hours.
+DISPATCH_WITHIN = {"very_urgent": timedelta(minutes=30), "urgent": timedelta(minutes=30),
+                   "ordinary": timedelta(hours=2)}
 DUE_SOON_FRACTION = 0.8
 DUE_SOON_LEFT = timedelta(hours=24)  # a worker calls a case with under a day left "due soon"
 _LIMIT = re.compile(r"^(same_day|(\d{1,3})(h|d|wd))$")

@@ -195,4 +195,9 @@ FIELD_LABELS = {
     "title": _t("field", "Title"), "to_level": _t("field", "Escalate to"),
     "to_meeting": _t("field", "Meeting"), "urgency": _t("field", "Urgency"),
     "value": _t("field", "Value"),
+    # Follow-through (issue 10)
+    "detail": _t("field", "Detail"), "instructions": _t("field", "Instructions"),
+    "leader": _t("field", "Responsible leader"), "letter": _t("field", "Reminder letter"),
+    "since": _t("field", "Since"), "threshold": _t("field", "Warning"),
+    "to": _t("field", "Handed over to"), "to_name": _t("field", "Handed over to"),
 }

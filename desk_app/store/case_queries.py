@@ -113,6 +113,7 @@ class CaseQuery:
     overdue: bool = False
     due_soon: bool = False
     registered_by: str | None = None
+    owner: str | None = None  # "mine": the first-handling owner (issue 10)
     registered_from: datetime | None = None
     registered_to: datetime | None = None
     text: str = ""
@@ -253,7 +254,8 @@ def _conditions(query: CaseQuery, with_text: bool = True, counting: bool = False
                           cases.c.community < query.within + "."))
     for column, value in ((cases.c.urgency, query.urgency), (cases.c.channel, query.channel),
                           (cases.c.lead, query.lead),
-                          (cases.c.registered_by, query.registered_by)):
+                          (cases.c.registered_by, query.registered_by),
+                          (cases.c.owner, query.owner)):
         if value:
             where.append(column == value)
     if query.registered_from:

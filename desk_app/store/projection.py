@@ -16,6 +16,7 @@ from desk_app.domain.workcalendar import WorkCalendar
 from .eventlog import load_events
 from .schema import cases
 from .schema import events as events_table
+from .watch_columns import followup_columns
 
 
 def _ms(moment: object) -> int | None:
@@ -41,6 +42,7 @@ def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
         "level": state.level, "supervised": state.supervised,
         "times_returned": state.times_returned, "reminders": state.reminders,
         "repeats": state.repeats, "conflicts": len(state.conflicts), "last_hlc": state.last_hlc,
+        **followup_columns(state),
     }
 
 

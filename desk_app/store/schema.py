@@ -16,6 +16,23 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# Revision 0007 (issue 10): the columns the watch list judges; filled by store/watchlist.py.
+FOLLOWUP_COLUMNS = (
+    Column("owner", String(100), nullable=False, server_default=""),
+    Column("clock_start", Integer),
+    Column("dept_returned", Boolean, nullable=False, server_default="0"),
+    Column("adjudication", Boolean, nullable=False, server_default="0"),
+    Column("unsatisfied", Integer, nullable=False, server_default="0"),
+    Column("escalated_at", Integer),
+    Column("escalation_reason", Text, nullable=False, server_default=""),
+    Column("return_reason", Text, nullable=False, server_default=""),
+    Column("taken_over", String(12)),
+    Column("listed_leader", String(50)),
+    Column("listed_due", String(10)),
+    Column("claimed_by", String(50)),
+    Column("co_unsigned", Text, nullable=False, server_default=""),
+)
+
 events = Table(
     "events", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
@@ -116,6 +133,7 @@ cases = Table(
     Column("repeats", Integer, nullable=False, server_default="0"),
     Column("conflicts", Integer, nullable=False, server_default="0"),
     Column("last_hlc", String(90), nullable=False, server_default=""),
+    *FOLLOWUP_COLUMNS,
     Index("ix_cases_registered", "registered_at", "pk"),
     Index("ix_cases_status", "status", "registered_at"),
     Index("ix_cases_due", "due_at"),
@@ -246,4 +264,16 @@ learned_examples = Table(
     Column("suggested", String(32), nullable=False, server_default=""),
     Column("actor", String(80), nullable=False, server_default=""),
     Column("added_at", Integer, nullable=False),
+)
+
+# Revision 0007: when a newer working-day calendar moved an open case's deadline.
+deadline_changes = Table(
+    "deadline_changes", metadata,
+    Column("n", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(36), nullable=False),
+    Column("old_due", Integer),
+    Column("new_due", Integer),
+    Column("calendar", String(64), nullable=False),
+    Column("changed_at", Integer, nullable=False),
+    Index("ix_deadline_changes_case", "case_id", "n"),
 )

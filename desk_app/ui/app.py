@@ -30,6 +30,7 @@ from .setup_wizard import SetupWizard
 from .single_instance import SingleInstance
 from .sync_ui import SyncBridge
 from .tasks import wait_for_pools
+from .watch_view import FollowupBridge, followup_for
 
 MAX_AUTO_LOCK = 30  # minutes; 等保 2.0 wants an idle session locked, so "never" is not offered
 
@@ -64,6 +65,7 @@ class DeskSession:
         self.watcher.idle.connect(lambda: self.lock(idle=True))
         self.sync = SyncBridge(workspace)
         self.sync.start()
+        self.followup: FollowupBridge | None = None
         paths = workspace.paths
         key = workspace.key
         self.sync.scheduler.add_daily(lambda: scheduled_backup(paths, key=key), "daily-backup")
@@ -82,11 +84,19 @@ class DeskSession:
             return False
         self.workspace.settings.last_user = user.username
         self.workspace.settings.save(self.workspace.paths.settings)
-        self.window = MainWindow(self.workspace, user, sync=self.sync)
+        self.window = MainWindow(self.workspace, user, sync=self.sync,
+                                 followup=self.followup_bridge())
         self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
         self.window.show()
         return True
+
+    def followup_bridge(self) -> FollowupBridge | None:
+        """The follow-through job, started once per session (on its own thread)."""
+        if self.followup is None and self.workspace.desk is not None:
+            self.followup = followup_for(self.workspace)
+            self.followup.start()
+        return self.followup
 
     def after_sign_in(self, user: User) -> User | None:
         """A password an administrator reset is changed first (None: the person quit); an
@@ -121,6 +131,8 @@ class DeskSession:
         """Replace the desk's data with a backup: close everything first, then swap, then
         ask the worker to start again (accounts may have changed with the data)."""
         self.sync.stop()
+        if self.followup is not None:
+            self.followup.stop()
         wait_for_pools()
         self.workspace.close()
         paths = self.workspace.paths
@@ -200,6 +212,8 @@ def run_app(demo: bool = False, language: str | None = None) -> int:
         return 0
     code = app.exec()
     session.sync.stop()
+    if session.followup is not None:
+        session.followup.stop()
     workspace.close()
     instance.release()
     return code

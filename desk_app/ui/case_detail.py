@@ -42,6 +42,7 @@ from desk_app.store.users import User, list_users
 from .case_actions import STEPS, build_step_dialog
 from .category_picker import item_path
 from .changes import Coalesced
+from .followup_panel import FollowupPanel, followup_detail
 from .formatting import actor_name, deadline_time, desk_name, local_time, remaining
 from .i18n import label, translate
 
@@ -117,6 +118,9 @@ class CaseDetail(QWidget):
         info.addLayout(grid)
         info.addWidget(self.description)
         info.addWidget(self.conflicts_box)
+        self.followup = FollowupPanel(desk, user)  # issue 10: owner, clocks, routing
+        self.followup.changed.connect(self._after_step)
+        info.addWidget(self.followup)
         info.addWidget(QLabel(self.tr("Timeline")))
         info.addWidget(self.timeline, 1)
         layout = QHBoxLayout(self)
@@ -189,6 +193,7 @@ class CaseDetail(QWidget):
                 [local_time(step.at), actor_name(step.actor, self.people,
                                                  self.desk.catalogue.departments), desk_name(step.desk),
                  self._describe(step)]))
+        self.followup.show_case(case)
         allowed = allowed_steps(case)
         for event, button in self.buttons.items():
             step = next(s for s in STEPS if s.event == event)
@@ -221,6 +226,9 @@ class CaseDetail(QWidget):
         kind = EVENT_TYPES.get(step.type)
         if kind is None:  # recorded by a newer version: kept and synced, shown as such
             return f"{translate('domain', UNKNOWN_TYPE)} ({step.type})"
+        special = followup_detail(step, self.desk.catalogue.departments)  # issue 10
+        if special:
+            return f"{translate('events', kind.label)}  {special}"
         facts: list[str] = []
         texts: list[str] = []
         ratings = []

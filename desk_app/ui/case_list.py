@@ -178,7 +178,7 @@ class CaseList(CaseListView):
             category=self.category.currentData(), community=self.community.currentData(),
             urgency=self.urgency.currentData(), channel=self.channel.currentData(),
             overdue=deadline in ("overdue", "both"), due_soon=deadline in ("due_soon", "both"),
-            registered_by=self.actor if self.mine.isChecked() else None,
+            owner=self.actor if self.mine.isChecked() else None,  # owned by me (首办负责)
             text=self.search.text().strip(),
             sort=self.model.query.sort, descending=self.model.query.descending,
         )

@@ -39,6 +39,7 @@ from .lazy_page import LazyPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 from .tasks import BackgroundOp
+from .watch_view import FollowupBridge, attach_watch_page
 from .window_state import remember_window, restore_window
 
 if TYPE_CHECKING:
@@ -58,12 +59,14 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
     def __init__(self, workspace: Workspace, user: User,
-                 index: CatalogueIndex | None = None, sync: SyncBridge | None = None) -> None:
+                 index: CatalogueIndex | None = None, sync: SyncBridge | None = None,
+                 followup: FollowupBridge | None = None) -> None:
         super().__init__()
         assert workspace.desk is not None
         self.workspace, self.desk, self.user = workspace, workspace.desk, user
         self._index = index
         self.sync = sync
+        self.followup = followup
         self.last_report: SyncReport | None = None
         if sync is not None:
             sync.started.connect(self._sync_started)
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.update_status()
+        self.watch = attach_watch_page(self, self.followup)
 
     def _build_status_bar(self) -> None:
         self.sync_label = QLabel(objectName="syncState")
@@ -337,6 +341,11 @@ class MainWindow(QMainWindow):
         settings.save(self.workspace.paths.settings)
         if self.sync is not None:
             self.sync.scheduler.set_interval(settings.sync_interval_minutes)
+        if self.followup is not None:  # issue 10: evaluation wait, notification hours
+            self.followup.apply_settings(settings)
+            if self.watch is not None:
+                self.watch.rules = self.followup.rules
+                self.watch.refresh()
         if settings.language != old_language:
             self.switch_language(settings.language)
 

@@ -156,6 +156,9 @@ SYNC_ERRORS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("SyncStatus", "The centre's catalogue arrived incomplete; the desk keeps the one it has.")),
     (r"The centre's catalogue was refused: (?P<detail>.*)",
      QT_TRANSLATE_NOOP("SyncStatus", "The centre's catalogue was not taken ({detail}); the desk keeps the one it has.")),
+    (r"The centre's calendar was refused: (?P<detail>.*)",  # issue 10
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's holiday calendar was not taken ({detail}); "
+                                     "the desk keeps the one it has.")),
     (r"A sync is already running\.",
      QT_TRANSLATE_NOOP("SyncStatus", "A sync is already running.")),
     # The centre's own refusals (sync/server/store.py), enrolment first.

@@ -990,6 +990,176 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>FollowupBridge</name>
+    <message>
+        <source>Community Desk — watch list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases newly need action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>Daily automatic reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-site supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader %1, due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone reminder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-site supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List for supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send back down…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim (lead it myself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-handling owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>co-department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline moved from %1 to %2 by a newer holiday calendar (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken over there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent back down with instructions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed supervision: leader %1, due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by leader %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned, waiting to be dispatched again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by two departments: waiting for the centre&apos;s adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom did you call, and what was agreed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was found on site?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List for supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible leader:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the due date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send back down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the case over to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -1975,6 +2145,80 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ReminderLetter</name>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 day(s) over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The following requests dispatched to your department are overdue or about to fall due. Please sign for them, handle them and answer within the time limits, and report back to this centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderLetterDialog</name>
+    <message>
+        <source>Reminder letter — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This department has no overdue or due-soon cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save reminder letter as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on %1 case(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Weekly report</source>
@@ -2208,6 +2452,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2217,6 +2469,18 @@ Size: %2</source>
     </message>
     <message>
         <source>Sync with the centre every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn when not evaluated after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2537,6 +2801,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The centre&apos;s holiday calendar was not taken ({detail}); the desk keeps the one it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A sync is already running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2610,6 +2878,137 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>WatchPage</name>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import holiday calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch list: what needs action first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (returned %2 times)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items disputed most often: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items need action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items need action; the first %2 are shown (filter to see the others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated because: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-department: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the State Council&apos;s holiday notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1. %2 open cases were recomputed; %3 deadlines moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday calendar not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recomputing deadlines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a department (or a case of it) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
@@ -2640,6 +3039,22 @@ Size: %2</source>
     </message>
     <message>
         <source>A case cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by a department the case was not dispatched to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case already belongs to this worker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the level the case was escalated to can take it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case can only be sent down to a lower level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2920,6 +3335,10 @@ Size: %2</source>
     </message>
     <message>
         <source>Your role may not do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} lists no days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3290,6 +3709,22 @@ Size: %2</source>
         <source>The key of the database {file} is not on this computer (the credential store or the key file was lost or reset). Enter the recovery key printed when the desk was set up. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose how the department was reminded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the leader responsible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a leader at a street or district desk can claim a case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter lists no cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>events</name>
@@ -3399,6 +3834,38 @@ Size: %2</source>
     </message>
     <message>
         <source>Raised again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by the department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duty adjudicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed for supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent back down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by a leader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3794,6 +4261,41 @@ Size: %2</source>
     </message>
     <message>
         <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>followup</name>
+    <message>
+        <source>The {years} public holidays have not been imported yet; counted as Monday to Friday.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4314,7 +4816,67 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed for within 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A co-department has not signed within 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by the department, to dispatch again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for manual dispatch past the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to this level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under special supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the district notice list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting resolution overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting resolution due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved but not evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by a leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline estimated (holidays not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

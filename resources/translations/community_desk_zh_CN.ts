@@ -988,6 +988,176 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>FollowupBridge</name>
+    <message>
+        <source>Community Desk — watch list</source>
+        <translation>社区工作台 — 督办台</translation>
+    </message>
+    <message>
+        <source>%1 cases newly need action.</source>
+        <translation>有 %1 件诉求新近需要督办。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>Daily automatic reminder</source>
+        <translation>每日自动催办</translation>
+    </message>
+    <message>
+        <source>Phone reminder</source>
+        <translation>电话催办</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>On-site supervision</source>
+        <translation>实地督导</translation>
+    </message>
+    <message>
+        <source>Leader %1, due %2</source>
+        <translation>责任领导 %1，期限 %2</translation>
+    </message>
+    <message>
+        <source>Follow-through</source>
+        <translation>督办与跟进</translation>
+    </message>
+    <message>
+        <source>Phone reminder…</source>
+        <translation>电话催办…</translation>
+    </message>
+    <message>
+        <source>On-site supervision…</source>
+        <translation>实地督导…</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接办</translation>
+    </message>
+    <message>
+        <source>List for supervision…</source>
+        <translation>挂牌督办…</translation>
+    </message>
+    <message>
+        <source>Send back down…</source>
+        <translation>发回下级…</translation>
+    </message>
+    <message>
+        <source>Claim (lead it myself)</source>
+        <translation>领办</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>交接…</translation>
+    </message>
+    <message>
+        <source>First-handling owner: %1</source>
+        <translation>首办负责人：%1</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>co-department</source>
+        <translation>协办</translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation>%1 已签收</translation>
+    </message>
+    <message>
+        <source>signing: %1</source>
+        <translation>签收：%1</translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation>%1 已答复</translation>
+    </message>
+    <message>
+        <source>Deadline moved from %1 to %2 by a newer holiday calendar (%3)</source>
+        <translation>因导入新的节假日安排，期限由 %1 调整为 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Escalated to %1: %2</source>
+        <translation>已提级至%1：%2</translation>
+    </message>
+    <message>
+        <source>taken over there</source>
+        <translation>已由该级接办</translation>
+    </message>
+    <message>
+        <source>Sent back down with instructions: %1</source>
+        <translation>已发回下级办理，指示：%1</translation>
+    </message>
+    <message>
+        <source>Listed supervision: leader %1, due %2</source>
+        <translation>挂牌督办：责任领导 %1，期限 %2</translation>
+    </message>
+    <message>
+        <source>Claimed by leader %1</source>
+        <translation>领导领办：%1</translation>
+    </message>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation>%1 退回：%2</translation>
+    </message>
+    <message>
+        <source>Returned, waiting to be dispatched again</source>
+        <translation>已退回，待重新分拨</translation>
+    </message>
+    <message>
+        <source>Returned by two departments: waiting for the centre&apos;s adjudication</source>
+        <translation>两个部门已退回：等待中心裁定</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Whom did you call, and what was agreed?</source>
+        <translation>给谁打的电话，约定了什么？</translation>
+    </message>
+    <message>
+        <source>What was found on site?</source>
+        <translation>现场发现了什么情况？</translation>
+    </message>
+    <message>
+        <source>List for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>Responsible leader:</source>
+        <translation>责任领导：</translation>
+    </message>
+    <message>
+        <source>Due date (YYYY-MM-DD):</source>
+        <translation>办结期限（年-月-日）：</translation>
+    </message>
+    <message>
+        <source>Write the due date as YYYY-MM-DD.</source>
+        <translation>请按“年-月-日”格式填写期限，例如 2026-12-31。</translation>
+    </message>
+    <message>
+        <source>Send back down</source>
+        <translation>发回下级</translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation>指示：</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Hand the case over to:</source>
+        <translation>将诉求交给：</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -1968,6 +2138,80 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ReminderLetter</name>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation>剩余 %1 小时</translation>
+    </message>
+    <message>
+        <source>%1 day(s) over</source>
+        <translation>超期 %1 天</translation>
+    </message>
+    <message>
+        <source>The following requests dispatched to your department are overdue or about to fall due. Please sign for them, handle them and answer within the time limits, and report back to this centre.</source>
+        <translation>以下派往贵单位的诉求已超期或即将到期，请按时限签收、办理并答复，并将办理情况反馈本中心。</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>诉求编号</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Time over</source>
+        <translation>超期情况</translation>
+    </message>
+    <message>
+        <source>Cases listed: %1</source>
+        <translation>共列出诉求 %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderLetterDialog</name>
+    <message>
+        <source>Reminder letter — %1</source>
+        <translation>提醒函 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This department has no overdue or due-soon cases.</source>
+        <translation>该部门没有超期或即将到期的诉求。</translation>
+    </message>
+    <message>
+        <source>Save reminder letter as PDF</source>
+        <translation>将提醒函另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Recorded on %1 case(s).</source>
+        <translation>已记录到 %1 件诉求。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Weekly report</source>
@@ -2201,6 +2445,14 @@ Size: %2</source>
         <translation> 分钟</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -2211,6 +2463,18 @@ Size: %2</source>
     <message>
         <source>Sync with the centre every</source>
         <translation>与中心平台同步间隔</translation>
+    </message>
+    <message>
+        <source>Warn when not evaluated after</source>
+        <translation>办结后未回访评价的预警天数</translation>
+    </message>
+    <message>
+        <source>Notify from</source>
+        <translation>桌面提醒开始时间</translation>
+    </message>
+    <message>
+        <source>Notify until</source>
+        <translation>桌面提醒结束时间</translation>
     </message>
     <message>
         <source>Printed on the receipt, e.g. 0755-25551234</source>
@@ -2530,6 +2794,10 @@ Size: %2</source>
         <translation>未采用中心平台的职责清单（{detail}），本工作台继续使用现有清单。</translation>
     </message>
     <message>
+        <source>The centre&apos;s holiday calendar was not taken ({detail}); the desk keeps the one it has.</source>
+        <translation>未采用中心平台的节假日安排（{detail}），继续使用本机现有安排。</translation>
+    </message>
+    <message>
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
     </message>
@@ -2603,6 +2871,137 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>WatchPage</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>All warnings</source>
+        <translation>全部预警</translation>
+    </message>
+    <message>
+        <source>Mine only</source>
+        <translation>只看我负责的</translation>
+    </message>
+    <message>
+        <source>Reminder letter…</source>
+        <translation>提醒函…</translation>
+    </message>
+    <message>
+        <source>Import holiday calendar…</source>
+        <translation>导入节假日安排…</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Watch list: what needs action first</source>
+        <translation>督办台：最需要处理的排在前面</translation>
+    </message>
+    <message>
+        <source>%1 (returned %2 times)</source>
+        <translation>%1（被退回 %2 次）</translation>
+    </message>
+    <message>
+        <source>Items disputed most often: %1</source>
+        <translation>最常被部门退回的事项：%1</translation>
+    </message>
+    <message>
+        <source>%1 items need action</source>
+        <translation>共 %1 项需要督办</translation>
+    </message>
+    <message>
+        <source>%1 items need action; the first %2 are shown (filter to see the others)</source>
+        <translation>共 %1 项需要督办，显示最紧急的 %2 项（可用筛选查看其余）</translation>
+    </message>
+    <message>
+        <source>Escalated because: %1</source>
+        <translation>提级原因：%1</translation>
+    </message>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation>%1 退回：%2</translation>
+    </message>
+    <message>
+        <source>Leader: %1</source>
+        <translation>责任领导：%1</translation>
+    </message>
+    <message>
+        <source>Claimed by %1</source>
+        <translation>领办领导：%1</translation>
+    </message>
+    <message>
+        <source>Co-department: %1</source>
+        <translation>协办部门：%1</translation>
+    </message>
+    <message>
+        <source>Import the State Council&apos;s holiday notice</source>
+        <translation>导入国务院办公厅节假日安排通知</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>Imported %1. %2 open cases were recomputed; %3 deadlines moved.</source>
+        <translation>已导入 %1 年。重新计算了 %2 件在办诉求，其中 %3 件的期限有变动。</translation>
+    </message>
+    <message>
+        <source>Holiday calendar not imported</source>
+        <translation>节假日安排未导入</translation>
+    </message>
+    <message>
+        <source>Recomputing deadlines…</source>
+        <translation>正在重新计算期限…</translation>
+    </message>
+    <message>
+        <source>Watch list</source>
+        <translation>督办台</translation>
+    </message>
+    <message>
+        <source>%1 to follow up</source>
+        <translation>待督办 %1</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>Choose a department (or a case of it) first.</source>
+        <translation>请先选择一个部门（或该部门的一件诉求）。</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
@@ -2634,6 +3033,22 @@ Size: %2</source>
     <message>
         <source>A case cannot be merged into itself.</source>
         <translation>诉求不能合并到自身，请输入另一个受理编号。</translation>
+    </message>
+    <message>
+        <source>Returned by a department the case was not dispatched to.</source>
+        <translation>退回的部门并非该诉求的承办部门。</translation>
+    </message>
+    <message>
+        <source>The case already belongs to this worker.</source>
+        <translation>该诉求已由这位工作人员负责。</translation>
+    </message>
+    <message>
+        <source>Only the level the case was escalated to can take it over.</source>
+        <translation>只有诉求提级到的层级才能接办。</translation>
+    </message>
+    <message>
+        <source>A case can only be sent down to a lower level.</source>
+        <translation>诉求只能发回更低的层级。</translation>
     </message>
     <message>
         <source>A desk code is upper-case letters and digits in parts joined by “-”, such as YT-HJ-01.</source>
@@ -2914,6 +3329,10 @@ Size: %2</source>
     <message>
         <source>Your role may not do this.</source>
         <translation>您的角色无权进行此操作。</translation>
+    </message>
+    <message>
+        <source>{file} lists no days.</source>
+        <translation>{file} 中没有任何日期。</translation>
     </message>
     <message>
         <source>Write down the answer given at the window.</source>
@@ -3283,6 +3702,22 @@ Size: %2</source>
         <source>The key of the database {file} is not on this computer (the credential store or the key file was lost or reset). Enter the recovery key printed when the desk was set up. Nothing was changed.</source>
         <translation>本机上没有数据库 {file} 的密钥（凭据存储或密钥文件已丢失或被重置）。请输入设置工作台时打印的恢复密钥。未做任何更改。</translation>
     </message>
+    <message>
+        <source>Choose how the department was reminded.</source>
+        <translation>请选择催办方式。</translation>
+    </message>
+    <message>
+        <source>Name the leader responsible.</source>
+        <translation>请填写责任领导。</translation>
+    </message>
+    <message>
+        <source>Only a leader at a street or district desk can claim a case.</source>
+        <translation>只有街道或区级工作台的领导可以领办诉求。</translation>
+    </message>
+    <message>
+        <source>The letter lists no cases.</source>
+        <translation>提醒函中没有列出任何诉求。</translation>
+    </message>
 </context>
 <context>
     <name>events</name>
@@ -3393,6 +3828,38 @@ Size: %2</source>
     <message>
         <source>Raised again</source>
         <translation>重复诉求</translation>
+    </message>
+    <message>
+        <source>Automatic warning</source>
+        <translation>自动预警</translation>
+    </message>
+    <message>
+        <source>Returned by the department</source>
+        <translation>部门退回</translation>
+    </message>
+    <message>
+        <source>Duty adjudicated</source>
+        <translation>职责裁定</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Taken over</source>
+        <translation>接办</translation>
+    </message>
+    <message>
+        <source>Listed for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>Sent back down</source>
+        <translation>发回下级办理</translation>
+    </message>
+    <message>
+        <source>Claimed by a leader</source>
+        <translation>领导领办</translation>
     </message>
     <message>
         <source>Meeting called</source>
@@ -3788,6 +4255,41 @@ Size: %2</source>
     <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>指示</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>责任领导</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Handed over to</source>
+        <translation>交接给</translation>
+    </message>
+</context>
+<context>
+    <name>followup</name>
+    <message>
+        <source>The {years} public holidays have not been imported yet; counted as Monday to Friday.</source>
+        <translation>{years} 年节假日安排尚未导入，按周一至周五计算</translation>
     </message>
 </context>
 <context>
@@ -4309,8 +4811,68 @@ Size: %2</source>
         <translation>已答复</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Not signed for within 24 hours</source>
+        <translation>超过24小时未签收</translation>
+    </message>
+    <message>
+        <source>A co-department has not signed within 24 hours</source>
+        <translation>协办部门超过24小时未签收</translation>
+    </message>
+    <message>
+        <source>Returned by the department, to dispatch again</source>
+        <translation>部门退回待重新分拨</translation>
+    </message>
+    <message>
+        <source>Waiting for manual dispatch past the target</source>
+        <translation>待人工分拨已超时限</translation>
+    </message>
+    <message>
+        <source>Escalated to this level</source>
+        <translation>已提级至本级</translation>
+    </message>
+    <message>
+        <source>Listed supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>Under special supervision</source>
+        <translation>专项督办</translation>
+    </message>
+    <message>
+        <source>On the district notice list</source>
+        <translation>全区通报</translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
         <translation>回退重办</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Meeting resolution overdue</source>
+        <translation>议定事项已超期</translation>
+    </message>
+    <message>
+        <source>Meeting resolution due soon</source>
+        <translation>议定事项即将到期</translation>
+    </message>
+    <message>
+        <source>Resolved but not evaluated</source>
+        <translation>已办结未评价</translation>
+    </message>
+    <message>
+        <source>Claimed by a leader</source>
+        <translation>领导领办</translation>
+    </message>
+    <message>
+        <source>Deadline estimated (holidays not imported)</source>
+        <translation>期限为估算（节假日安排未导入）</translation>
     </message>
     <message>
         <source>Resolved, awaiting evaluation</source>

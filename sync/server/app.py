@@ -22,7 +22,9 @@ from sync.protocol import (
     broken_text,
 )
 
+from .calendar import published_calendar
 from .database import ServerDatabase
+from .disputes import department_return
 from .http import error_response, read_body, read_json, timing_and_clock
 from .open311 import open311_router
 from .progress import progress_router
@@ -45,10 +47,11 @@ def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> F
         db.migrate()
     catalogue = load_catalogue(catalogue_dir())
     store = ServerStore(db, catalogue)
-    snapshot = json.dumps({"version": catalogue.version, "files": {
-        name: (catalogue_dir() / name).read_text(encoding="utf-8") for name in FILES}},
-        ensure_ascii=False).encode()
+    document = {"version": catalogue.version, "files": {
+        name: (catalogue_dir() / name).read_text(encoding="utf-8") for name in FILES}}
+    snapshot = json.dumps(document, ensure_ascii=False).encode()
     etag = f'"{catalogue.version}"'
+    with_calendar: dict[str, bytes] = {}  # the snapshot with the published calendar, by version
 
     app = FastAPI(title="Community Desk central platform", version=str(PROTOCOL_VERSION),
                   docs_url="/docs" if docs else None, redoc_url=None,
@@ -116,9 +119,18 @@ def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> F
     @app.get("/v1/catalogue")
     def get_catalogue(request: Request) -> Response:
         desk_of(request)
-        if request.headers.get("if-none-match") == etag:
-            return Response(status_code=304, headers={"ETag": etag})
-        return Response(snapshot, media_type="application/json", headers={"ETag": etag})
+        published = published_calendar(store)  # issue 10: the calendar travels with it
+        tag = etag if published is None else f'"{catalogue.version}+{published[1]}"'
+        if request.headers.get("if-none-match") == tag:
+            return Response(status_code=304, headers={"ETag": tag})
+        body = snapshot
+        if published is not None:
+            if published[1] not in with_calendar:
+                with_calendar.clear()
+                with_calendar[published[1]] = json.dumps({**document, "calendar": {
+                    "version": published[1], "csv": published[0]}}, ensure_ascii=False).encode()
+            body = with_calendar[published[1]]
+        return Response(body, media_type="application/json", headers={"ETag": tag})
 
     @app.put("/v1/attachments/{sha256}")
     async def put_attachment(sha256: str, request: Request) -> dict[str, Any]:
@@ -159,6 +171,11 @@ def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> F
         text = body.get("text", "")
         if not isinstance(text, str):
             raise ServerError(400, "`text` must be text.")
+        if body["action"] == "return":  # issue 10: a disputed dispatch (sync/server/disputes.py)
+            reason = body.get("reason", text)
+            event = department_return(store, key, case_id, reason if isinstance(reason, str)
+                                      else "", str(body.get("person", ""))[:40])
+            return {"event": event.to_dict()}
         event = store.department_action(key, case_id, body["action"], text,
                                          str(body.get("person", ""))[:40])
         return {"event": event.to_dict()}

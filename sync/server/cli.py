@@ -67,9 +67,18 @@ def parse(argv: list[str]) -> argparse.Namespace:
     act = command("department-action", "sign for, reply to or resolve a case as a department")
     act.add_argument("--case", required=True, help="case number or id")
     act.add_argument("--department", required=True)
-    act.add_argument("--action", required=True, choices=("sign", "reply", "resolve"))
+    act.add_argument("--action", required=True, choices=("sign", "reply", "resolve", "return"))
     act.add_argument("--text", default="")
+    act.add_argument("--reason", default="", help="why the case is not this department's duty")
     act.add_argument("--person", default="")
+    cal = command("import-calendar", "import the State Council's holiday notice (date,kind,name)")
+    cal.add_argument("--file", required=True, help="CSV file: date,kind,name")
+    adj = command("adjudicate", "decide which department owns a disputed case")
+    adj.add_argument("--case", required=True, help="case number or id")
+    adj.add_argument("--to", required=True, help="the department that owns it")
+    adj.add_argument("--co", default="", help="co-departments, separated by commas")
+    adj.add_argument("--reason", required=True)
+    command("adjudication-queue", "list the cases returned by two departments, and disputed items")
     keep = command("retain-from", "forget pull positions before this sequence number")
     keep.add_argument("--seq", type=int, required=True)
     return parser.parse_args(argv)
@@ -115,8 +124,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"no case {args.case}", file=sys.stderr)
                 return 1
             key = KeyRow("department", args.department, args.person or "admin")
-            event = store.department_action(key, case_id, args.action, args.text, args.person)
+            if args.action == "return":
+                from .disputes import department_return
+
+                event = department_return(store, key, case_id, args.reason or args.text,
+                                          args.person)
+            else:
+                event = store.department_action(key, case_id, args.action, args.text, args.person)
             print(f"{event.type} {event.id}")
+        elif args.command in ("import-calendar", "adjudicate", "adjudication-queue"):
+            from .disputes import admin_command
+
+            return admin_command(store, args)
         elif args.command == "retain-from":
             store.set_retained_from(args.seq)
     except ServerError as error:

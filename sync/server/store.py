@@ -19,6 +19,7 @@ from desk_app.domain.case import CaseState, fold
 from desk_app.domain.case_numbers import DESK_CODE
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.events import Event, EventError, creation_types
+from desk_app.domain.followup import same_automatic
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import is_uuid, uuid7
 from desk_app.domain.sla import CHINA, utc_from_ms
@@ -262,7 +263,9 @@ class ServerStore:
                               f"resend.", Refusal.CLOCK_AHEAD), None
         stored = seen.get(event.id)
         if stored is not None:
-            if stored.to_dict() == event.to_dict():
+            # Two desks' copies of one automatic warning (same derived id) are one fact.
+            if stored.to_dict() == event.to_dict() or same_automatic(stored.to_dict(),
+                                                                     event.to_dict()):
                 return PushResult(event.id, Status.ALREADY), None
             conn.execute(t.conflicts.insert().values(
                 event_id=event.id, desk_id=desk.id, received_at=received,

@@ -100,7 +100,10 @@ def test_signing_for_a_department_not_dispatched_to_is_a_conflict() -> None:
     wrong = t.add("case.signed", department="D-POLICE")
     state = fold(t.case_id, t.events)
     assert state.status == "dispatched" and state.conflicts[0].event_id == wrong.id
-    t.add("case.signed", department="D-HOUSING")
+    t.add("case.signed", department="D-HOUSING")  # a co-department signs on its own clock
+    state = fold(t.case_id, t.events)
+    assert state.status == "dispatched" and set(state.signed_by) == {"D-HOUSING"}
+    t.add("case.signed", department="D-ENV")  # the case counts as signed when the lead signs
     assert fold(t.case_id, t.events).status == "signed"
 
 
