@@ -60,8 +60,13 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _scope_clause(column: Any, scope: str) -> Any:
-    """`column` is `scope` or under it, as one index range ("." sorts right after "-")."""
+def _scope_clause(column: Any, scope: str, dialect: str = "sqlite") -> Any:
+    """`column` is `scope` or under it, as one index range ("." sorts right after "-") in byte
+    order: PostgreSQL is told COLLATE "C" here as well as on the column (migration s0002), so a
+    database made under zh_CN.UTF-8 or en_US.UTF-8 cannot reorder the hyphens; SQLite's BINARY
+    default is byte order already."""
+    if dialect == "postgresql":
+        column = column.collate("C")
     return and_(column >= scope, column < scope + ".")
 
 
@@ -281,7 +286,8 @@ class ServerStore:
                 raise ResetRequired("The centre no longer keeps events this old; the desk must "
                                     "download its area again.")
             rows = conn.execute(
-                select(t.events).where(t.events.c.seq > after, _scope_clause(t.events.c.org, desk.org))
+                select(t.events).where(t.events.c.seq > after, _scope_clause(t.events.c.org, desk.org,
+                                                                  conn.dialect.name))
                 .order_by(t.events.c.seq).limit(limit + 1)).all()
         more = len(rows) > limit
         rows = rows[:limit]
