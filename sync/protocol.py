@@ -12,6 +12,15 @@ answer carries the server's clock (`X-Server-Time`, ms) so a desk can see its ow
     PUT  /v1/attachments/{sha256}  (raw bytes)                -> {"sha256", "size", "stored"}
     GET  /v1/attachments/{sha256}                             -> the bytes
     POST /v1/cases/{case_id}/actions  (department key)        -> {"event": event}
+
+Every answer also names the centre and its epoch (`X-Centre-Id`, `X-Centre-Epoch`) and the
+protocol versions it speaks (`X-Centre-Protocol`, `X-Centre-Min-Protocol`). A restore from a
+backup starts a new epoch: a desk that sees one re-offers every event it holds (a push with
+`"reoffer": true`) and pulls its scope again from the start. A desk older than the centre's
+minimum gets 426 {"error": "upgrade_required", "minimum": N}.
+
+Within one protocol version events evolve compatibly: a payload field or an event type the
+receiver does not know is kept, stored and passed on untouched, never refused for that alone.
 """
 
 from __future__ import annotations
@@ -21,7 +30,13 @@ from enum import StrEnum
 from typing import Any
 
 PROTOCOL_VERSION = 1
+MIN_DESK_PROTOCOL = 1  # the oldest desk protocol this centre still serves
+MIN_CENTRE_PROTOCOL = 1  # the oldest centre protocol this desk still works with
 PROTOCOL_HEADER = "X-Desk-Protocol"
+CENTRE_PROTOCOL_HEADER = "X-Centre-Protocol"
+CENTRE_MIN_PROTOCOL_HEADER = "X-Centre-Min-Protocol"
+CENTRE_ID_HEADER = "X-Centre-Id"
+CENTRE_EPOCH_HEADER = "X-Centre-Epoch"
 SERVER_TIME_HEADER = "X-Server-Time"
 MAX_PUSH_EVENTS = 500
 MAX_PULL_EVENTS = 1000

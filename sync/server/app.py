@@ -97,7 +97,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
             raise ServerError(400, "Send {\"events\": [...]}.")
         if len(events) > MAX_PUSH_EVENTS:
             raise ServerError(413, f"At most {MAX_PUSH_EVENTS} events per push.", "too_large")
-        results = store.push(desk, events)
+        results = store.push(desk, events, reoffer=body.get("reoffer") is True)
         return {"results": [r.to_dict() for r in results]}
 
     @app.get("/v1/pull")
@@ -107,7 +107,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
             raise ServerError(400, f"`after` must be ≥ 0 and `limit` between 1 and {MAX_PULL_EVENTS}.")
         page, next_after, more = store.pull(desk, after, limit)
         return {"events": [{"seq": seq, "event": e.to_dict()} for seq, e in page],
-                "next": next_after, "more": more}
+                "next": next_after, "more": more, "centre": store.centre_id, "epoch": store.epoch}
 
     @app.get("/v1/catalogue")
     def get_catalogue(request: Request) -> Response:

@@ -57,6 +57,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     act.add_argument("--action", required=True, choices=("sign", "reply", "resolve"))
     act.add_argument("--text", default="")
     act.add_argument("--person", default="")
+    save = command("backup", "copy the centre's database to a file (SQLite: the backup API, safe "
+                   "while serving; PostgreSQL: pg_dump's custom format)")
+    save.add_argument("--to", required=True, metavar="FILE")
+    back = command("restore", "replace the centre's database with a backup and start a new epoch, "
+                   "so desks re-offer what they hold (stop the server processes first)")
+    back.add_argument("--from", dest="source", required=True, metavar="FILE")
     keep = command("retain-from", "forget pull positions before this sequence number")
     keep.add_argument("--seq", type=int, required=True)
     return parser.parse_args(argv)
@@ -69,6 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return serve(args)
+        if args.command in ("backup", "restore"):
+            from pathlib import Path
+
+            from . import backup
+
+            if args.command == "backup":
+                backup.backup(args.database, Path(args.to))
+                print(f"backed up to {args.to}")
+            else:
+                print(f"restored from {args.source}; new epoch {backup.restore(args.database, Path(args.source))}")
+            return 0
         store = _store(args.database)
         if args.command == "issue-code":
             for _ in range(max(1, args.count)):

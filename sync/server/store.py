@@ -42,14 +42,19 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud ov
 class ServerError(Exception):
     """A refusal the client is told about: an HTTP status and a message a person can act on."""
 
-    def __init__(self, status: int, message: str, error: str = "refused") -> None:
+    def __init__(self, status: int, message: str, error: str = "refused",
+                 **extra: Any) -> None:
         super().__init__(message)
         self.status, self.message, self.error = status, message, error
+        self.extra = extra  # more fields of the JSON answer
 
 
 class ResetRequired(ServerError):
-    def __init__(self, message: str) -> None:
-        super().__init__(410, message, "reset_required")
+    """410: the desk must download its scope again; `why` "ahead" (its cursor is past the
+    centre's log: the centre went back in time) or "expired" (older than the centre keeps)."""
+
+    def __init__(self, message: str, why: str = "expired") -> None:
+        super().__init__(410, message, "reset_required", why=why)
 
 
 def now_ms() -> int:
@@ -85,6 +90,33 @@ class KeyRow:
     name: str
 
 
+def centre_identity(db: ServerDatabase) -> tuple[str, str, int]:
+    """This centre's id (made once, kept by backups) and its epoch (new after every restore),
+    with the time the epoch began; made on first start."""
+    with db.write() as conn:
+        found = dict(conn.execute(select(t.meta.c.key, t.meta.c.value).where(
+            t.meta.c.key.in_(("centre.id", "centre.epoch", "centre.epoch_at")))).tuples().all())
+        if "centre.id" not in found:
+            found["centre.id"] = uuid7()
+            conn.execute(t.meta.insert().values(key="centre.id", value=found["centre.id"]))
+        if "centre.epoch" not in found:
+            found.update({"centre.epoch": uuid7(), "centre.epoch_at": str(now_ms())})
+            conn.execute(t.meta.insert(), [{"key": k, "value": found[k]}
+                                           for k in ("centre.epoch", "centre.epoch_at")])
+    return found["centre.id"], found["centre.epoch"], int(found.get("centre.epoch_at") or 0)
+
+
+def start_new_epoch(db: ServerDatabase) -> str:
+    """After a restore: the log went back in time, so desks must re-offer what they hold and
+    pull again from the start. They notice by the epoch every answer carries."""
+    epoch = uuid7()
+    with db.write() as conn:
+        conn.execute(t.meta.delete().where(t.meta.c.key.in_(("centre.epoch", "centre.epoch_at"))))
+        conn.execute(t.meta.insert(), [{"key": "centre.epoch", "value": epoch},
+                                       {"key": "centre.epoch_at", "value": str(now_ms())}])
+    return epoch
+
+
 class ServerStore:
     def __init__(self, db: ServerDatabase, catalogue: Catalogue) -> None:
         self.db = db
@@ -94,6 +126,7 @@ class ServerStore:
             top = conn.execute(select(func.max(t.events.c.hlc))).scalar()
         stamps = [s for s in (last, top) if s]
         self.clock = HybridClock(CENTRE, last=max(stamps) if stamps else None)
+        self.centre_id, self.epoch, self.epoch_at = centre_identity(db)
 
     # Meta --------------------------------------------------------------------------------
     def _meta(self, conn: Connection, key: str) -> str | None:
@@ -179,8 +212,14 @@ class ServerStore:
         return KeyRow(row.kind, row.subject, row.name)
 
     # Push ----------------------------------------------------------------------------------
-    def push(self, desk: DeskRow, raw_events: Sequence[Any]) -> list[PushResult]:
-        """Judge and store a batch; answers come back in the order the events were sent."""
+    def push(self, desk: DeskRow, raw_events: Sequence[Any], reoffer: bool = False
+             ) -> list[PushResult]:
+        """Judge and store a batch; answers come back in the order the events were sent.
+
+        `reoffer`: after a restore the desk offers again every event it holds, also other
+        desks' and the centre's that it had pulled (their own desk may be gone). Those are
+        taken only if stamped before this epoch began: anything later must come from its own
+        desk. Such an event is recorded as pushed by the desk that re-offered it."""
         results: dict[int, PushResult] = {}
         received = now_ms()
         with self.db.write() as conn:
@@ -195,7 +234,8 @@ class ServerStore:
             # Records are judged before the events that follow them, whatever the order sent.
             order = sorted(range(len(raw_events)), key=lambda i: not _creates(raw_events[i]))
             for index in order:
-                result, event = self._judge(conn, desk, raw_events[index], seen, received, origins)
+                result, event = self._judge(conn, desk, raw_events[index], seen, received, origins,
+                                            reoffer)
                 results[index] = result
                 if event is not None and result.status is Status.ACCEPTED:
                     seen[event.id] = event
@@ -210,7 +250,8 @@ class ServerStore:
         return [results[i] for i in range(len(raw_events))]
 
     def _judge(self, conn: Connection, desk: DeskRow, raw: Any, seen: dict[str, Event],
-               received: int, origins: dict[str, str]) -> tuple[PushResult, Event | None]:
+               received: int, origins: dict[str, str], reoffer: bool = False
+               ) -> tuple[PushResult, Event | None]:
         raw_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
         if broken_text(raw):
             return PushResult("?" if broken_text(raw_id) else raw_id[:36] or "?", Status.REJECTED,
@@ -240,7 +281,8 @@ class ServerStore:
             return PushResult(event.id, Status.REJECTED,
                               "A case must be filed under its own community or grid.",
                               Refusal.OUTSIDE_SCOPE), None
-        if event.desk != desk.code or not event.actor.endswith("@" + desk.code):
+        restored = reoffer and event.wall_ms < self.epoch_at
+        if not restored and (event.desk != desk.code or not event.actor.endswith("@" + desk.code)):
             return PushResult(event.id, Status.REJECTED,
                               f"Recorded by {event.actor} on desk {event.desk}, not by a user of "
                               f"desk {desk.code}.", Refusal.FOREIGN_ACTOR), None
@@ -281,7 +323,8 @@ class ServerStore:
             kept_from = int(self._meta(conn, "retained_from") or 1)
             if after > top:
                 raise ResetRequired("The centre does not know this position in the log (its data "
-                                    "was restored); the desk must download its area again.")
+                                    "was restored); the desk must offer what it holds again and "
+                                    "download its area again.", "ahead")
             if 0 < after < kept_from - 1:
                 raise ResetRequired("The centre no longer keeps events this old; the desk must "
                                     "download its area again.")
