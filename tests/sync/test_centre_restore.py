@@ -118,3 +118,32 @@ def test_a_lost_desks_events_come_back_from_a_desk_that_pulled_them(
                            json={"events": [forged], "reoffer": True})
     assert answer.status_code == 200
     assert answer.json()["results"][0]["code"] == "foreign_actor"
+
+
+def test_a_re_offer_cut_off_goes_on_where_it_stopped(
+        sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk], backup_file: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from desk_app.store.sync_state import reoffer_position
+
+    from .servers import ROOT
+
+    a = make_desk("YT-HS-01", "YT-HS", sqlite_server)
+    assert a.client().sync().ok
+    admin(sqlite_server.database, "backup", "--to", str(backup_file))
+    for i in range(40):
+        a.register(description=f"第{i}件：楼道杂物堆放。")
+    assert a.client().sync().ok
+    restore(sqlite_server, backup_file)
+    command = [sys.executable, "-m", "tests.sync.desk_worker", str(a.desk.db.path),
+               sqlite_server.url, a.token]
+    killed = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120,
+                            env={**os.environ, "COMMUNITY_DESK_FAILPOINT": "reoffer.recorded"})
+    assert killed.returncode == -9  # died after its first batch of 50 was answered
+    with a.desk.db.read() as conn:
+        assert reoffer_position(conn) == 50
+    report = a.client(batch=50).sync()
+    assert report.ok and report.reoffered == 80 - 50
+    assert centre_log(sqlite_server) == log_of(a)
