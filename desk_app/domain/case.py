@@ -130,6 +130,8 @@ def fold(case_id: str, events: Iterable[Event]) -> CaseState:
             continue
         if state.status == "incomplete" and event.type != "case.registered":
             reason = _t("domain", "Recorded before the case was registered.")
+        elif not event.is_known:  # a newer version's step: shown as such, not folded
+            reason = None
         else:
             handler = _HANDLERS.get(event.type)
             reason = handler(state, event, at) if handler else _t("domain", "Not a case event.")

@@ -208,7 +208,7 @@ class CaseDetail(QWidget):
 
     def _describe(self, step: Step) -> str:
         kind = EVENT_TYPES.get(step.type)
-        what = translate("events", kind.label) if kind else step.type
+        what = translate("events", kind.label) if kind else self.tr("Needs a newer version to show")
         p = step.payload
         catalogue = self.desk.catalogue
         detail = ""

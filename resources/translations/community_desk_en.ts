@@ -330,6 +330,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Needs a newer version to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(automatic)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1835,6 +1839,14 @@ Size: %2</source>
     </message>
     <message>
         <source>%1 refused by the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk&apos;s software is too old for the centre: please upgrade it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s software is too old for this desk: the centre must be upgraded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -333,6 +333,10 @@ Size: %2</source>
         <translation>（即将超期）</translation>
     </message>
     <message>
+        <source>Needs a newer version to show</source>
+        <translation>需要新版本才能显示</translation>
+    </message>
+    <message>
         <source>(automatic)</source>
         <translation>（智能分拨）</translation>
     </message>
@@ -1833,6 +1837,14 @@ Size: %2</source>
     <message>
         <source>%1 refused by the centre</source>
         <translation>被中心拒收 %1 条</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s software is too old for the centre: please upgrade it</source>
+        <translation>本工作台软件版本过旧，中心已不再支持：请升级</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s software is too old for this desk: the centre must be upgraded</source>
+        <translation>中心软件版本过旧，本工作台无法与其同步：请中心升级</translation>
     </message>
     <message>
         <source>The centre found the record invalid</source>

@@ -265,7 +265,8 @@ class ServerStore:
                               f"Outside this desk's area: {event.org} is not under {desk.org}.",
                               Refusal.OUTSIDE_SCOPE), None
         home = origins.get(event.entity_id)
-        if home is None and event.type not in CREATION and not (
+        # A type this version does not know may well open its own kind of record.
+        if home is None and event.type not in CREATION and event.is_known and not (
                 seen.get(event.id) and seen[event.id].to_dict() == event.to_dict()):
             return PushResult(event.id, Status.REJECTED,
                               "The record this event belongs to is not known at the centre "
