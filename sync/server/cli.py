@@ -37,6 +37,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve = command("serve", "serve the platform (creating and migrating the database if new)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8731)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes sharing the port (use PostgreSQL beyond one)")
     serve.add_argument("--print-code", metavar="ORG",
                        help="also issue and print an enrolment code for this org unit")
     code = command("issue-code", "print a one-time enrolment code for a desk of an org unit")
@@ -119,21 +121,55 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from .app import create_app
+def _log_as_json() -> None:
     from .http import JsonLogFormatter
 
     handler = logging.StreamHandler()
     handler.setFormatter(JsonLogFormatter())
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
-    app = create_app(args.database)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """One process, or `--workers N` processes on one port (uvicorn's supervisor restarts a
+    worker that dies). The database is migrated once, before the workers start; they are
+    stateless apart from it, so N processes on one PostgreSQL (or behind a reverse proxy on
+    several machines) serve the same centre."""
+    import os
+
+    import uvicorn
+
+    from .app import create_app
+
+    _log_as_json()
+    if args.workers <= 1:
+        app = create_app(args.database)
+        if args.print_code:
+            code = app.state.store.issue_enrolment_code(args.print_code)
+            print(f"enrolment code for {args.print_code}: {code}", flush=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+        return 0
+    store = _store(args.database)  # migrates, and makes the centre's identity once
     if args.print_code:
-        code = app.state.store.issue_enrolment_code(args.print_code)
-        print(f"enrolment code for {args.print_code}: {code}", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+        print(f"enrolment code for {args.print_code}: "
+              f"{store.issue_enrolment_code(args.print_code)}", flush=True)
+    store.db.dispose()
+    os.environ[WORKER_DATABASE] = args.database
+    uvicorn.run("sync.server.cli:worker_app", factory=True, workers=args.workers, host=args.host,
+                port=args.port, log_config=None, access_log=False)
     return 0
+
+
+WORKER_DATABASE = "COMMUNITY_DESK_SERVER_DATABASE"
+
+
+def worker_app():  # type: ignore[no-untyped-def]
+    """The app of one of `serve --workers N`'s processes (already migrated)."""
+    import os
+
+    from .app import create_app
+
+    _log_as_json()
+    return create_app(os.environ[WORKER_DATABASE], migrate=False)
 
 
 if __name__ == "__main__":

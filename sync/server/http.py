@@ -71,7 +71,11 @@ async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
 
 
 async def read_json(request: Request, check_text: bool = True) -> Any:
-    body = await read_body(request)
+    return parse_json(await read_body(request), check_text)
+
+
+def parse_json(body: bytes, check_text: bool = True) -> Any:
+    """A request body as JSON, or a 400 that says why (plain: run it on a worker thread)."""
     try:
         value = json.loads(body)
     except (ValueError, RecursionError):
