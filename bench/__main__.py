@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import case_list, sync
+from bench import case_list, load, sync
 
-BENCHES = {"case_list": case_list.main, "sync": sync.main}
+BENCHES = {"case_list": case_list.main, "sync": sync.main, "load": load.main}
 
 
 def main() -> None:

@@ -43,6 +43,7 @@ from desk_app.store.desk import Desk, DeskIdentity, write_meta
 from desk_app.store.eventlog import pending_count
 from desk_app.store.sync_state import (
     advance_reoffer,
+    apply_pulled,
     centre_seen,
     cursor,
     note_centre,
@@ -446,12 +447,12 @@ class SyncClient:
             events, next_after, more = self._page(answer)
             failpoint("pull.received")
             with self.desk.db.begin() as conn:
-                result = self.desk.record(events, origin="pulled", conn=conn)
+                added = apply_pulled(self.desk, conn, events)
                 set_cursor(conn, next_after)
             failpoint("pull.applied")
             self.fetch_attachments(events, report)
             report.pulled += len(events)
-            report.applied += len(result.added)
+            report.applied += len(added)
             if progress:
                 progress("pull", report.pulled, report.pulled + (self.page if more else 0))
             if not more:

@@ -25,6 +25,7 @@ receiver does not know is kept, stored and passed on untouched, never refused fo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -110,11 +111,24 @@ class ProtocolError(ValueError):
     """The other side sent something that does not follow this protocol."""
 
 
+_BROKEN = re.compile("[\x00\ud800-\udfff]")  # one C-speed scan, not a Python loop per character
+
+
+# In JSON text, a NUL or a lone surrogate can only come as a \u escape (raw control characters
+# are invalid JSON, and UTF-8 cannot encode surrogates): a body without these escapes cannot
+# decode to broken text, and its strings need not be scanned one by one.
+_BROKEN_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def may_hold_broken_text(body: bytes) -> bool:
+    return _BROKEN_ESCAPE.search(body) is not None
+
+
 def broken_text(value: Any) -> bool:
     """Whether a decoded JSON value holds text no database can keep: a NUL character (which
     PostgreSQL refuses) or half of a UTF-16 surrogate pair (which is not Unicode text)."""
     if isinstance(value, str):
-        return "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value)
+        return _BROKEN.search(value) is not None
     if isinstance(value, dict):
         return any(broken_text(k) or broken_text(v) for k, v in value.items())
     if isinstance(value, list):

@@ -11,6 +11,9 @@ from .ids import is_uuid
 from .text import QT_TRANSLATE_NOOP, DomainError
 
 
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")  # NUL, or half of a UTF-16 surrogate pair
+
+
 class PayloadError(DomainError):
     context = "domain"
 
@@ -41,7 +44,7 @@ class Text(Field):
                 QT_TRANSLATE_NOOP("domain", "“{field}” is too long ({length} characters; at most {limit})."),
                 field=name, length=len(value), limit=self.max_len,
             )
-        if "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value):
+        if _NOT_TEXT.search(value):
             raise PayloadError(
                 QT_TRANSLATE_NOOP("domain", "“{field}” contains a character that is not text."),
                 field=name,

@@ -20,6 +20,7 @@ from sync.protocol import (
     MAX_PUSH_EVENTS,
     PROTOCOL_VERSION,
     broken_text,
+    may_hold_broken_text,
 )
 
 from .database import ServerDatabase
@@ -99,7 +100,8 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
             raise ServerError(400, "Send {\"events\": [...]}.")
         if len(events) > MAX_PUSH_EVENTS:
             raise ServerError(413, f"At most {MAX_PUSH_EVENTS} events per push.", "too_large")
-        results = store.push(desk, events, reoffer=body.get("reoffer") is True)
+        results = store.push(desk, events, reoffer=body.get("reoffer") is True,
+                             text_checked=not may_hold_broken_text(raw))
         return {"results": [r.to_dict() for r in results]}
 
     @app.post("/v1/push")
