@@ -65,6 +65,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     back = command("restore", "replace the centre's database with a backup and start a new epoch, "
                    "so desks re-offer what they hold (stop the server processes first)")
     back.add_argument("--from", dest="source", required=True, metavar="FILE")
+    key = command("make-key", "write a new server key file (for sealing residents' personal "
+                  "fields at rest; set COMMUNITY_DESK_SERVER_KEY_FILE to it)")
+    key.add_argument("--to", required=True, metavar="FILE")
     keep = command("retain-from", "forget pull positions before this sequence number")
     keep.add_argument("--seq", type=int, required=True)
     return parser.parse_args(argv)
@@ -77,6 +80,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return serve(args)
+        if args.command == "make-key":
+            from pathlib import Path
+
+            from .fields import FieldKeyError, make_key_file
+
+            try:
+                make_key_file(Path(args.to))
+            except FieldKeyError as error:
+                print(error, file=sys.stderr)
+                return 2
+            print(f"wrote a new server key to {args.to}; keep a copy apart from the backups")
+            return 0
         if args.command in ("backup", "restore"):
             from pathlib import Path
 

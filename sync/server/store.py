@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import secrets
 import time
 from collections.abc import Iterable, Sequence
@@ -34,8 +35,11 @@ from sync.protocol import (
 
 from . import schema as t
 from .database import CASE_LOCKS, ServerDatabase
+from .fields import KEY_ENV, KEY_FILE_ENV, FieldCipher, sealed_json
 
 CENTRE = "CENTRE"
+CIPHER: FieldCipher | None = None  # seals personal fields at rest (fields.py); set by ServerStore
+log = logging.getLogger("community_desk.server")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
@@ -127,6 +131,11 @@ class ServerStore:
         stamps = [s for s in (last, top) if s]
         self.clock = HybridClock(CENTRE, last=max(stamps) if stamps else None)
         self.centre_id, self.epoch, self.epoch_at = centre_identity(db)
+        global CIPHER
+        CIPHER = FieldCipher.from_environment()
+        if CIPHER is None:
+            log.warning("no server key (%s or %s): residents' names, phones and ID numbers are "
+                        "stored in clear", KEY_ENV, KEY_FILE_ENV)
 
     # Meta --------------------------------------------------------------------------------
     def _meta(self, conn: Connection, key: str) -> str | None:
@@ -348,7 +357,8 @@ class ServerStore:
         """Number and insert under the writer lock: MAX(seq)+1 onwards, one executemany on the
         driver (SQLAlchemy's per-row work costs more than the insert itself)."""
         next_seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
-        rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type, e.payload_json(), e.actor,
+        rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type,
+                 sealed_json(CIPHER, e.id, e.payload), e.actor,
                  e.desk, e.hlc, e.org, received, pushed_by) for n, e in enumerate(batch)]
         mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         conn.exec_driver_sql(
@@ -539,11 +549,15 @@ def _creates(raw: Any) -> bool:
 
 def _event_row(event: Event, seq: int, received: int, pushed_by: str) -> dict[str, Any]:
     return {"seq": seq, "id": event.id, "entity": event.entity, "entity_id": event.entity_id,
-            "type": event.type, "payload": event.payload_json(), "actor": event.actor,
+            "type": event.type, "payload": sealed_json(CIPHER, event.id, event.payload),
+            "actor": event.actor,
             "desk": event.desk, "hlc": event.hlc, "org": event.org, "received_at": received,
             "pushed_by": pushed_by}
 
 
 def _row_event(row: Any) -> Event:
-    return Event(row.id, row.entity, row.entity_id, row.type, json.loads(row.payload), row.actor,
+    payload = json.loads(row.payload)
+    if CIPHER is not None:
+        payload = CIPHER.open(row.id, payload)
+    return Event(row.id, row.entity, row.entity_id, row.type, payload, row.actor,
                  row.desk, row.hlc, row.org)
