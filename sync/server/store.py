@@ -270,9 +270,8 @@ class ServerStore:
                         if event.id in raced:
                             results[index] = self._judge(event, raced, origins)
                     fresh = [(i, e) for i, e in fresh if e.id not in raced]
-                if fresh:
+                if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
                     self._insert(conn, [e for _, e in fresh], received, desk.id)
-                    self._set_meta(conn, "hlc.last", self.clock.last)
                 if clashes:
                     conn.execute(t.conflicts.insert(), [{
                         "event_id": e.id, "desk_id": desk.id, "received_at": received,
