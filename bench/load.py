@@ -112,7 +112,7 @@ def run_config(database: str, desks: int, workers: int, work: Path) -> Outcome:
     from tests.sync.servers import ServerProcess
 
     outcome = Outcome(desks, workers)
-    server = ServerProcess(database, work, workers=workers).start()
+    server = ServerProcess(database, work, workers=workers).start(timeout=300)
     try:
         enrolled, reader_token = enrol_desks(server.url, database, desks)
         batches = max(2, EVENTS // (desks * BATCH))
@@ -237,13 +237,16 @@ def main() -> None:
                 work = Path(tempfile.mkdtemp(prefix="bench-load-"))
                 database = cluster.new_database() if cluster else \
                     f"sqlite:///{work / 'server.sqlite3'}"
-                outcome = run_config(database, desks, workers, work)
+                try:
+                    outcome = run_config(database, desks, workers, work)
+                except Exception as error:  # reported in the table, the others still run
+                    outcome = Outcome(desks, workers, failures=[repr(error)[:300]])
                 if not floor:
                     floor = raw_floor(database)
                 outcomes.append(outcome)
                 shutil.rmtree(work, ignore_errors=True)
-                print(f"  {desks:4d} desks × {workers} processes: {outcome.events / outcome.seconds:8,.0f} "
-                      f"events/s", flush=True)
+                print(f"  {desks:4d} desks × {workers} processes: "
+                      f"{outcome.events / max(outcome.seconds, 1e-9):8,.0f} events/s", flush=True)
     finally:
         if cluster is not None:
             cluster.stop()
@@ -254,6 +257,9 @@ def main() -> None:
           "pulled | skipped | CPU busy | load |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for o in outcomes:
+        if not o.batch_ms:
+            print(f"| {o.desks} | {o.workers} | did not run: {o.failures[0] if o.failures else '?'} |")
+            continue
         rate = o.events / o.seconds
         quantiles = statistics.quantiles(o.batch_ms, n=20) if len(o.batch_ms) > 1 else [0] * 19
         print(f"| {o.desks} | {o.workers} | {o.events:,} | {rate:,.0f} | {rate / floor:.2f} | "

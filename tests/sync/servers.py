@@ -40,13 +40,13 @@ class ServerProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> ServerProcess:
+    def start(self, timeout: float = 30) -> ServerProcess:
         handle = self.log.open("ab")
         self.process = subprocess.Popen(
             [*CLI, "serve", "--database", self.database, "--port", str(self.port),
              "--workers", str(self.workers)],
             stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
