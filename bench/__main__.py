@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from bench import case_list, load, sync
+from bench import case_list, gui_stalls, load, sync
 
-BENCHES = {"case_list": case_list.main, "sync": sync.main, "load": load.main}
+BENCHES = {"case_list": case_list.main, "sync": sync.main, "gui_stalls": gui_stalls.main,
+           "load": load.main}
 
 
 def main() -> None:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from . import case_events  # noqa: F401 - declares the event types
 from .evaluation import Outcome, evaluation_outcome
-from .events import Conflict, Event, sorted_events
-from .sla import Clock, TimeLimit, finish_deadline, sign_deadline, utc_from_ms
+from .events import Conflict, Event, fold_record, handles, types_of
+from .sla import Clock, TimeLimit, finish_deadline, sign_deadline
 from .text import QT_TRANSLATE_NOOP as _t
 from .vocabulary import ACTIVE, FINAL, LEVEL_ORDER
 from .workcalendar import WorkCalendar
@@ -89,8 +89,9 @@ class CaseState:
         return self.status in ACTIVE
 
     def sign_clock(self) -> Clock | None:
-        """The 24-hour signing clock, while a dispatched case waits to be signed for."""
-        if self.dispatched_at is None:
+        """The 24-hour signing clock: it runs only while a dispatched case waits to be signed
+        for (the one place that says so)."""
+        if self.dispatched_at is None or self.status != "dispatched":
             return None
         return Clock(self.dispatched_at, sign_deadline(self.dispatched_at))
 
@@ -102,15 +103,10 @@ class CaseState:
         return Clock(self.handling_started_at, due)
 
 
-Handler = Callable[[CaseState, Event, datetime], str | None]
-_HANDLERS: dict[str, Handler] = {}
-
-
-def _on(name: str) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        _HANDLERS[name] = handler
-        return handler
-    return register
+def _on(name: str) -> Callable[[Callable[[CaseState, Event, datetime], str | None]],
+                                Callable[[CaseState, Event, datetime], str | None]]:
+    """Attach a case event's fold handler to its declaration (the registry in events.py)."""
+    return handles(name)
 
 
 NOT_NOW = _t("domain", "Not allowed while the case is “{status}”.")
@@ -118,56 +114,30 @@ NOT_NOW = _t("domain", "Not allowed while the case is “{status}”.")
 
 def fold(case_id: str, events: Iterable[Event]) -> CaseState:
     """The state of one case from all of its events (in any order, duplicates ignored)."""
-    unique = {e.id: e for e in events if e.entity_id == case_id}
-    ordered = sorted_events(list(unique.values()))
-    state = CaseState(id=case_id)
-    registered = any(e.type == "case.registered" for e in ordered)
-    for event in ordered:
-        at = utc_from_ms(event.wall_ms)
-        state.last_hlc = event.hlc
-        if not registered:
-            state.steps.append(_step(event, at))
-            continue
-        if state.status == "incomplete" and event.type != "case.registered":
-            reason = _t("domain", "Recorded before the case was registered.")
-        elif not event.is_known:  # a newer version's step: shown as such, not folded
-            reason = None
-        else:
-            handler = _HANDLERS.get(event.type)
-            reason = handler(state, event, at) if handler else _t("domain", "Not a case event.")
-        if reason:
-            state.conflicts.append(Conflict(event.id, event.type, reason,
-                                            {"status": state.status}))
-        else:
-            state.steps.append(_step(event, at))
-    return state
+    return fold_record(CaseState(id=case_id), events,
+                       before_start=_t("domain", "Recorded before the case was registered."),
+                       on_step=_add_step, hold_until_started=True)
 
 
-# A payload for each step that passes the schema, used to ask the fold what is allowed now.
-_TRIAL_PAYLOADS: dict[str, dict[str, Any]] = {
-    "case.dispatched": {"lead": "D-X", "mode": "manual"},
-    "case.replied": {"department": "D-X", "text": "-"},
-    "case.resolved": {"text": "-"},
-    "case.evaluated": {d: "satisfied" for d in ("speed", "effect", "service", "feedback")},
-    "case.returned": {"reason": "-"}, "case.escalated": {"to_level": "district", "reason": "-"},
-    "case.reminded": {}, "case.supervised": {"reason": "-"}, "case.merged": {"into": ""},
-    "case.split": {"into": []}, "case.voided": {"reason": "-"}, "case.commented": {"text": "-"},
-    "case.repeated": {"channel": "window"},
-}
+def _add_step(state: CaseState, event: Event, at: datetime) -> None:
+    state.steps.append(_step(event, at))
 
 
 def allowed_steps(state: CaseState) -> set[str]:
-    """The steps the workflow allows on this case now, asked of the fold itself so that the
-    screen and the rules can never disagree."""
+    """The steps the workflow allows on this case now, asked of the fold itself (with each
+    type's declared sample payload) so that the screen and the rules can never disagree."""
     if state.status == "incomplete":
         return set()
     allowed = set()
-    for type_, payload in _TRIAL_PAYLOADS.items():
+    at = state.registered_at or datetime.now(UTC)
+    for kind in types_of("case"):
+        if kind.sample is None or kind.fold is None:
+            continue
         trial = copy.deepcopy(state)
-        probe = Event("0", "case", state.id, type_, payload, "-", "-", state.last_hlc, "-")
-        at = state.registered_at or datetime.now()
-        if _HANDLERS[type_](trial, probe, at) is None:
-            allowed.add(type_)
+        probe = Event("0", "case", state.id, kind.name, dict(kind.sample), "-", "-",
+                      state.last_hlc, "-")
+        if kind.fold(trial, probe, at) is None:
+            allowed.add(kind.name)
     if state.status == "dispatched":
         allowed.add("case.signed")
     return allowed

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from .hlc import Stamp
@@ -17,7 +18,8 @@ from .ids import is_uuid
 from .schema import Field, PayloadError, check_payload
 from .text import QT_TRANSLATE_NOOP, DomainError
 
-ORG_PATTERN = re.compile(r"^[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){0,5}$")
+ORG_REGEX = r"^[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){0,5}$"  # district-street-community-grid codes
+ORG_PATTERN = re.compile(ORG_REGEX)
 # The shape of any event type name, also of types a newer version declares: "entity.verb".
 TYPE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,19}\.[a-z][a-z0-9_.]{0,38}$")
 MAX_TYPE_LEN = 40
@@ -28,22 +30,67 @@ class EventError(PayloadError):
     """An event that may not be stored, and why."""
 
 
-@dataclass(frozen=True)
+Handler = Callable[[Any, "Event", datetime], "str | None"]
+
+
+@dataclass
 class EventType:
+    """Everything one event type means, declared once (see `declare`).
+
+    The fold, the store's permission check, the case screen's steps, the centre's creation rule
+    and the timeline all read this; nothing restates it. `fold` is attached by the module that
+    folds the entity (`@handles`), so the domain rules stay beside the state they change.
+    """
+
     name: str
     entity: str
     payload: Mapping[str, Field]
     label: str  # English source text, translated in the UI under context "events"
+    permission: str  # what the acting role must be allowed (desk_app.domain.roles)
+    creates: bool = False  # starts its record; every other event needs the record to exist
+    timeline: tuple[str, ...] = ()  # payload fields shown, in this order, on the timeline line
+    action: str = ""  # the step's button title on its record's screen (context "events"); "" = none
+    sample: Mapping[str, Any] | None = None  # a valid payload, to ask the fold what is allowed
+    changelog: tuple[str, ...] = ()  # one line per change of the payload, newest last
+    fold: Handler | None = field(default=None, repr=False)
 
 
 EVENT_TYPES: dict[str, EventType] = {}
 
 
-def declare(name: str, label: str, /, **payload: Field) -> EventType:
+def declare(name: str, label: str, /, *, permission: str, creates: bool = False,
+            timeline: tuple[str, ...] = (), action: str = "",
+            sample: Mapping[str, Any] | None = None, changelog: tuple[str, ...] = (),
+            **payload: Field) -> EventType:
+    """Declare an event type: its payload schema and what it means (see EventType)."""
+    if name in EVENT_TYPES:
+        raise ValueError(f"event type {name} is declared twice")
     entity = name.split(".", 1)[0]
-    kind = EventType(name, entity, payload, label)
+    kind = EventType(name, entity, payload, label, permission, creates, tuple(timeline), action,
+                     sample, tuple(changelog))
     EVENT_TYPES[name] = kind
     return kind
+
+
+def handles(name: str) -> Callable[[Handler], Handler]:
+    """Attach the fold handler of a declared type: `handler(state, event, at)` changes the state
+    and returns None, or returns why the workflow refuses the step (kept as a conflict)."""
+    def attach(handler: Handler) -> Handler:
+        kind = EVENT_TYPES[name]
+        if kind.fold is not None:
+            raise ValueError(f"event type {name} is folded twice")
+        kind.fold = handler
+        return handler
+    return attach
+
+
+def types_of(entity: str) -> list[EventType]:
+    """The declared types of one record kind, in declaration order."""
+    return [k for k in EVENT_TYPES.values() if k.entity == entity]
+
+
+def creation_types() -> frozenset[str]:
+    return frozenset(k.name for k in EVENT_TYPES.values() if k.creates)
 
 
 @dataclass(frozen=True)
@@ -165,6 +212,7 @@ def sorted_events(events: list[Event] | tuple[Event, ...]) -> list[Event]:
 
 
 class Folded(Protocol):
+    id: str
     status: str
     last_hlc: str
     conflicts: list[Conflict]
@@ -172,20 +220,48 @@ class Folded(Protocol):
 
 S = TypeVar("S", bound=Folded)
 
+UNKNOWN_TYPE = QT_TRANSLATE_NOOP("domain", "Needs a newer version of Community Desk to show.")
 
-def fold_into(state: S, events: Iterable[Event], apply: Callable[[S, Event], str | None]) -> S:
-    """Apply an entity's events (duplicates dropped) in the agreed order; a step that `apply`
-    refuses, by returning its reason, is kept on the state as a conflict."""
-    unique = {e.id: e for e in events if e.entity_id == state.id}  # type: ignore[attr-defined]
-    for event in sorted_events(list(unique.values())):
-        if event.type not in EVENT_TYPES:  # a newer version's step: kept in the log, not folded
-            state.last_hlc = event.hlc
-            continue
-        reason = apply(state, event)
+
+def fold_record(state: S, events: Iterable[Event], *, before_start: str,
+                on_step: Callable[[S, Event, datetime], None] | None = None,
+                hold_until_started: bool = False) -> S:
+    """The one fold of every record kind: the record's events (duplicates dropped) in the agreed
+    order, each through its type's declared handler.
+
+    A step the handler refuses is kept on the state as a conflict. A step before the record's
+    creating event is refused with `before_start`, unless `hold_until_started` is set and the
+    creating event has not arrived at all (then the steps are only listed, waiting for it). An
+    event of a type this version does not know is passed over: it is kept in the log and synced
+    on, and `on_step` still lists it, so a newer desk's work shows as "needs a newer version".
+    """
+    unique = {e.id: e for e in events if e.entity_id == state.id}
+    ordered = sorted_events(list(unique.values()))
+    started = not hold_until_started or any(
+        (k := EVENT_TYPES.get(e.type)) is not None and k.creates for e in ordered)
+    for event in ordered:
+        at = _utc(event.wall_ms)
         state.last_hlc = event.hlc
+        kind = EVENT_TYPES.get(event.type)
+        if kind is None or kind.fold is None:
+            if on_step:
+                on_step(state, event, at)
+            continue
+        if not started:
+            reason = None
+        elif state.status == "incomplete" and not kind.creates:
+            reason = before_start
+        else:
+            reason = kind.fold(state, event, at)
         if reason:
             state.conflicts.append(Conflict(event.id, event.type, reason, {"status": state.status}))
+        elif on_step:
+            on_step(state, event, at)
     return state
+
+
+def _utc(wall_ms: int) -> datetime:
+    return datetime.fromtimestamp(wall_ms / 1000, tz=UTC)
 
 
 @dataclass

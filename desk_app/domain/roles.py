@@ -28,14 +28,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": _EVERYTHING | {"users", "settings"},
 }
 
-# The permission each case event needs.
-EVENT_PERMISSION = {
-    "case.registered": "register", "case.dispatched": "dispatch", "case.signed": "dispatch",
-    "case.replied": "reply", "case.resolved": "resolve", "case.evaluated": "evaluate",
-    "case.returned": "return", "case.escalated": "escalate", "case.reminded": "remind",
-    "case.supervised": "supervise", "case.merged": "merge", "case.split": "split",
-    "case.voided": "void", "case.commented": "comment", "case.repeated": "repeat",
-}
+
+def event_permission(type_: str) -> str:
+    """The permission an event type needs, from its declaration; unknown types need one that no
+    role has, so nothing undeclared is ever recorded locally."""
+    from . import case  # noqa: F401 - every type declared (the package imports them all)
+    from .events import EVENT_TYPES
+
+    kind = EVENT_TYPES.get(type_)
+    return kind.permission if kind else "undeclared"
 
 
 def may(role: str, permission: str) -> bool:

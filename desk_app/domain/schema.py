@@ -10,7 +10,6 @@ from typing import Any
 from .ids import is_uuid
 from .text import QT_TRANSLATE_NOOP, DomainError
 
-
 _NOT_TEXT = re.compile("[\x00\ud800-\udfff]")  # NUL, or half of a UTF-16 surrogate pair
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from .text import QT_TRANSLATE_NOOP, DomainError
@@ -24,6 +25,7 @@ from .workcalendar import WorkCalendar
 
 CHINA = ZoneInfo("Asia/Shanghai")
 SIGN_WITHIN = timedelta(hours=24)
+T = TypeVar("T")
 DUE_SOON_FRACTION = 0.8
 _LIMIT = re.compile(r"^(same_day|(\d{1,3})(h|d|wd))$")
 
@@ -130,12 +132,18 @@ class Clock:
         return max(0.0, (now - self.start).total_seconds() / span)
 
     def state(self, now: datetime) -> ClockState:
-        """On time, due soon (≥ 80 % used) or overdue (strictly after the deadline)."""
-        if now > self.due:
-            return ClockState.OVERDUE
-        if now >= self.due_soon_at:
-            return ClockState.DUE_SOON
-        return ClockState.ON_TIME
+        return state_at(now, self.due, self.due_soon_at)
+
+
+def state_at(now: T, due: T, due_soon_at: T | None) -> ClockState:
+    """The one rule of the clocks: overdue strictly after the deadline, due soon from the 80 %
+    mark (`due_soon_at`), else on time. Works on datetimes and on stored milliseconds alike, so
+    the lists and their SQL filters follow the same thresholds (see store.case_queries)."""
+    if now > due:  # type: ignore[operator]
+        return ClockState.OVERDUE
+    if due_soon_at is not None and now >= due_soon_at:  # type: ignore[operator]
+        return ClockState.DUE_SOON
+    return ClockState.ON_TIME
 
 
 def utc_from_ms(ms: int) -> datetime:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text, tuple_
 
 from desk_app.domain.case_numbers import CASE_NUMBER
-from desk_app.domain.sla import ms_from_utc
+from desk_app.domain.sla import ClockState, ms_from_utc, state_at
 from desk_app.domain.validation import InputError, normalize_phone
 from desk_app.domain.vocabulary import ACTIVE, FINAL
 
@@ -64,12 +64,12 @@ class CaseRow:
         """on_time / due_soon / overdue for active cases (signing or handling), else None."""
         if self.status not in ACTIVE:
             return None
-        if (self.due_at is not None and now_ms > self.due_at) or (
-                self.sign_due_at is not None and now_ms > self.sign_due_at):
-            return "overdue"
-        if self.due_soon_at is not None and now_ms >= self.due_soon_at:
-            return "due_soon"
-        return "on_time"
+        states = {state_at(now_ms, due, soon) for due, soon in (
+            (self.due_at, self.due_soon_at), (self.sign_due_at, None)) if due is not None}
+        for state in (ClockState.OVERDUE, ClockState.DUE_SOON):
+            if state in states:
+                return str(state)
+        return str(ClockState.ON_TIME)
 
 
 @dataclass

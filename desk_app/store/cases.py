@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 
-from desk_app.domain.case import CaseState, fold
+from desk_app.domain.case import NOT_NOW, CaseState, allowed_steps, fold
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
 from desk_app.domain.intake import Intake, check_intake, registration_payload
-from desk_app.domain.roles import EVENT_PERMISSION, may
+from desk_app.domain.roles import event_permission, may
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
@@ -44,11 +45,11 @@ def register_case(desk: Desk, user: User, intake: Intake, *, dispatch: bool = Tr
                   settle_answer: str | None = None) -> CaseState:
     """Register a request: a case number at once, offline; then automatic dispatch to the
     catalogue item's lead department, or, when settled at the window, closure in the same step."""
-    with desk.db.begin() as conn:
-        batch = registration_events(desk, user, intake, conn, dispatch=dispatch,
+    with desk.write() as unit:
+        batch = registration_events(desk, user, intake, unit.conn, dispatch=dispatch,
                                     settle_answer=settle_answer)
-        desk.record(batch, conn=conn)
-    return get_case(desk, batch[0].entity_id)
+        result = unit.record(batch)
+    return result.states.get(batch[0].entity_id) or get_case(desk, batch[0].entity_id)
 
 
 def registration_events(desk: Desk, user: User, intake: Intake, conn: Connection, *,
@@ -81,14 +82,17 @@ def record_case_event(desk: Desk, user: User, case_id: str, type_: str,
                       payload: dict[str, Any]) -> CaseState:
     """Record one step on a case. The fold decides whether the workflow allows it; a step it
     does not allow is still kept and shows as a conflict, so nothing a person did is lost."""
-    _require(user, EVENT_PERMISSION.get(type_, "admin-only"))
-    with desk.db.begin() as conn:
-        org = conn.execute(select(cases.c.org).where(cases.c.id == case_id)).scalar()
+    _require(user, event_permission(type_))
+    with desk.write() as unit:
+        org = unit.conn.execute(_CASE_ORG, {"id": case_id}).scalar()
         if org is None:
             raise DomainError(_t("domain", "There is no such case."))
         event = desk.new_event(user.actor(desk.code), "case", case_id, type_, payload, org)
-        desk.record([event], conn=conn)
-    return get_case(desk, case_id)
+        result = unit.record([event])
+    return result.states.get(case_id) or get_case(desk, case_id)
+
+
+_CASE_ORG = text("SELECT org FROM cases WHERE id = :id")
 
 
 def dispatch_case(desk: Desk, user: User, case_id: str, lead: str, co: list[str] | None = None,
@@ -151,6 +155,72 @@ def merge_case(desk: Desk, user: User, case_id: str, into_id: str) -> CaseState:
         raise DomainError(_t("domain", "There is no such case."), field="into")
     return record_case_event(desk, user, case_id, "case.merged",
                              {"into": into_id, "into_number": target.number})
+
+
+@dataclass(frozen=True)
+class SplitPart:
+    """One of the problems a request is split into: its own words and its own category."""
+
+    description: str
+    category: str
+    urgency: str = ""  # "" keeps the original case's urgency
+
+
+def split_case(desk: Desk, user: User, case_id: str, parts: Sequence[SplitPart],
+               reason: str = "") -> list[CaseState]:
+    """A request that holds several problems becomes several cases (拆分), each with its own
+    category and department, all linked to the original (which closes as split) and it to
+    them, in one unit of work. Returns the new cases."""
+    _require(user, event_permission("case.split"))
+    errors: dict[str, DomainError] = {}
+    if len(parts) < 2:
+        errors["parts"] = DomainError(_t("domain", "Split into at least two cases."), field="parts")
+    for position, part in enumerate(parts, 1):
+        if not part.description.strip():
+            errors[f"description{position}"] = DomainError(
+                _t("domain", "Describe problem {n}."), field=f"description{position}", n=position)
+        if part.category not in desk.catalogue.items:
+            errors[f"category{position}"] = DomainError(
+                _t("domain", "Choose a category for problem {n}."), field=f"category{position}",
+                n=position)
+    if errors:
+        raise IntakeError(errors)
+    actor = user.actor(desk.code)
+    with desk.write() as unit:
+        original = fold(case_id, load_events(unit.conn, [case_id]).get(case_id, []))
+        if original.status == "incomplete":
+            raise DomainError(_t("domain", "There is no such case."))
+        if "case.split" not in allowed_steps(original):
+            raise DomainError(NOT_NOW, status=original.status)
+        batch: list[Event] = []
+        new_ids: list[str] = []
+        numbers: list[str] = []
+        for part in parts:
+            intake = Intake(channel=original.channel, kind=original.kind,
+                            description=part.description, category=part.category,
+                            urgency=part.urgency or original.urgency,
+                            community=original.community, grid=original.grid or "",
+                            address=original.address, name=original.name, phone=original.phone,
+                            id_number=original.id_number, anonymous=original.anonymous,
+                            latitude=original.latitude, longitude=original.longitude)
+            number = desk.next_case_number(unit.conn)
+            payload = registration_payload(intake, desk.catalogue, number)
+            payload.update(split_from=case_id, split_from_number=original.number)
+            new_id = uuid7()
+            item = desk.catalogue.items[part.category]
+            batch.append(desk.new_event(actor, "case", new_id, "case.registered", payload,
+                                        original.org))
+            batch.append(desk.new_event(actor, "case", new_id, "case.dispatched",
+                                        {"lead": item.lead, "co": list(item.co), "mode": "auto"},
+                                        original.org))
+            new_ids.append(new_id)
+            numbers.append(number)
+        split = {"into": new_ids, "into_numbers": numbers}
+        if reason.strip():
+            split["reason"] = reason.strip()
+        batch.append(desk.new_event(actor, "case", case_id, "case.split", split, original.org))
+        result = unit.record(batch)
+    return [result.states.get(i) or get_case(desk, i) for i in new_ids]
 
 
 def link_repeat(desk: Desk, user: User, case_id: str, intake: Intake) -> CaseState:

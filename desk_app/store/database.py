@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
@@ -54,24 +54,78 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 class Database:
-    """One SQLite file. Open a transaction with `begin()` for each unit of work."""
+    """One SQLite file. Each unit of work is one `begin()`: BEGIN IMMEDIATE, so the reads at its
+    start are inside the same transaction as its writes and no other writer can come between.
+
+    What a unit changed is noted on its connection (`note_changes`) and handed to `on_commit`
+    once the transaction has committed: the one channel by which screens learn of every write,
+    local or pulled.
+    """
 
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        self.on_commit: Callable[[ChangeSet], None] | None = None
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        with self.engine.begin() as connection:
-            yield connection
+        with self.engine.connect() as connection:
+            connection.execution_options(sqlite_begin="IMMEDIATE")
+            try:
+                with connection.begin():
+                    yield connection
+            except BaseException:
+                connection.info.pop(CHANGES_KEY, None)
+                raise
+            changes = connection.info.pop(CHANGES_KEY, None)
+        if changes is not None and self.on_commit is not None:
+            self.on_commit(changes)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        """A consistent snapshot for reading (a deferred transaction, rolled back at the end)."""
         with self.engine.connect() as connection:
             yield connection
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+CHANGES_KEY = "community_desk.changes"
+
+
+class ChangeSet:
+    """What one unit of work changed, collected while it runs (see desk.Changes)."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, dict[str, None]] = {}
+        self.facts: set[str] = set()
+        self.origin = "local"
+
+    def touch(self, entity: str, ids: Iterable[str]) -> None:
+        self.records.setdefault(entity, {}).update(dict.fromkeys(ids))
+
+
+def note_changes(conn: Connection) -> ChangeSet:
+    """The change set of the unit of work `conn` belongs to, to note what it changes."""
+    found = conn.info.get(CHANGES_KEY)
+    if found is None:
+        found = conn.info[CHANGES_KEY] = ChangeSet()
+    return found
+
+
+def _transactions(engine: Engine) -> None:
+    """Let SQLAlchemy, not pysqlite, start transactions, so that BEGIN comes before the first
+    read (pysqlite would issue it only before the first write) and can be IMMEDIATE."""
+
+    @event.listens_for(engine, "connect")
+    def _autocommit_driver(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _check_file(path: Path) -> None:
@@ -106,6 +160,7 @@ def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] |
     engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=4,
                            connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
+    _transactions(engine)
     try:
         _migrate(engine, path, current, before_migrate)
     except (SADatabaseError, sqlite3.DatabaseError) as error:

@@ -1,10 +1,15 @@
 """The open desk: its database, identity, clock, catalogue and calendar, and the one path by
-which events are recorded (validated, appended, projected, clock saved, in one transaction)."""
+which every change is written: `Desk.write()` opens one unit of work (BEGIN IMMEDIATE), in
+which `record` appends events, refreshes what they touch and saves the clock; once it commits,
+every listener gets the `Changes` (which records, which counts moved), whether the change was
+made here or pulled from the centre."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert
@@ -19,10 +24,12 @@ from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 from desk_app.domain.workcalendar import WorkCalendar
 
-from .database import Database
+from .database import ChangeSet, Database, note_changes
 from .eventlog import AppendResult, append_events, latest_stamp
 from .projection import PROJECTORS
 from .schema import case_number_seq, meta
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,44 @@ def read_identity(db: Database) -> DeskIdentity | None:
     return DeskIdentity(**values)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What one committed unit of work changed (after Anki's OpChanges): screens look at it and
+    redraw only what it touches."""
+
+    records: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    facts: frozenset[str] = frozenset()  # "outbox", "rejections", "users", "settings", "sync"…
+    origin: str = "local"  # local | pulled | demo
+
+    def touches(self, entity: str, entity_id: str | None = None) -> bool:
+        ids = self.records.get(entity)
+        return bool(ids) and (entity_id is None or entity_id in ids)  # type: ignore[operator]
+
+    def moved(self, fact: str) -> bool:
+        return fact in self.facts
+
+    @classmethod
+    def from_set(cls, found: ChangeSet) -> Changes:
+        return cls({k: frozenset(v) for k, v in found.records.items()}, frozenset(found.facts),
+                   found.origin)
+
+
+class UnitOfWork:
+    """One transaction on the desk: reads and writes on `conn`, events through `record`."""
+
+    def __init__(self, desk: Desk, conn: Connection) -> None:
+        self.desk, self.conn = desk, conn
+
+    def record(self, batch: Sequence[Event], origin: str = "local") -> AppendResult:
+        return self.desk.record(batch, origin, self.conn)
+
+    def note(self, *facts: str) -> None:
+        note_changes(self.conn).facts.update(facts)
+
+    def touch(self, entity: str, *ids: str) -> None:
+        note_changes(self.conn).touch(entity, ids)
+
+
 class Desk:
     def __init__(self, db: Database, identity: DeskIdentity, catalogue: Catalogue,
                  calendar: WorkCalendar, wall: Callable[[], int] | None = None) -> None:
@@ -81,6 +126,29 @@ class Desk:
         with db.read() as conn:
             last = latest_stamp(conn)
         self.clock = HybridClock(identity.code, wall, last)
+        self._listeners: list[Callable[[Changes], None]] = []
+        db.on_commit = self._committed
+
+    # The one write path ------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[UnitOfWork]:
+        """One unit of work: BEGIN IMMEDIATE, so what it reads first cannot change before it
+        writes; its Changes reach every listener after the commit."""
+        with self.db.begin() as conn:
+            yield UnitOfWork(self, conn)
+
+    def listen(self, callback: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call `callback(changes)` after every committed write (on the writing thread)."""
+        self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+
+    def _committed(self, found: ChangeSet) -> None:
+        changes = Changes.from_set(found)
+        for callback in list(self._listeners):
+            try:
+                callback(changes)
+            except Exception:  # a screen's failure must not undo or hide a committed write
+                log.exception("a change listener failed")
 
     @property
     def code(self) -> str:
@@ -94,10 +162,11 @@ class Desk:
 
     def record(self, batch: Sequence[Event], origin: str = "local",
                conn: Connection | None = None) -> AppendResult:
-        """Append events and refresh what they touch, all in one transaction."""
+        """Append events and refresh what they touch, inside the unit of work `conn` (or one of
+        its own)."""
         if conn is None:
-            with self.db.begin() as own:
-                return self.record(batch, origin, own)
+            with self.write() as unit:
+                return unit.record(batch, origin)
         if origin != "local":
             for event in batch:
                 self.clock.observe(event.hlc)
@@ -108,8 +177,17 @@ class Desk:
         for entity, ids in touched.items():
             projector = PROJECTORS.get(entity)
             if projector:
-                projector(conn, ids, self.calendar)
+                folded = projector(conn, ids, self.calendar)
+                if folded:
+                    result.states.update(folded)
         write_meta(conn, "hlc.last", self.clock.last)
+        changes = note_changes(conn)
+        for entity, ids in touched.items():
+            changes.touch(entity, ids)
+        if origin != "local":
+            changes.origin = origin
+        elif result.added:
+            changes.facts.add("outbox")
         return result
 
     def next_case_number(self, conn: Connection, now_ms: int | None = None) -> str:

@@ -12,6 +12,7 @@ import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
@@ -28,6 +29,7 @@ class AppendResult:
     added: list[Event] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
     clashes: list[str] = field(default_factory=list)
+    states: dict[str, Any] = field(default_factory=dict)  # folded by the projections, by id
 
 
 def _row(event: Event, origin: str, now_ms: int) -> dict[str, object]:

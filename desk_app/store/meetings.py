@@ -3,12 +3,13 @@ resolutions and their progress, closing, and passing a topic up to a higher leve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
@@ -39,14 +40,28 @@ def get_meeting(desk: Desk, meeting_id: str) -> MeetingState:
 
 def _record(desk: Desk, user: User, meeting_id: str, type_: str, payload: dict[str, Any],
             extra: list[Event] | None = None) -> MeetingState:
+    return _record_all(desk, user, meeting_id, lambda _state, _conn: [(type_, payload)], extra)
+
+
+Steps = Callable[[MeetingState, Connection], list[tuple[str, dict[str, Any]] | Event]]
+
+
+def _record_all(desk: Desk, user: User, meeting_id: str, steps: Steps,
+                extra: list[Event] | None = None) -> MeetingState:
+    """Record what `steps(state, conn)` makes from the meeting as this unit of work reads it
+    (the meeting's own steps as (type, payload), other records' events whole), all in that one
+    transaction."""
     _require(user)
-    with desk.db.begin() as conn:
-        org = conn.execute(select(meetings.c.org).where(meetings.c.id == meeting_id)).scalar()
+    with desk.write() as unit:
+        org = unit.conn.execute(select(meetings.c.org).where(meetings.c.id == meeting_id)).scalar()
         if org is None:
             raise DomainError(_t("domain", "There is no such meeting."))
-        event = desk.new_event(user.actor(desk.code), "meeting", meeting_id, type_, payload, org)
-        desk.record([event, *(extra or [])], conn=conn)
-    return get_meeting(desk, meeting_id)
+        state = fold_meeting(meeting_id, load_events(unit.conn, [meeting_id]).get(meeting_id, []))
+        batch = [step if isinstance(step, Event) else
+                 desk.new_event(user.actor(desk.code), "meeting", meeting_id, *step, org)
+                 for step in steps(state, unit.conn)]
+        unit.record([*batch, *(extra or [])])
+        return fold_meeting(meeting_id, load_events(unit.conn, [meeting_id]).get(meeting_id, []))
 
 
 # Hot topics ---------------------------------------------------------------------------------
@@ -138,11 +153,23 @@ def call_meeting(desk: Desk, user: User, *, level: str, title: str, scheduled_at
 def update_meeting(desk: Desk, user: User, meeting_id: str, field: str, value: str
                    ) -> MeetingState:
     """Change one field of the record (minutes, place, counts …) on top of what this desk sees."""
-    bases = get_meeting(desk, meeting_id).fields.heads(field)
-    payload: dict[str, Any] = {"field": field, "value": value}
-    if bases:
-        payload["bases"] = bases
-    return _record(desk, user, meeting_id, "meeting.updated", payload)
+    return update_meeting_fields(desk, user, meeting_id, {field: value})
+
+
+def update_meeting_fields(desk: Desk, user: User, meeting_id: str,
+                          values: dict[str, str]) -> MeetingState:
+    """Change several fields of the record in one unit of work; each change names the values it
+    replaces as this transaction reads them, so a concurrent edit shows as a clash."""
+    def steps(state: MeetingState, _conn: Connection) -> list[tuple[str, dict[str, Any]] | Event]:
+        out: list[tuple[str, dict[str, Any]] | Event] = []
+        for field, value in values.items():
+            payload: dict[str, Any] = {"field": field, "value": value}
+            bases = state.fields.heads(field)
+            if bases:
+                payload["bases"] = bases
+            out.append(("meeting.updated", payload))
+        return out
+    return _record_all(desk, user, meeting_id, steps)
 
 
 def mark_attendance(desk: Desk, user: User, meeting_id: str, department: str,
@@ -179,46 +206,53 @@ def record_progress(desk: Desk, user: User, meeting_id: str, resolution_id: str,
 def close_resolution(desk: Desk, user: User, meeting_id: str, resolution_id: str, answer: str,
                      resolve_cases: bool = True) -> MeetingState:
     """Done: and, if asked, the meeting's open cases are resolved with the same answer."""
-    meeting = get_meeting(desk, meeting_id)
-    extra: list[Event] = []
-    if resolve_cases and answer.strip():
-        with desk.db.read() as conn:
+    def steps(meeting: MeetingState, conn: Connection) -> list[tuple[str, dict[str, Any]] | Event]:
+        out: list[tuple[str, dict[str, Any]] | Event] = [(
+            "meeting.resolution_closed",
+            {"resolution_id": resolution_id, "answer": answer, "resolve_cases": resolve_cases})]
+        if resolve_cases and answer.strip():
             open_cases = conn.execute(select(cases.c.id, cases.c.org).where(
                 cases.c.id.in_(meeting.case_ids), cases.c.status.in_(sorted(ACTIVE)))).all()
-        extra = [desk.new_event(user.actor(desk.code), "case", case_id, "case.resolved",
-                                {"text": answer.strip()}, org) for case_id, org in open_cases]
-    return _record(desk, user, meeting_id, "meeting.resolution_closed",
-                   {"resolution_id": resolution_id, "answer": answer,
-                    "resolve_cases": resolve_cases}, extra)
+            out += [desk.new_event(user.actor(desk.code), "case", case_id, "case.resolved",
+                                   {"text": answer.strip()}, org) for case_id, org in open_cases]
+        return out
+    return _record_all(desk, user, meeting_id, steps)
 
 
 def escalate_resolution(desk: Desk, user: User, meeting_id: str, resolution_id: str, *,
                         scheduled_at: str, place: str, convener: str,
                         departments: list[str]) -> MeetingState:
     """What the community cannot settle goes to a meeting one level up; the chain stays."""
-    meeting = get_meeting(desk, meeting_id)
-    resolution = meeting.resolutions.get(resolution_id)
-    if resolution is None:
-        raise DomainError(_t("domain", "There is no such resolution."))
-    if meeting.level == LEVEL_ORDER[-1]:
-        raise DomainError(_t("domain", "A district meeting cannot be passed further up."))
-    level = LEVEL_ORDER[LEVEL_ORDER.index(meeting.level) + 1]
-    # Filed under the same community, so both this desk and the street's see the whole chain.
-    org = meeting.org
     new_id = uuid7()
-    called = desk.new_event(user.actor(desk.code), "meeting", new_id, "meeting.called", {
-        "level": level, "title": resolution.text, "scheduled_at": scheduled_at, "place": place,
-        "convener": convener, "departments": departments, "case_ids": meeting.case_ids,
-        "escalated_from": meeting_id, "resolution_from": resolution_id}, org)
-    _record(desk, user, meeting_id, "meeting.resolution_escalated",
-            {"resolution_id": resolution_id, "to_meeting": new_id, "to_level": level}, [called])
+
+    def steps(meeting: MeetingState, _conn: Connection
+              ) -> list[tuple[str, dict[str, Any]] | Event]:
+        resolution = meeting.resolutions.get(resolution_id)
+        if resolution is None:
+            raise DomainError(_t("domain", "There is no such resolution."))
+        if meeting.level == LEVEL_ORDER[-1]:
+            raise DomainError(_t("domain", "A district meeting cannot be passed further up."))
+        level = LEVEL_ORDER[LEVEL_ORDER.index(meeting.level) + 1]
+        # Filed under the same community, so this desk and the street's see the whole chain.
+        called = desk.new_event(user.actor(desk.code), "meeting", new_id, "meeting.called", {
+            "level": level, "title": resolution.text, "scheduled_at": scheduled_at,
+            "place": place, "convener": convener, "departments": departments,
+            "case_ids": meeting.case_ids, "escalated_from": meeting_id,
+            "resolution_from": resolution_id}, meeting.org)
+        return [("meeting.resolution_escalated",
+                 {"resolution_id": resolution_id, "to_meeting": new_id, "to_level": level}),
+                called]
+    _record_all(desk, user, meeting_id, steps)
     return get_meeting(desk, new_id)
 
 
 def close_meeting(desk: Desk, user: User, meeting_id: str) -> MeetingState:
-    if not get_meeting(desk, meeting_id).minutes.strip():
-        raise DomainError(MINUTES_REQUIRED, field="minutes")
-    return _record(desk, user, meeting_id, "meeting.closed", {})
+    def steps(meeting: MeetingState, _conn: Connection
+              ) -> list[tuple[str, dict[str, Any]] | Event]:
+        if not meeting.minutes.strip():
+            raise DomainError(MINUTES_REQUIRED, field="minutes")
+        return [("meeting.closed", {})]
+    return _record_all(desk, user, meeting_id, steps)
 
 
 def meeting_chain(desk: Desk, meeting_id: str) -> list[MeetingState]:

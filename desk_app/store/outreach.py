@@ -49,15 +49,15 @@ def _start(desk: Desk, user: User, entity: str, type_: str, payload: dict[str, A
 
 def _add(desk: Desk, user: User, entity_id: str, type_: str, payload: dict[str, Any]
          ) -> OutreachState:
-    with desk.db.begin() as conn:
-        row = conn.execute(select(outreach.c.org, outreach.c.entity)
-                           .where(outreach.c.id == entity_id)).first()
+    with desk.write() as unit:
+        row = unit.conn.execute(select(outreach.c.org, outreach.c.entity)
+                                .where(outreach.c.id == entity_id)).first()
         if row is None:
             raise DomainError(_t("domain", "There is no such record."))
         event = desk.new_event(user.actor(desk.code), row.entity, entity_id, type_,
                                {k: v for k, v in payload.items() if v not in (None, "", [])},
                                row.org)
-        desk.record([event], conn=conn)
+        unit.record([event])
     return get_record(desk, entity_id)
 
 
@@ -131,27 +131,38 @@ def finding_to_case(desk: Desk, user: User, entity_id: str, finding_id: str, int
                     ) -> CaseState:
     """Register the finding as a case (channel "deputy reception" or "grid patrol") and mark
     the finding with it, in one transaction."""
-    record = get_record(desk, entity_id)
-    finding = record.findings.get(finding_id)
-    if finding is None:
-        raise DomainError(_t("domain", "There is no such finding."))
-    if finding.case_id is not None:
-        raise DomainError(_t("domain", "This finding already became a case."))
-    intake.channel = CHANNEL[record.entity]
-    if finding.kind == "suggestion":
-        intake.kind = "suggestion"
-    intake.source_entity, intake.source_id = record.entity, entity_id
-    if record.entity == "patrol":
-        intake.latitude, intake.longitude = finding.latitude, finding.longitude
-    intake.description = intake.description or finding.text
-    with desk.db.begin() as conn:
-        batch = registration_events(desk, user, intake, conn)
+    with desk.write() as unit:
+        record = fold_outreach(entity_id,
+                               load_events(unit.conn, [entity_id]).get(entity_id, []))
+        finding = record.findings.get(finding_id)
+        if finding is None:
+            raise DomainError(_t("domain", "There is no such finding."))
+        if finding.case_id is not None:
+            raise DomainError(_t("domain", "This finding already became a case."))
+        intake.channel = CHANNEL[record.entity]
+        if finding.kind == "suggestion":
+            intake.kind = "suggestion"
+        intake.source_entity, intake.source_id = record.entity, entity_id
+        if record.entity == "patrol":
+            intake.latitude, intake.longitude = finding.latitude, finding.longitude
+        intake.description = intake.description or finding.text
+        batch = registration_events(desk, user, intake, unit.conn)
         batch.append(desk.new_event(user.actor(desk.code), record.entity, entity_id,
                                     f"{record.entity}.finding_converted",
                                     {"finding_id": finding_id, "case_id": batch[0].entity_id},
                                     record.org))
-        desk.record(batch, conn=conn)
-    return get_case(desk, batch[0].entity_id)
+        result = unit.record(batch)
+    return result.states.get(batch[0].entity_id) or get_case(desk, batch[0].entity_id)
+
+
+def list_duties(desk: Desk, limit: int = 500) -> list[OutreachState]:
+    """The duty roster, newest first, folded from one read of all its events."""
+    with desk.db.read() as conn:
+        ids = list(conn.execute(select(outreach.c.id).where(outreach.c.entity == "duty")
+                                .order_by(outreach.c.day.desc(), outreach.c.started_at.desc())
+                                .limit(limit)).scalars())
+        found = load_events(conn, ids)
+    return [fold_outreach(i, found.get(i, [])) for i in ids]
 
 
 def list_records(desk: Desk, entity: str, limit: int = 500) -> list[Any]:

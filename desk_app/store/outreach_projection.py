@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, delete
 from sqlalchemy.dialects.sqlite import insert
 
-from desk_app.domain.meeting import MeetingState, fold_meeting
+from desk_app.domain.meeting import MeetingState, fold_meeting, fold_topic
 from desk_app.domain.outreach import fold_outreach
 from desk_app.domain.sla import ms_from_utc
 from desk_app.domain.workcalendar import WorkCalendar
@@ -71,13 +71,10 @@ def refresh_topics(conn: Connection, ids: Iterable[str], _calendar: WorkCalendar
     found = load_events(conn, ordered)
     rows = []
     for topic_id in ordered:
-        evs = found.get(topic_id, [])
-        added = next((e for e in evs if e.type == "topic.added"), None)
-        if added is None:
+        s = fold_topic(topic_id, found.get(topic_id, []))
+        if s.status == "incomplete":
             continue
-        p = added.payload
-        rows.append({"id": topic_id, "title": p["title"], "description": p.get("description", ""),
-                     "community": p["community"], "case_ids": ",".join(p.get("case_ids", [])),
-                     "dropped": any(e.type == "topic.dropped" for e in evs),
-                     "added_at": added.wall_ms})
+        rows.append({"id": topic_id, "title": s.title, "description": s.description,
+                     "community": s.community, "case_ids": ",".join(s.case_ids),
+                     "dropped": s.status == "dropped", "added_at": s.added_at_ms})
     _upsert(conn, topics, rows)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, text
 from sqlalchemy.dialects.sqlite import insert
@@ -23,7 +25,7 @@ def _ms(moment: object) -> int | None:
 
 def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
     clock = state.finish_clock(calendar) if state.registered_at else None
-    sign = state.sign_clock() if state.status == "dispatched" else None
+    sign = state.sign_clock()
     return {
         "id": state.id, "number": state.number, "status": state.status, "kind": state.kind,
         "channel": state.channel, "urgency": state.urgency, "category": state.category,
@@ -43,23 +45,30 @@ def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
     }
 
 
-def refresh_cases(conn: Connection, case_ids: Iterable[str], calendar: WorkCalendar) -> None:
-    """Re-fold the given cases and write their rows."""
+def refresh_cases(conn: Connection, case_ids: Iterable[str],
+                  calendar: WorkCalendar) -> dict[str, CaseState]:
+    """Re-fold the given cases and write their rows; returns the folded states, so that the
+    caller need not read them back."""
     ordered = list(dict.fromkeys(case_ids))
     by_case = load_events(conn, ordered)
-    rows = [case_row(fold(case_id, by_case[case_id]), calendar)
-            for case_id in ordered if case_id in by_case]
+    states = {case_id: fold(case_id, by_case[case_id]) for case_id in ordered
+              if case_id in by_case}
     gone = [case_id for case_id in ordered if case_id not in by_case]
     if gone:  # every event of these cases was discarded
         conn.execute(delete(cases).where(cases.c.id.in_(gone)))
-    if not rows:
-        return
+    if states:
+        conn.execute(_case_upsert(), [case_row(s, calendar) for s in states.values()])
+    return states
+
+
+@cache
+def _case_upsert() -> Any:
+    """The projection's upsert, built once (building it took most of a registration's time)."""
     statement = insert(cases)
-    statement = statement.on_conflict_do_update(
+    return statement.on_conflict_do_update(
         index_elements=[cases.c.id],
         set_={c.name: statement.excluded[c.name] for c in cases.c if c.name not in ("pk", "id")},
     )
-    conn.execute(statement, rows)
 
 
 def rebuild_projections(conn: Connection, calendar: WorkCalendar,
@@ -90,7 +99,7 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
     return len(by_entity.get("case", []))
 
 
-def _projectors() -> dict[str, Callable[[Connection, Iterable[str], WorkCalendar], None]]:
+def _projectors() -> dict[str, Callable[[Connection, Iterable[str], WorkCalendar], Any]]:
     from .outreach_projection import refresh_meetings, refresh_outreach, refresh_topics
 
     return {"case": refresh_cases, "meeting": refresh_meetings, "visit": refresh_outreach,

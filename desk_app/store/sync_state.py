@@ -13,7 +13,7 @@ from desk_app.domain.ids import uuid7
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
-from .database import Database
+from .database import Database, note_changes
 from .desk import Desk, read_meta, write_meta
 from .eventlog import row_to_event
 from .schema import events, outbox, rejections
@@ -45,6 +45,7 @@ def record_answers(conn: Connection, answered: list[str],
     reason (`refused`: id -> (code, reason)): those go to the rejections list. Either way they
     leave the outbox."""
     ids = answered + list(refused)
+    note_changes(conn).facts.update({"outbox", "rejections"} if refused else {"outbox"})
     for start in range(0, len(ids), 500):
         conn.execute(delete(outbox).where(outbox.c.event_id.in_(ids[start:start + 500])))
     if refused:
@@ -109,6 +110,7 @@ def resend_rejected(desk: Desk, user: User, event_id: str, note: str = "") -> No
         conn.execute(update(rejections).where(rejections.c.event_id == event_id).values(
             status="resent", resolved_by=user.actor(desk.code), resolved_at=now_ms(), note=note))
         conn.execute(outbox.insert().values(event_id=event_id, queued_at=now_ms()))
+        note_changes(conn).facts.update({"outbox", "rejections"})
 
 
 def discard_rejected(desk: Desk, user: User, event_id: str, note: str,
@@ -122,6 +124,7 @@ def discard_rejected(desk: Desk, user: User, event_id: str, note: str,
             discard_rejected(desk, user, event_id, note, replaced_by, own)
         return
     _open_rejection(conn, event_id)
+    note_changes(conn).facts.add("rejections")
     conn.execute(update(rejections).where(rejections.c.event_id == event_id).values(
         status="discarded", resolved_by=user.actor(desk.code), resolved_at=now_ms(),
         note=note.strip()[:1000], replaced_by=replaced_by))
@@ -132,6 +135,7 @@ def discard_rejected(desk: Desk, user: User, event_id: str, note: str,
     projector = PROJECTORS.get(entity)
     if projector:
         projector(conn, [entity_id], desk.calendar)
+    note_changes(conn).touch(entity, [entity_id])
 
 
 def record_again(desk: Desk, user: User, event_id: str) -> Event:
@@ -155,6 +159,7 @@ def sync_fact(db: Database, key: str) -> str | None:
 
 
 def set_sync_facts(conn: Connection, **facts: object) -> None:
+    note_changes(conn).facts.add("sync")
     for key, value in facts.items():
         write_meta(conn, f"sync.{key}", str(value))
 
@@ -238,5 +243,9 @@ def apply_pulled(desk: Desk, conn: Connection, batch: list[Event]) -> list[Event
             projector = PROJECTORS.get(entity)
             if projector:
                 projector(conn, entity_ids, desk.calendar)
+        changes = note_changes(conn)  # heard by the screens after the commit, as Desk.record's
+        for entity, entity_ids in touched.items():
+            changes.touch(entity, entity_ids)
+        changes.origin = "pulled"
     write_meta(conn, "hlc.last", desk.clock.last)
     return list(fresh.values())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.case import CaseState
 from desk_app.domain.evaluation import Outcome, evaluation_outcome
+from desk_app.domain.events import types_of
 from desk_app.domain.text import QT_TRANSLATE_NOOP, DomainError
 from desk_app.domain.vocabulary import DIMENSIONS, LEVEL_ORDER, LEVELS, RATINGS
 from desk_app.store import cases as services
@@ -38,22 +39,12 @@ from .i18n import label, message, translate
 class Step:
     event: str
     permission: str
-    title: str  # English source, context "CaseActions"
+    title: str  # English source, context "events"
 
 
-STEPS = (
-    Step("case.dispatched", "dispatch", QT_TRANSLATE_NOOP("CaseActions", "Dispatch / re-dispatch…")),
-    Step("case.replied", "reply", QT_TRANSLATE_NOOP("CaseActions", "Record reply…")),
-    Step("case.resolved", "resolve", QT_TRANSLATE_NOOP("CaseActions", "Resolve…")),
-    Step("case.evaluated", "evaluate", QT_TRANSLATE_NOOP("CaseActions", "Record evaluation…")),
-    Step("case.returned", "return", QT_TRANSLATE_NOOP("CaseActions", "Return for redoing…")),
-    Step("case.escalated", "escalate", QT_TRANSLATE_NOOP("CaseActions", "Escalate…")),
-    Step("case.reminded", "remind", QT_TRANSLATE_NOOP("CaseActions", "Remind…")),
-    Step("case.supervised", "supervise", QT_TRANSLATE_NOOP("CaseActions", "Special supervision…")),
-    Step("case.commented", "comment", QT_TRANSLATE_NOOP("CaseActions", "Comment…")),
-    Step("case.merged", "merge", QT_TRANSLATE_NOOP("CaseActions", "Merge into…")),
-    Step("case.voided", "void", QT_TRANSLATE_NOOP("CaseActions", "Void…")),
-)
+# The steps offered on a case: every case event type declared with an action, in declaration
+# order, with the permission its declaration names.
+STEPS = tuple(Step(k.name, k.permission, k.action) for k in types_of("case") if k.action)
 
 
 class StepDialog(QDialog):
@@ -129,7 +120,7 @@ class StepDialog(QDialog):
 
 def build_step_dialog(step: Step, desk: Desk, user: User, case: CaseState,
                       parent: QWidget | None = None) -> StepDialog:
-    dialog = StepDialog(translate("CaseActions", step.title).rstrip("…"), parent)
+    dialog = StepDialog(translate("events", step.title).rstrip("…"), parent)
     departments = [(d.code, d.name_zh) for d in desk.catalogue.departments.values()]
     case_id = case.id
     if step.event == "case.dispatched":
@@ -175,6 +166,8 @@ def build_step_dialog(step: Step, desk: Desk, user: User, case: CaseState,
     elif step.event == "case.merged":
         dialog.line("into", translate("StepDialog", "Case number to merge into"))
         dialog.record = lambda v: _merge(desk, user, case_id, v["into"])
+    elif step.event == "case.split":
+        _split_fields(dialog, desk, user, case)
     elif step.event == "case.voided":
         dialog.text("reason", translate("StepDialog", "Reason for voiding"))
         dialog.record = lambda v: services.void_case(desk, user, case_id, v["reason"])
@@ -216,3 +209,25 @@ def _evaluation_fields(dialog: StepDialog, case: CaseState) -> None:
     for combo in combos:
         combo.currentIndexChanged.connect(show_outcome)
     show_outcome()
+
+
+def _split_fields(dialog: StepDialog, desk: Desk, user: User, case: CaseState) -> None:
+    """Two problems in one request become two cases: each its own words and category."""
+    items = sorted(desk.catalogue.items.values(), key=lambda i: i.code)
+    choices = [("", translate("StepDialog", "(choose a category)"))] + [
+        (i.code, f"{i.code}  {i.name_zh}") for i in items if not i.retired]
+    for n in (1, 2):
+        dialog.text(f"description{n}", translate("StepDialog", "Problem %1").replace("%1", str(n)), 2)
+        combo = dialog.choice(f"category{n}", translate("StepDialog", "Category of problem %1")
+                              .replace("%1", str(n)), choices)
+        combo.setEditable(False)
+    first = dialog.fields["description1"]
+    if isinstance(first, QPlainTextEdit):
+        first.setPlainText(case.description)
+    dialog.text("reason", translate("StepDialog", "Reason"), 2)
+
+    def record(v: dict[str, Any]) -> CaseState:
+        parts = [services.SplitPart(v[f"description{n}"], v[f"category{n}"] or "") for n in (1, 2)]
+        services.split_case(desk, user, case.id, parts, v["reason"])
+        return services.get_case(desk, case.id)
+    dialog.record = record

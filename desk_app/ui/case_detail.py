@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.case import CaseState, Step, allowed_steps
-from desk_app.domain.events import EVENT_TYPES
+from desk_app.domain.events import EVENT_TYPES, UNKNOWN_TYPE
 from desk_app.domain.roles import may
 from desk_app.domain.sla import ClockState
 from desk_app.domain.validation import mask_id_number, mask_phone
@@ -36,11 +36,12 @@ from desk_app.domain.vocabulary import (
     URGENCIES,
 )
 from desk_app.store.cases import get_case
-from desk_app.store.desk import Desk
+from desk_app.store.desk import Changes, Desk
 from desk_app.store.users import User, list_users
 
 from .case_actions import STEPS, build_step_dialog
 from .category_picker import item_path
+from .changes import Coalesced
 from .formatting import actor_name, deadline_time, local_time, remaining
 from .i18n import label, translate
 
@@ -104,7 +105,7 @@ class CaseDetail(QWidget):
         back.clicked.connect(self.back)
         actions.addWidget(back)
         for step in STEPS:
-            button = QPushButton(translate("CaseActions", step.title), objectName=step.event)
+            button = QPushButton(translate("events", step.title), objectName=step.event)
             button.clicked.connect(lambda _c=False, s=step: self.open_step(s.event))
             self.buttons[step.event] = button
             actions.addWidget(button)
@@ -121,6 +122,14 @@ class CaseDetail(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(info, 1)
         layout.addLayout(actions)
+        Coalesced(self, desk, self._concerns, self._reload)
+
+    def _concerns(self, changes: Changes) -> bool:
+        return self.case is not None and changes.touches("case", self.case.id)
+
+    def _reload(self) -> None:
+        if self.case is not None:
+            self.show_case(self.case.id)
 
     def show_case(self, case_id: str) -> CaseState:
         self.case = get_case(self.desk, case_id)
@@ -192,7 +201,7 @@ class CaseDetail(QWidget):
                 return self.tr("Resolved %1").replace("%1", local_time(case.resolved_at))
             return ""
         parts = []
-        sign = case.sign_clock() if case.status == "dispatched" else None
+        sign = case.sign_clock()
         if sign is not None:
             parts.append(self.tr("Signing: %1").replace("%1", remaining(sign.due, now)))
         clock = case.finish_clock(self.desk.calendar)
@@ -207,27 +216,41 @@ class CaseDetail(QWidget):
         return "    ".join(parts)
 
     def _describe(self, step: Step) -> str:
+        """The timeline line of a step, from its type's declared timeline fields."""
         kind = EVENT_TYPES.get(step.type)
-        what = translate("events", kind.label) if kind else self.tr("Needs a newer version to show")
-        p = step.payload
-        catalogue = self.desk.catalogue
-        detail = ""
-        if step.type == "case.dispatched":
-            dept = catalogue.departments.get(p["lead"])
-            detail = dept.name_zh if dept else p["lead"]
-            if p.get("mode") == "auto":
-                detail += " " + self.tr("(automatic)")
-        elif step.type in ("case.signed", "case.replied") and p.get("department"):
-            dept = catalogue.departments.get(p["department"])
-            detail = dept.name_zh if dept else p["department"]
-        elif step.type == "case.evaluated":
-            detail = "，".join(f"{label(DIMENSIONS, d)}{label(RATINGS, p[d])}" for d in DIMENSIONS)
-        elif step.type == "case.escalated":
-            detail = label(LEVELS, p["to_level"])
-        for key in ("text", "reason", "note", "into_number"):
-            if p.get(key):
-                detail += ("：" if detail else "") + str(p[key])
-        return f"{what}  {detail}".strip()
+        if kind is None:  # recorded by a newer version: kept and synced, shown as such
+            return f"{translate('domain', UNKNOWN_TYPE)} ({step.type})"
+        facts: list[str] = []
+        texts: list[str] = []
+        ratings = []
+        for name in kind.timeline:
+            value = step.payload.get(name)
+            if value in (None, "", []):
+                continue
+            if name in DIMENSIONS:
+                ratings.append(f"{label(DIMENSIONS, name)}{label(RATINGS, value)}")
+            elif name in ("lead", "department"):
+                dept = self.desk.catalogue.departments.get(value)
+                facts.append(dept.name_zh if dept else value)
+            elif name == "mode":
+                if value == "auto":
+                    facts.append(self.tr("(automatic)"))
+            elif name == "to_level":
+                facts.append(label(LEVELS, value))
+            elif name == "channel":
+                facts.append(label(CHANNELS, value))
+            elif name == "split_from_number":
+                facts.append(self.tr("split from %1").replace("%1", str(value)))
+            elif isinstance(value, list):
+                texts.append("、".join(str(v) for v in value))
+            else:
+                texts.append(str(value))
+        detail = " ".join(facts)
+        if ratings:
+            detail = "，".join(ratings)
+        for text in texts:
+            detail += ("：" if detail else "") + text
+        return f"{translate('events', kind.label)}  {detail}".strip()
 
     def open_step(self, event: str) -> None:
         if self.case is None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.meeting import resolution_overdue
 from desk_app.domain.sla import CHINA
 from desk_app.domain.vocabulary import ACTIVE, CHANNELS, STATUSES, URGENCIES
 from desk_app.store.case_queries import CaseQuery
@@ -28,6 +29,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.meetings import due_resolutions
 
 from .case_model import CaseTableModel
+from .changes import Coalesced
 from .i18n import label
 
 
@@ -120,6 +122,7 @@ class CaseList(CaseListView):
         self.reset.clicked.connect(self.clear_filters)
         self.table.activated.connect(self._open)
         self.model.loaded.connect(self._show_count)
+        Coalesced(self, desk, lambda c: c.touches("case"), self.model.refresh)
         self.apply()
 
     def _fill_filters(self) -> None:
@@ -179,7 +182,7 @@ class CaseList(CaseListView):
                if self.deadline.currentData() is not None else [])
         self.resolutions.clear()
         for r in due:
-            overdue = r.due < date.today().isoformat()
+            overdue = resolution_overdue(r.due, date.today())
             self.resolutions.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text}（{r.owner}，"
                                      f"{r.percent}%）— {r.meeting_title}")
         self.resolutions.setVisible(bool(due))

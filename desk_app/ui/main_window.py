@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.classify import CatalogueIndex
 from desk_app.domain.roles import ROLES, may
+from desk_app.store.desk import Changes
 from desk_app.store.eventlog import pending_count
 from desk_app.store.sync_state import open_rejection_count
 from desk_app.store.users import User
@@ -27,6 +28,7 @@ from sync.protocol import CLOCK_WARNING_MS
 from .backup_ui import AboutDialog, RestoreDialog, backup_now
 from .case_detail import CaseDetail
 from .case_list import CaseList
+from .changes import Coalesced
 from .drafts import DRAFT_FILE
 from .i18n import install_language, label
 from .intake_form import IntakeForm
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
             sync.finished.connect(self._sync_finished)
         self.resize(1280, 800)
         self.setMinimumSize(QSize(1024, 640))
+        Coalesced(self, self.desk, self._status_moved, self.update_status)
         self.build()
 
     @property
@@ -90,7 +93,6 @@ class MainWindow(QMainWindow):
         self.meetings = self.opinion_room = self.patrols = None
         if may(self.user.role, "meetings"):
             self.meetings = MeetingsPage(self.desk, self.user)
-            self.meetings.detail.changed.connect(lambda: self.cases.model.refresh())
             self._add_page(self.tr("Council meetings"), self.meetings)
         if may(self.user.role, "receptions"):
             self.opinion_room = OpinionRoomPage(self.desk, self.user, self.index)
@@ -100,7 +102,6 @@ class MainWindow(QMainWindow):
             self._add_page(self.tr("Grid patrols"), self.patrols)
         self.detail = CaseDetail(self.desk, self.user)
         self.detail.back.connect(lambda: self.show_page(self.cases))
-        self.detail.changed.connect(lambda _c: self.cases.model.refresh())
         self.pages.addWidget(self.detail)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -199,10 +200,13 @@ class MainWindow(QMainWindow):
         self.cases.show_overdue()
 
     def _after_save(self, _case: object) -> None:
-        self.cases.model.refresh()
-        self.update_status()
+        """Every screen showing the new case hears of it from the change broadcast."""
 
     # Status -------------------------------------------------------------------------------
+    @staticmethod
+    def _status_moved(changes: Changes) -> bool:
+        return bool(changes.facts & {"outbox", "rejections", "sync"}) or changes.origin != "local"
+
     def update_status(self) -> None:
         with self.desk.db.read() as conn:
             pending = pending_count(conn)
@@ -254,11 +258,7 @@ class MainWindow(QMainWindow):
             self.clock_warning.show()
         else:
             self.clock_warning.hide()
-        if report.applied:
-            self.cases.model.refresh()
-            if self.detail.case is not None and self.pages.currentWidget() is self.detail:
-                self.detail.show_case(self.detail.case.id)
-        self.update_status()
+        self.update_status()  # what the pull changed, the screens heard from the change broadcast
 
     # Settings -----------------------------------------------------------------------------
     def edit_settings(self) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.meeting import MeetingState
+from desk_app.domain.meeting import MeetingState, resolution_overdue
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import LEVELS
 from desk_app.store import meetings as service
-from desk_app.store.attachments import path_of
-from desk_app.store.desk import Desk
+from desk_app.store.desk import Changes, Desk
 from desk_app.store.users import User
 
 from .case_detail import plain
+from .changes import Coalesced
 from .i18n import label, message
 from .meeting_dialogs import (
     CallMeetingDialog,
@@ -46,6 +46,7 @@ from .meeting_dialogs import (
     ProgressDialog,
     ResolutionDialog,
 )
+from .thumbnails import set_icon_if_listed, with_thumbnail
 
 STATUS_TEXT = {"open": "●", "done": "✔", "escalated": "↑"}
 
@@ -142,6 +143,14 @@ class MeetingDetail(QWidget):
         self.escalate_button.clicked.connect(self.escalate)
         self.close_button.clicked.connect(self.close_meeting)
         self.setEnabled(False)
+        Coalesced(self, desk, self._concerns, self._reshow)
+
+    def _concerns(self, changes: Changes) -> bool:
+        return self.meeting is not None and changes.touches("meeting", self.meeting.id)
+
+    def _reshow(self) -> None:
+        if self.meeting is not None:
+            self.show_meeting(self.meeting.id)
 
     # Showing -------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: str) -> MeetingState:
@@ -184,9 +193,10 @@ class MeetingDetail(QWidget):
         self.minutes.setPlainText(m.minutes)
         self.photos.clear()
         for attachment in m.attachments:
-            image = QImage(str(path_of(self.desk.db, str(attachment["sha256"]))))
-            icon = QIcon(QPixmap.fromImage(image.scaled(96, 72, Qt.AspectRatioMode.KeepAspectRatio)))
-            self.photos.addItem(QListWidgetItem(icon, str(attachment["name"])))
+            item = QListWidgetItem(str(attachment["name"]))
+            self.photos.addItem(item)
+            with_thumbnail(self.desk.db, str(attachment["sha256"]),
+                           partial(set_icon_if_listed, self.photos, item))
         self.resolutions.setRowCount(len(m.resolutions))
         self._resolution_ids = list(m.resolutions)
         for row, r in enumerate(m.resolutions.values()):
@@ -217,20 +227,20 @@ class MeetingDetail(QWidget):
         if m is None:
             return
 
-        def work() -> None:
-            for row in range(self.attendance.rowCount()):
-                box = self.attendance.cellWidget(row, 1)
-                code = box.property("department")
-                if box.isChecked() != bool(m.attended(code)) or m.attended(code) is None:
-                    service.mark_attendance(self.desk, self.user, m.id, code, box.isChecked())
-            for name in ("deputies", "party_members", "residents"):
-                value = getattr(self, name).text().strip()
-                if value != str(m.fields.get(name, "")):
-                    service.update_meeting(self.desk, self.user, m.id, name, value)
-            if self.minutes.toPlainText() != m.minutes:
-                service.update_meeting(self.desk, self.user, m.id, "minutes",
-                                       self.minutes.toPlainText())
-        self._run(work)
+        values: dict[str, str] = {}
+        for row in range(self.attendance.rowCount()):
+            box = self.attendance.cellWidget(row, 1)
+            code = box.property("department")
+            if box.isChecked() != bool(m.attended(code)) or m.attended(code) is None:
+                values[f"attendance:{code}"] = "present" if box.isChecked() else "absent"
+        for name in ("deputies", "party_members", "residents"):
+            value = getattr(self, name).text().strip()
+            if value != str(m.fields.get(name, "")):
+                values[name] = value
+        if self.minutes.toPlainText() != m.minutes:
+            values["minutes"] = self.minutes.toPlainText()
+        if values:  # one unit of work for the whole form
+            self._run(lambda: service.update_meeting_fields(self.desk, self.user, m.id, values))
 
     def ask_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the sign-in sheet"), "",
@@ -356,11 +366,18 @@ class MeetingsPage(QWidget):
         self.whistle.clicked.connect(self.call_meeting)
         self.add_topic.clicked.connect(self.ask_topic)
         self.meetings.currentItemChanged.connect(self._open_selected)
-        self.detail.changed.connect(self.reload)
+        # Hot topics come from the cases (a costly count): redrawn only when cases or topics
+        # change; the meetings and their resolutions when a meeting does.
+        Coalesced(self, desk, lambda c: c.touches("case") or c.touches("topic"),
+                  self.reload_topics)
+        Coalesced(self, desk, lambda c: c.touches("meeting"), self.reload_meetings)
         self.reload()
 
     def reload(self) -> None:
-        current = self.detail.meeting.id if self.detail.meeting else None
+        self.reload_topics()
+        self.reload_meetings()
+
+    def reload_topics(self) -> None:
         self.topics.clear()
         self.hot = service.hot_topics(self.desk)
         marks = {"category": "■", "resident": "☎", "hand": "✎"}
@@ -368,6 +385,9 @@ class MeetingsPage(QWidget):
             item = QListWidgetItem(f"{marks[topic.source]} {topic.title}")
             item.setToolTip(self.tr("%n case(s)", "", len(topic.case_ids)))
             self.topics.addItem(item)
+
+    def reload_meetings(self) -> None:
+        current = self.detail.meeting.id if self.detail.meeting else None
         self.meetings.blockSignals(True)
         self.meetings.clear()
         for row in service.list_meetings(self.desk):
@@ -380,7 +400,7 @@ class MeetingsPage(QWidget):
         self.meetings.blockSignals(False)
         self.due.clear()
         for r in service.due_resolutions(self.desk, date.today()):
-            overdue = r.due < date.today().isoformat()
+            overdue = resolution_overdue(r.due, date.today())
             self.due.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text[:30]}（{r.owner}）")
 
     def _open_selected(self, item: QListWidgetItem | None) -> None:

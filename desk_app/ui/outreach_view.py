@@ -4,10 +4,10 @@ and one click to turn a finding into a case."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,13 +33,14 @@ from desk_app.domain.intake import Intake
 from desk_app.domain.outreach import DEPUTY_KINDS, FINDING_KINDS, OutreachState
 from desk_app.domain.text import DomainError
 from desk_app.store import outreach as service
-from desk_app.store.attachments import path_of
 from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
 from .category_picker import CategoryPicker
+from .changes import Coalesced
 from .i18n import label, message, translate
 from .meeting_dialogs import FormDialog
+from .thumbnails import set_icon_if_listed, with_thumbnail
 
 
 def communities(desk: Desk) -> list[tuple[str, str]]:
@@ -125,7 +126,13 @@ class RecordsPage(QWidget):
         self.records.currentItemChanged.connect(self._open)
         self.add_finding.clicked.connect(self.note_finding)
         self.to_case.clicked.connect(self.convert)
+        Coalesced(self, desk, lambda c: c.touches(self.entity), self._redraw)
         self.reload()
+
+    def _redraw(self) -> None:
+        self.reload()
+        if self.record is not None:
+            self.show_record(self.record.id)
 
     def reload(self) -> None:
         current = self.record.id if self.record else None
@@ -155,11 +162,10 @@ class RecordsPage(QWidget):
             mark = "✔ " if finding.case_id else "● "
             item = QListWidgetItem(mark + finding.text)
             item.setData(Qt.ItemDataRole.UserRole, finding.id)
-            if finding.photos:
-                image = QImage(str(path_of(self.desk.db, finding.photos[0])))
-                item.setIcon(QIcon(QPixmap.fromImage(
-                    image.scaled(96, 72, Qt.AspectRatioMode.KeepAspectRatio))))
             self.findings.addItem(item)
+            if finding.photos:
+                with_thumbnail(self.desk.db, finding.photos[0],
+                               partial(set_icon_if_listed, self.findings, item))
 
     def describe(self, record: OutreachState) -> str:
         return ""
@@ -296,13 +302,13 @@ class DutyRoster(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.rows)
         add.clicked.connect(self.add)
+        Coalesced(self, desk, lambda c: c.touches("duty"), self.reload)
         self.reload()
 
     def reload(self) -> None:
         self.rows.clear()
-        for row in service.list_records(self.desk, "duty"):
-            record = service.get_record(self.desk, row.id)
-            cancelled = " " + self.tr("(cancelled)") if row.status == "closed" else ""
+        for record in service.list_duties(self.desk):
+            cancelled = " " + self.tr("(cancelled)") if record.status == "closed" else ""
             self.rows.addItem(f"{record.get('date')} {record.get('start')}–{record.get('end')}  "
                               f"{record.get('deputy')}  {record.get('place')}{cancelled}")
 

@@ -174,53 +174,6 @@ Size: %2</source>
     </message>
 </context>
 <context>
-    <name>CaseActions</name>
-    <message>
-        <source>Dispatch / re-dispatch…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record reply…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record evaluation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return for redoing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalate…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remind…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Special supervision…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge into…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CaseDetail</name>
     <message>
         <source>Kind</source>
@@ -330,11 +283,11 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Needs a newer version to show</source>
+        <source>(automatic)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(automatic)</source>
+        <source>split from %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1814,6 +1767,18 @@ Size: %2</source>
         <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(choose a category)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category of problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -1885,10 +1850,6 @@ Size: %2</source>
     </message>
     <message>
         <source>Recorded before the case was registered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a case event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1977,6 +1938,10 @@ Size: %2</source>
     </message>
     <message>
         <source>The event is too large (more than {limit} KB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a newer version of Community Desk to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2196,6 +2161,18 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split into at least two cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe problem {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category for problem {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} is not a Community Desk backup, or it is damaged: it cannot be read as a backup file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,6 +2373,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recorded before the topic was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This topic was already added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This record was already started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2463,6 +2448,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dispatch / re-dispatch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2471,7 +2460,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2479,7 +2476,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return for redoing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2487,7 +2492,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2495,7 +2508,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Special supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merged into another case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2503,11 +2524,23 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split into several cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

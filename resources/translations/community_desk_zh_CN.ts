@@ -178,53 +178,6 @@ Size: %2</source>
     </message>
 </context>
 <context>
-    <name>CaseActions</name>
-    <message>
-        <source>Dispatch / re-dispatch…</source>
-        <translation>分拨/改派…</translation>
-    </message>
-    <message>
-        <source>Record reply…</source>
-        <translation>登记答复…</translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation>办结…</translation>
-    </message>
-    <message>
-        <source>Record evaluation…</source>
-        <translation>登记评价…</translation>
-    </message>
-    <message>
-        <source>Return for redoing…</source>
-        <translation>回退重办…</translation>
-    </message>
-    <message>
-        <source>Escalate…</source>
-        <translation>提级办理…</translation>
-    </message>
-    <message>
-        <source>Remind…</source>
-        <translation>催办…</translation>
-    </message>
-    <message>
-        <source>Special supervision…</source>
-        <translation>专项督办…</translation>
-    </message>
-    <message>
-        <source>Comment…</source>
-        <translation>备注…</translation>
-    </message>
-    <message>
-        <source>Merge into…</source>
-        <translation>合并到…</translation>
-    </message>
-    <message>
-        <source>Void…</source>
-        <translation>作废…</translation>
-    </message>
-</context>
-<context>
     <name>CaseDetail</name>
     <message>
         <source>Kind</source>
@@ -333,12 +286,12 @@ Size: %2</source>
         <translation>（即将超期）</translation>
     </message>
     <message>
-        <source>Needs a newer version to show</source>
-        <translation>需要新版本才能显示</translation>
-    </message>
-    <message>
         <source>(automatic)</source>
         <translation>（智能分拨）</translation>
+    </message>
+    <message>
+        <source>split from %1</source>
+        <translation>由 %1 拆分</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1764,18 @@ Size: %2</source>
         <source>Unsatisfied again after redoing: the case goes back and is put under special supervision.</source>
         <translation>重办后仍不满意：诉求将回退重办，并转入专项督办。</translation>
     </message>
+    <message>
+        <source>(choose a category)</source>
+        <translation>（请选择类别）</translation>
+    </message>
+    <message>
+        <source>Problem %1</source>
+        <translation>问题 %1</translation>
+    </message>
+    <message>
+        <source>Category of problem %1</source>
+        <translation>问题 %1 的类别</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -1883,10 +1848,6 @@ Size: %2</source>
     <message>
         <source>Recorded before the case was registered.</source>
         <translation>该记录早于诉求的受理记录。</translation>
-    </message>
-    <message>
-        <source>Not a case event.</source>
-        <translation>不是诉求办理记录。</translation>
     </message>
     <message>
         <source>The case was already registered.</source>
@@ -1975,6 +1936,10 @@ Size: %2</source>
     <message>
         <source>The event is too large (more than {limit} KB).</source>
         <translation>事件过大（超过 {limit} KB）。</translation>
+    </message>
+    <message>
+        <source>Needs a newer version of Community Desk to show.</source>
+        <translation>需要新版本才能显示。</translation>
     </message>
     <message>
         <source>Not a valid clock stamp: {stamp}</source>
@@ -2193,6 +2158,18 @@ Size: %2</source>
         <translation>未知的单位：{code}。</translation>
     </message>
     <message>
+        <source>Split into at least two cases.</source>
+        <translation>至少拆分为两件。</translation>
+    </message>
+    <message>
+        <source>Describe problem {n}.</source>
+        <translation>请描述问题 {n}。</translation>
+    </message>
+    <message>
+        <source>Choose a category for problem {n}.</source>
+        <translation>请为问题 {n} 选择类别。</translation>
+    </message>
+    <message>
         <source>{file} is not a Community Desk backup, or it is damaged: it cannot be read as a backup file.</source>
         <translation>{file} 不是社区诉求工作台的备份文件，或已损坏：无法作为备份文件读取。</translation>
     </message>
@@ -2393,6 +2370,14 @@ Size: %2</source>
         <translation>会议已经结束。</translation>
     </message>
     <message>
+        <source>Recorded before the topic was added.</source>
+        <translation>议题添加之前已有记录。</translation>
+    </message>
+    <message>
+        <source>This topic was already added.</source>
+        <translation>该议题已添加。</translation>
+    </message>
+    <message>
         <source>This record was already started.</source>
         <translation>该记录已经开始。</translation>
     </message>
@@ -2460,6 +2445,10 @@ Size: %2</source>
         <translation>分拨</translation>
     </message>
     <message>
+        <source>Dispatch / re-dispatch…</source>
+        <translation>分拨/改派…</translation>
+    </message>
+    <message>
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
@@ -2468,44 +2457,88 @@ Size: %2</source>
         <translation>答复</translation>
     </message>
     <message>
+        <source>Record reply…</source>
+        <translation>登记答复…</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>办结</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>办结…</translation>
     </message>
     <message>
         <source>Evaluated</source>
         <translation>评价</translation>
     </message>
     <message>
+        <source>Record evaluation…</source>
+        <translation>登记评价…</translation>
+    </message>
+    <message>
         <source>Returned for redoing</source>
         <translation>回退重办</translation>
+    </message>
+    <message>
+        <source>Return for redoing…</source>
+        <translation>回退重办…</translation>
     </message>
     <message>
         <source>Escalated</source>
         <translation>提级办理</translation>
     </message>
     <message>
+        <source>Escalate…</source>
+        <translation>提级办理…</translation>
+    </message>
+    <message>
         <source>Reminded</source>
         <translation>催办</translation>
+    </message>
+    <message>
+        <source>Remind…</source>
+        <translation>催办…</translation>
     </message>
     <message>
         <source>Put under special supervision</source>
         <translation>转专项督办</translation>
     </message>
     <message>
+        <source>Special supervision…</source>
+        <translation>专项督办…</translation>
+    </message>
+    <message>
         <source>Merged into another case</source>
         <translation>合并到其他诉求</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
     </message>
     <message>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
+        <source>Split into several cases…</source>
+        <translation>拆分为多件…</translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
         <source>Comment</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>备注…</translation>
     </message>
     <message>
         <source>Raised again</source>

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from desk_app.domain.case import CaseState, fold
 from desk_app.domain.case_numbers import DESK_CODE
 from desk_app.domain.catalogue import Catalogue
-from desk_app.domain.events import Event, EventError
+from desk_app.domain.events import Event, EventError, creation_types
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import is_uuid, uuid7
 from desk_app.domain.sla import CHINA, utc_from_ms
@@ -538,8 +538,7 @@ def _case_values(s: CaseState) -> dict[str, Any] | None:
     }
 
 
-CREATION = frozenset({"case.registered", "meeting.called", "visit.logged", "patrol.started",
-                      "duty.scheduled", "topic.added"})
+CREATION = creation_types()  # the declared types that start a record
 
 
 def _creates(raw: Any) -> bool:

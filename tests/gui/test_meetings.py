@@ -192,7 +192,8 @@ def test_grid_staff_log_a_patrol_with_a_photo(qtbot: QtBot, workspace: Workspace
     page.pending_photos = [photo(tmp_path, "manhole.png")]
     type_text(page.finding_text, "鹏湾一村3栋旁井盖缺失，有安全隐患")
     page.note_finding()
-    assert not page.findings.item(0).icon().isNull()  # a thumbnail of the photo
+    # a thumbnail of the photo, decoded off the GUI thread
+    qtbot.waitUntil(lambda: not page.findings.item(0).icon().isNull(), timeout=5_000)
     page.findings.setCurrentRow(0)
     page.convert()
     page.last_dialog._ok()
