@@ -8,6 +8,7 @@ desk sends a fixed number of batches, everything runs on loopback, and it stops 
 
     python -m bench load          BENCH_LOAD_EVENTS=20000 (per configuration)
                                   BENCH_LOAD_DESKS=10,50,200  BENCH_LOAD_WORKERS=1,2,4
+                                  BENCH_LOAD_ONE=10000 (the one-desk push and pull)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ EVENTS = int(os.environ.get("BENCH_LOAD_EVENTS", "20000"))
 DESKS = [int(n) for n in os.environ.get("BENCH_LOAD_DESKS", "10,50,200").split(",")]
 WORKERS = [int(n) for n in os.environ.get("BENCH_LOAD_WORKERS", "1,2,4").split(",")]
 BATCH = 100
+ONE_DESK = int(os.environ.get("BENCH_LOAD_ONE", "10000"))  # events of the one-desk figures
 COMMUNITIES = ("YT-HS-PW", "YT-HS-HT", "YT-HS-TD", "YT-HS-WT")
 
 
@@ -54,8 +56,8 @@ def cpu_times() -> tuple[float, float]:
     return sum(fields) - idle, sum(fields)
 
 
-def desk_batches(code: str, org: str, batches: int) -> list[bytes]:
-    """Gzipped push bodies of one desk: cases registered and dispatched, 50 to a batch."""
+def desk_batches(code: str, org: str, batches: int, size: int = BATCH) -> list[bytes]:
+    """Gzipped push bodies of one desk: cases registered and dispatched, `size` to a batch."""
     from desk_app.domain.hlc import HybridClock
     from desk_app.domain.ids import uuid7
 
@@ -65,7 +67,7 @@ def desk_batches(code: str, org: str, batches: int) -> list[bytes]:
     bodies, number = [], 0
     for _ in range(batches):
         events: list[dict[str, Any]] = []
-        while len(events) < BATCH:
+        while len(events) < size:
             number += 1
             case_id = uuid7()
             base = {"entity": "case", "entity_id": case_id, "actor": actor, "desk": code,
@@ -187,7 +189,7 @@ def run_config(database: str, desks: int, workers: int, work: Path) -> Outcome:
     return outcome
 
 
-def raw_floor(database: str, rows: int = 20_000) -> float:
+def raw_floor(database: str, rows: int = 20_000, batch: int = BATCH) -> float:
     """Events/s of a raw executemany of the same rows, 100 at a time, each batch under the
     same advisory lock (PostgreSQL) or BEGIN IMMEDIATE (SQLite), into a scratch table."""
     import uuid
@@ -209,18 +211,81 @@ def raw_floor(database: str, rows: int = 20_000) -> float:
         conn.execute(text("CREATE TABLE floor_events AS SELECT * FROM server_events WHERE 1 = 0"))
     began = time.perf_counter()
     with engine.connect() as conn:
-        for start in range(0, rows, BATCH):
+        for start in range(0, rows, batch):
             with conn.begin():
                 if postgres:
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
                 conn.exec_driver_sql(
                     f"INSERT INTO floor_events VALUES ({', '.join([mark] * 12)})",
-                    data[start:start + BATCH])
+                    data[start:start + batch])
     seconds = time.perf_counter() - began
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE floor_events"))
     engine.dispose()
     return rows / seconds
+
+
+def one_desk(database: str, work: Path, total: int = ONE_DESK) -> tuple[float, float, float, float]:
+    """One desk alone: push `total` events in batches of 500, then a fresh desk pulls them
+    (applied and projected). Returns (push events/s, its floor, pull events/s, its floor); the
+    pull's floor is a raw executemany of the same rows into the desk's SQLite events table."""
+    import sqlite3
+
+    import requests
+
+    from desk_app.config import calendar_file, catalogue_dir
+    from desk_app.domain.catalogue import load_catalogue
+    from desk_app.domain.workcalendar import WorkCalendar
+    from desk_app.store.database import open_database
+    from desk_app.store.desk import Desk, setup_desk
+    from sync.client import SyncClient, SyncReport, TokenStore, enrol, http_session
+    from tests.sync.servers import ServerProcess
+
+    server = ServerProcess(database, work).start(timeout=300)
+    try:
+        ((code, token, org),), _ = enrol_desks(server.url, database, 1)
+        bodies = desk_batches(code, org, total // 500, size=500)
+        session = requests.Session()
+        session.headers.update({"Authorization": f"Bearer {token}", "Content-Encoding": "gzip",
+                                "Content-Type": "application/json"})
+        began = time.perf_counter()
+        for body in bodies:
+            session.post(server.url + "/v1/push", data=body, timeout=300).raise_for_status()
+        push_rate = total / (time.perf_counter() - began)
+        catalogue, calendar = load_catalogue(catalogue_dir()), WorkCalendar.load(calendar_file())
+        db = open_database(work / "puller.sqlite3")
+        desk = Desk(db, setup_desk(db, "YT-HS-09", "puller", "YT-HS", catalogue), catalogue,
+                    calendar)
+        tokens = TokenStore(work / "puller")
+        enrol(desk, server.url, server.issue_code("YT-HS"), tokens)
+        client = SyncClient(desk, server.url, tokens.load(desk.code) or "", session=http_session())
+        began = time.perf_counter()
+        report = SyncReport()
+        client.pull(report)
+        pull_rate = report.applied / (time.perf_counter() - began)
+        db.close()
+    finally:
+        server.stop()
+    rows = [(json.dumps(e, ensure_ascii=False),) for body in bodies
+            for e in json.loads(gzip.decompress(body))["events"]]
+    raw = sqlite3.connect(work / "floor.sqlite3")
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, entity TEXT, "
+                "entity_id TEXT, type TEXT, payload TEXT, actor TEXT, desk TEXT, hlc TEXT, "
+                "org TEXT, origin TEXT, recorded_at INTEGER)")
+    import uuid
+
+    flat = [(str(uuid.uuid4()), "case", str(uuid.uuid4()), "case.registered", r[0], "w@B001",
+             "B001", "001764547200000-0000-B001", "YT-HS-PW", "pulled", 0) for r in rows]
+    began = time.perf_counter()
+    for start in range(0, len(flat), 1000):
+        with raw:
+            raw.executemany("INSERT INTO events (id, entity, entity_id, type, payload, actor, "
+                            "desk, hlc, org, origin, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                            flat[start:start + 1000])
+    pull_floor = len(flat) / (time.perf_counter() - began)
+    raw.close()
+    return push_rate, raw_floor(database, rows=total, batch=500), pull_rate, pull_floor
 
 
 def main() -> None:
@@ -232,6 +297,10 @@ def main() -> None:
     outcomes: list[Outcome] = []
     floor = 0.0
     try:
+        work = Path(tempfile.mkdtemp(prefix="bench-load-"))
+        database = cluster.new_database() if cluster else f"sqlite:///{work / 'server.sqlite3'}"
+        single = one_desk(database, work)
+        shutil.rmtree(work, ignore_errors=True)
         for desks in DESKS:
             for workers in WORKERS:
                 work = Path(tempfile.mkdtemp(prefix="bench-load-"))
@@ -250,6 +319,12 @@ def main() -> None:
     finally:
         if cluster is not None:
             cluster.stop()
+    push, push_floor, pull, pull_floor = single
+    print(f"\none desk alone against one process on {name}, {ONE_DESK:,} events:")
+    print(f"  push  {push:8,.0f} events/s   floor (raw executemany, same lock, batches of 500) "
+          f"{push_floor:8,.0f}   ratio {push / push_floor:.2f}")
+    print(f"  pull  {pull:8,.0f} events/s   floor (raw executemany into the desk's SQLite)     "
+          f"{pull_floor:8,.0f}   ratio {pull / pull_floor:.2f}")
     print(f"\ncentre load on {name}, {os.cpu_count()} CPU cores, batches of {BATCH} events "
           f"(a reader pulling all the while)")
     print(f"floor: raw executemany of the same rows under the same lock: {floor:,.0f} events/s\n")
