@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from .database import ServerDatabase
-from .store import ServerError, start_new_epoch
+from .epoch import start_new_epoch
+from .store import ServerError
 
 
 def _pg_tool(name: str) -> str:

@@ -35,6 +35,7 @@ from sync.protocol import (
 
 from . import schema as t
 from .database import CASE_LOCKS, ServerDatabase
+from .epoch import centre_identity
 from .fields import KEY_ENV, KEY_FILE_ENV, FieldCipher, sealed_json
 
 CENTRE = "CENTRE"
@@ -92,33 +93,6 @@ class KeyRow:
     kind: str
     subject: str
     name: str
-
-
-def centre_identity(db: ServerDatabase) -> tuple[str, str, int]:
-    """This centre's id (made once, kept by backups) and its epoch (new after every restore),
-    with the time the epoch began; made on first start."""
-    with db.write() as conn:
-        found = dict(conn.execute(select(t.meta.c.key, t.meta.c.value).where(
-            t.meta.c.key.in_(("centre.id", "centre.epoch", "centre.epoch_at")))).tuples().all())
-        if "centre.id" not in found:
-            found["centre.id"] = uuid7()
-            conn.execute(t.meta.insert().values(key="centre.id", value=found["centre.id"]))
-        if "centre.epoch" not in found:
-            found.update({"centre.epoch": uuid7(), "centre.epoch_at": str(now_ms())})
-            conn.execute(t.meta.insert(), [{"key": k, "value": found[k]}
-                                           for k in ("centre.epoch", "centre.epoch_at")])
-    return found["centre.id"], found["centre.epoch"], int(found.get("centre.epoch_at") or 0)
-
-
-def start_new_epoch(db: ServerDatabase) -> str:
-    """After a restore: the log went back in time, so desks must re-offer what they hold and
-    pull again from the start. They notice by the epoch every answer carries."""
-    epoch = uuid7()
-    with db.write() as conn:
-        conn.execute(t.meta.delete().where(t.meta.c.key.in_(("centre.epoch", "centre.epoch_at"))))
-        conn.execute(t.meta.insert(), [{"key": "centre.epoch", "value": epoch},
-                                       {"key": "centre.epoch_at", "value": str(now_ms())}])
-    return epoch
 
 
 class ServerStore:
@@ -539,10 +513,6 @@ def _case_values(s: CaseState) -> dict[str, Any] | None:
 
 
 CREATION = creation_types()  # the declared types that start a record
-
-
-def _creates(raw: Any) -> bool:
-    return isinstance(raw, dict) and isinstance(raw.get("type"), str) and raw["type"] in CREATION
 
 
 def _event_row(event: Event, seq: int, received: int, pushed_by: str) -> dict[str, Any]:
