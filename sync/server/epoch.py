@@ -22,7 +22,7 @@ def now_ms() -> int:
 
 def centre_identity(db: ServerDatabase) -> tuple[str, str, int]:
     """This centre's id (made once, kept by backups) and its epoch (new after every restore),
-    with the time the epoch began; made on first start."""
+    with the time of the restore that began it (0 for the first epoch); made on first start."""
     with db.write() as conn:
         found = dict(conn.execute(select(t.meta.c.key, t.meta.c.value).where(
             t.meta.c.key.in_(("centre.id", "centre.epoch", "centre.epoch_at")))).tuples().all())
@@ -30,7 +30,9 @@ def centre_identity(db: ServerDatabase) -> tuple[str, str, int]:
             found["centre.id"] = uuid7()
             conn.execute(t.meta.insert().values(key="centre.id", value=found["centre.id"]))
         if "centre.epoch" not in found:
-            found.update({"centre.epoch": uuid7(), "centre.epoch_at": str(now_ms())})
+            # epoch_at 0: never restored, so no desk may re-offer another desk's events (only
+            # events stamped before a restore can be missing from the centre).
+            found.update({"centre.epoch": uuid7(), "centre.epoch_at": "0"})
             conn.execute(t.meta.insert(), [{"key": k, "value": found[k]}
                                            for k in ("centre.epoch", "centre.epoch_at")])
     return found["centre.id"], found["centre.epoch"], int(found.get("centre.epoch_at") or 0)
