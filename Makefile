@@ -24,7 +24,7 @@ run: $(STAMP) translations
 
 ## Run the whole suite headless (Qt offscreen, a throwaway PostgreSQL cluster for the server).
 test: $(STAMP) translations
-	scripts/system-deps.sh qt postgres
+	scripts/system-deps.sh qt postgres browser
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n $(PYTEST_WORKERS) -p no:cacheprovider
 
 lint: $(STAMP)

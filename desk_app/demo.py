@@ -70,6 +70,9 @@ def seed_demo(workspace: Workspace, cases: int = 400, seed: int = 20261121) -> D
     desk = Desk(workspace.db, identity, workspace.catalogue, workspace.calendar)
     accounts = [create_user(workspace.db, u, n, r, DEMO_PASSWORD) for u, n, r in DEMO_ACCOUNTS]
     workspace.desk = desk
+    from desk_app.demo_history import seed_history
+
+    seed_history(desk, accounts)  # two years of history for reports, scores, map and foresight
     _seed_cases(desk, accounts, cases, random.Random(seed))
     seed_outreach(desk, accounts, workspace.paths.data / "demo-photos")
     return desk

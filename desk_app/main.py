@@ -1,4 +1,5 @@
-"""Entry point of the desk application: `community-desk [--demo] [--self-test]`."""
+"""Entry point of the desk application: `community-desk [--demo] [--self-test]`, and
+`community-desk report …` (desk_app/report_cli.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv if argv is not None else sys.argv[1:])
+    argv = argv if argv is not None else sys.argv[1:]
+    if argv[:1] == ["report"]:  # community-desk report --period … --format … --out …
+        from desk_app.report_cli import main as report_main
+
+        return report_main(argv[1:])
+    args = parse_args(argv)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     if args.self_test:

@@ -3,7 +3,9 @@
 #   qt     the libraries Qt needs even headless, and a CJK font so Chinese renders
 #   window what a real window needs (xcb) and Xvfb for screenshots
 #   postgres  PostgreSQL (and every locale), for the central server's PostgreSQL tests
-# Usage: scripts/system-deps.sh qt [window] [postgres]
+#   browser   Chromium, for the progress page's browser tests (Playwright drives it; its own
+#             `playwright install` cannot download here)
+# Usage: scripts/system-deps.sh qt [window] [postgres] [browser]
 set -euo pipefail
 
 want=()
@@ -37,6 +39,10 @@ for group in "$@"; do
       ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || want+=(postgresql)
       # zh_CN.UTF-8 and en_US.UTF-8 databases for the collation test (tests/sync/test_collation.py)
       need_file /usr/share/doc/locales-all locales-all
+      ;;
+    browser)
+      need_file /usr/bin/chromium chromium
+      need_file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
       ;;
     *) echo "unknown group: $group" >&2; exit 2 ;;
   esac

@@ -43,7 +43,6 @@ from desk_app.store.desk import Desk, DeskIdentity, write_meta
 from desk_app.store.eventlog import pending_count
 from desk_app.store.sync_state import (
     advance_reoffer,
-    apply_pulled,
     centre_seen,
     cursor,
     note_centre,
@@ -447,7 +446,7 @@ class SyncClient:
             events, next_after, more = self._page(answer)
             failpoint("pull.received")
             with self.desk.db.begin() as conn:
-                added = apply_pulled(self.desk, conn, events)
+                added = self.desk.record(events, origin="pulled", conn=conn).added
                 set_cursor(conn, next_after)
             failpoint("pull.applied")
             self.fetch_attachments(events, report)

@@ -4,12 +4,15 @@ step's title on the case screen (see `events.EventType`). Their fold handlers ar
 Changelog per type (payload changes; the protocol stays compatible: fields are only added):
 - case.registered 2: `split_from_number` (the number of the case it was split from).
 - case.split 2: `into_numbers`.
+- case.registered 3: `public` (同意公开: may appear, redacted, in a public listing) and `lookup`
+  (the secret part of the receipt's lookup code for the residents' progress page).
 """
 
 from __future__ import annotations
 
 from .case_numbers import CASE_NUMBER
 from .events import ORG_REGEX, declare
+from .lookup import SECRET_PATTERN
 from .schema import Choice, Flag, ListOf, Number, Pattern, Text, Uuid
 from .sla import LIMIT_PATTERN
 from .text import QT_TRANSLATE_NOOP as _t
@@ -43,6 +46,8 @@ REGISTERED = declare(
     split_from_number=Text(required=False, max_len=60),
     source_entity=Choice(required=False, values=("meeting", "visit", "patrol")),
     source_id=Uuid(required=False),
+    public=Flag(required=False),  # the resident agreed (同意公开) to a public listing
+    lookup=Pattern(required=False, regex=SECRET_PATTERN),  # secret part of the receipt's code
 )
 DISPATCHED = declare(
     "case.dispatched", _t("events", "Dispatched"), permission="dispatch",

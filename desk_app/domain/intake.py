@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import Catalogue
+from .lookup import new_secret
 from .text import QT_TRANSLATE_NOOP as _t
 from .text import DomainError
 from .validation import InputError, normalize_id_number, normalize_phone
@@ -32,6 +33,7 @@ class Intake:
     longitude: float | None = None
     source_entity: str | None = None
     source_id: str | None = None
+    public: bool = False  # 同意公开: may be shown, redacted, in a public listing
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -113,6 +115,7 @@ def registration_payload(intake: Intake, catalogue: Catalogue, number: str) -> d
         "anonymous": intake.anonymous or None,
         "latitude": intake.latitude, "longitude": intake.longitude,
         "source_entity": intake.source_entity, "source_id": intake.source_id,
+        "public": intake.public or None, "lookup": new_secret(),
     }
     if intake.phone.strip():
         payload["phone"] = normalize_phone(intake.phone)

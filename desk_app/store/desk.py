@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects.sqlite import insert
 
 from desk_app.domain.case_numbers import case_number, check_desk_code
 from desk_app.domain.catalogue import Catalogue
@@ -27,7 +26,7 @@ from desk_app.domain.workcalendar import WorkCalendar
 from .database import ChangeSet, Database, note_changes
 from .eventlog import AppendResult, append_events, latest_stamp
 from .projection import PROJECTORS
-from .schema import case_number_seq, meta
+from .schema import meta
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +44,8 @@ def read_meta(conn: Connection, key: str) -> str | None:
 
 
 def write_meta(conn: Connection, key: str, value: str) -> None:
-    statement = insert(meta).values(key=key, value=value)
-    conn.execute(statement.on_conflict_do_update(index_elements=[meta.c.key],
-                                                 set_={"value": value}))
+    conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                         "DO UPDATE SET value = excluded.value", (key, value))
 
 
 def setup_desk(db: Database, code: str, name: str, org: str,
@@ -195,9 +193,7 @@ class Desk:
         moment = utc_from_ms(now_ms if now_ms is not None else self.clock.wall_ms())
         day = moment.astimezone(self.tz).date()
         key = f"{day:%Y%m%d}"
-        statement = insert(case_number_seq).values(day=key, last=1)
-        statement = statement.on_conflict_do_update(
-            index_elements=[case_number_seq.c.day], set_={"last": case_number_seq.c.last + 1}
-        ).returning(case_number_seq.c.last)
-        sequence = conn.execute(statement).scalar_one()
+        sequence = conn.exec_driver_sql(
+            "INSERT INTO case_number_seq (day, last) VALUES (?, 1) ON CONFLICT (day) "
+            "DO UPDATE SET last = last + 1 RETURNING last", (key,)).scalar_one()
         return case_number(self.code, day, sequence)

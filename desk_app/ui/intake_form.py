@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QListWidgetItem, QMessageBox, QWidget
 
 from desk_app.domain.case import CaseState
 from desk_app.domain.catalogue import Item
@@ -43,6 +43,7 @@ class IntakeForm(IntakeView):
         self.show_receipt = True
         self.last_receipt: ReceiptDialog | None = None
         self._suggested: Item | None = None
+        self._add_publish_box()
         self._fill_choices()
         for field in (self.name, self.phone, self.id_number, self.address):
             # Enter moves on to the next field, as on a paper form (after the field's own checks).
@@ -80,6 +81,16 @@ class IntakeForm(IntakeView):
         self.offer_draft()
 
     # Set-up -----------------------------------------------------------------------------
+    def _add_publish_box(self) -> None:
+        """同意公开: the resident agrees that the request, without personal data, may appear in
+        a public listing. Off unless the resident says yes (issue 11)."""
+        self.publish = QCheckBox(self.tr("Resident agrees to publication (shown without "
+                                         "personal data)"), objectName="publish")
+        self.publish.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not a Tab stop, like 匿名
+        form = next(f for f in self.findChildren(QFormLayout)
+                    if f.getWidgetPosition(self.settle)[0] >= 0)
+        form.insertRow(form.getWidgetPosition(self.settle)[0], "", self.publish)
+
     def _fill_choices(self) -> None:
         for combo, words in ((self.channel, CHANNELS), (self.kind, KINDS),
                              (self.urgency, URGENCIES)):
@@ -116,6 +127,7 @@ class IntakeForm(IntakeView):
         self.answer.clear()
         self.category.set_item(None)
         self.anonymous.setChecked(False)
+        self.publish.setChecked(False)
         self.settle.setChecked(False)
         self.urgency.setCurrentIndex(self.urgency.findData("ordinary"))
         self.kind.setCurrentIndex(self.kind.findData("complaint"))
@@ -151,6 +163,7 @@ class IntakeForm(IntakeView):
                     channel=self.channel.currentData(), kind=self.kind.currentData(),
                     urgency=self.urgency.currentData(), community=self.community.currentData(),
                     grid=self.grid.currentData(), anonymous=self.anonymous.isChecked(),
+                    public=self.publish.isChecked(),
                     category=self.category.item.code if self.category.item else "")
         return data
 
@@ -185,6 +198,7 @@ class IntakeForm(IntakeView):
             widget.setCurrentIndex(max(0, widget.findData(data.get(combo))))
         self.grid.setCurrentIndex(max(0, self.grid.findData(data.get("grid", ""))))
         self.anonymous.setChecked(bool(data.get("anonymous")))
+        self.publish.setChecked(bool(data.get("public")))
         self.description.setPlainText(str(data.get("description", "")))
         item = self.desk.catalogue.items.get(str(data.get("category", "")))
         if item is not None:
@@ -202,7 +216,7 @@ class IntakeForm(IntakeView):
             category=item.code if item else "", community=self.community.currentData() or "",
             grid=self.grid.currentData() or "", address=self.address.text(),
             name=self.name.text(), phone=self.phone.text(), id_number=self.id_number.text(),
-            anonymous=self.anonymous.isChecked(),
+            anonymous=self.anonymous.isChecked(), public=self.publish.isChecked(),
         )
 
     # Inline checks ----------------------------------------------------------------------

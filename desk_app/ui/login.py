@@ -17,6 +17,7 @@ from desk_app.store.database import Database
 from desk_app.store.users import AccountError, User, authenticate
 
 from .i18n import message
+from .tasks import BackgroundOp
 
 
 class LoginDialog(QDialog):
@@ -52,7 +53,9 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.sign_in = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in.setText(self.tr("Sign in"))
+        self.busy = False
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
             self.tr("Quit") if not locked else self.tr("Cancel"))
         buttons.accepted.connect(self.try_sign_in)
@@ -66,11 +69,31 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def try_sign_in(self) -> None:
-        try:
-            self.user = authenticate(self.db, self.username.text(), self.password.text())
-        except AccountError as error:
-            self.error.setText(message(error))
-            self.password.selectAll()
-            self.password.setFocus()
+        """The password check (Argon2, deliberately slow) runs on a worker; the button says so
+        and a second press meanwhile does nothing."""
+        if self.busy:
             return
+        self.busy = True
+        self.sign_in.setEnabled(False)
+        self.sign_in.setText(self.tr("Signing in…"))
+        username, password = self.username.text(), self.password.text()
+        BackgroundOp(self, lambda _s: authenticate(self.db, username, password),
+                     pool_name="auth").success(self._signed_in).failure(self._refused).run()
+
+    def _signed_in(self, user: User) -> None:
+        self._idle()
+        self.user = user
         self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self._idle()
+        if not isinstance(error, AccountError):
+            raise error
+        self.error.setText(message(error))
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def _idle(self) -> None:
+        self.busy = False
+        self.sign_in.setEnabled(True)
+        self.sign_in.setText(self.tr("Sign in"))

@@ -100,6 +100,16 @@ class MainWindow(QMainWindow):
         if may(self.user.role, "patrols"):
             self.patrols = PatrolsPage(self.desk, self.user, self.index)
             self._add_page(self.tr("Grid patrols"), self.patrols)
+        self.reports = self.dashboard = None
+        if may(self.user.role, "reports"):  # imported here: only supervisors pay for it
+            from .dashboard import DashboardPage
+            from .reports_view import ReportsPage
+
+            self.reports = ReportsPage(self.desk, self.user)
+            self.reports.case_opened.connect(self.open_case)
+            self._add_page(self.tr("Reports"), self.reports)
+            self.dashboard = DashboardPage(self.desk, self.user)
+            self._add_page(self.tr("Dashboard"), self.dashboard)
         self.detail = CaseDetail(self.desk, self.user)
         self.detail.back.connect(lambda: self.show_page(self.cases))
         self.pages.addWidget(self.detail)
@@ -262,7 +272,7 @@ class MainWindow(QMainWindow):
 
     # Settings -----------------------------------------------------------------------------
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.workspace.settings, self)
+        dialog = SettingsDialog(self.workspace.settings, self, desk=self.desk, user=self.user)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         old_language = self.workspace.settings.language

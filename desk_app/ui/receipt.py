@@ -2,6 +2,10 @@
 
 Everything the resident or worker typed is escaped before it goes into the document, so text
 that looks like HTML prints exactly as typed.
+
+When the desk knows the centre's public address for residents, the receipt carries a QR code
+(made with segno, pure Python) and the lookup code of the progress page; without one it says
+how to ask instead. It prints the desk's telephone number and a line for the worker's signature.
 """
 
 from __future__ import annotations
@@ -9,8 +13,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,16 +27,48 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.case import CaseState
+from desk_app.domain.lookup import lookup_code, progress_address
 from desk_app.domain.validation import mask_phone
 from desk_app.domain.vocabulary import CHANNELS, KINDS
 from desk_app.store.desk import Desk
+from desk_app.store.desk_contact import DeskContact, read_desk_contact
 
 from .formatting import deadline_time, local_time
 from .i18n import label, translate
 
+QR_RESOURCE = "receipt-qr.png"
 
-def receipt_html(desk: Desk, case: CaseState) -> str:
+
+def lookup_secret(case: CaseState) -> str:
+    """The secret part of the case's lookup code ("" for cases registered before codes)."""
+    for step in case.steps:
+        if step.type == "case.registered":
+            return str(step.payload.get("lookup", ""))
+    return ""
+
+
+def receipt_address(contact: DeskContact, case: CaseState) -> str:
+    """The progress page's address the QR code holds, or "" when there is none to print."""
+    secret = lookup_secret(case)
+    if not contact.public_url or not secret:
+        return ""
+    return progress_address(contact.public_url, case.number, secret)
+
+
+def qr_image(text: str, scale: int = 4) -> QImage:
+    """The QR code of `text` as an image (segno writes the PNG; no Pillow)."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale, border=4)
+    return QImage.fromData(buffer.getvalue())
+
+
+def receipt_html(desk: Desk, case: CaseState, contact: DeskContact | None = None) -> str:
     """The receipt as HTML, in the current language."""
+    contact = contact or read_desk_contact(desk.db)
     catalogue = desk.catalogue
     item = catalogue.items.get(case.category)
     dept = catalogue.departments.get(case.lead or (item.lead if item else ""))
@@ -56,28 +92,64 @@ def receipt_html(desk: Desk, case: CaseState) -> str:
     ]
     if case.on_spot:
         rows.append((translate("Receipt", "Answer given"), case.resolution))
+    if contact.phone:
+        rows.append((translate("Receipt", "Desk telephone"), contact.phone))
     body = "".join(
-        f"<tr><td style='padding:4px 10px 4px 0; color:#444; white-space:nowrap;'>"
-        f"{escape(name)}</td><td style='padding:4px 0;'>{escape(value or '—')}</td></tr>"
+        f"<tr><td style='padding-right:10px; color:#444; white-space:nowrap;'>"
+        f"{escape(name)}</td><td>{escape(value or '—')}</td></tr>"
         for name, value in rows
     )
-    how = translate("Receipt", "To ask about progress, call the centre or come to the window with this case "
-             "number, or give the last four digits of your phone number.")
+    address = receipt_address(contact, case)
+    if address:
+        follow = translate("Receipt", "Scan the code with your phone, or open %1 and enter the "
+                           "lookup code, to follow your request and evaluate it when it is done."
+                           ).replace("%1", contact.public_url + "/p")
+        code = lookup_code(case.number, lookup_secret(case))
+        code_label = translate("Receipt", "Lookup code")
+        follow_html = (
+            "<table cellspacing='0' width='100%' style='margin-top:8px;'><tr>"
+            f"<td width='96' style='padding-right:8px;'>"
+            f"<img src='{QR_RESOURCE}' width='92' height='92'/></td>"
+            f"<td style='vertical-align:middle; font-size:8pt;'>{escape(code_label)}<br/>"
+            f"<span style='font-size:9pt; font-weight:bold;'>"
+            f"{escape(code)}</span><br/>{escape(follow)}</td></tr></table>")
+    else:
+        follow_html = ""
+    if contact.phone:
+        how = translate("Receipt", "To ask about progress, call %1 or come to the window with this "
+                        "case number, or give the last four digits of your phone number."
+                        ).replace("%1", contact.phone)
+    else:
+        how = translate("Receipt", "To ask about progress, call the centre or come to the window with this case "
+                 "number, or give the last four digits of your phone number.")
     heading = translate("Receipt", "Receipt of request")
+    signature = translate("Receipt", "Worker (signature):")
     return (
-        f"<h2 style='text-align:center; margin-bottom:2px;'>{escape(heading)}</h2>"
-        f"<p style='text-align:center; margin-top:0;'>{escape(desk.identity.name)}</p>"
-        f"<table cellspacing='0' style='font-size:11pt;'>{body}</table>"
-        f"<p style='margin-top:14px;'>{escape(how)}</p>"
-        f"<p style='text-align:right;'>{escape(desk.identity.name)}<br/>"
-        f"{escape(local_time(case.registered_at))}</p>"
+        f"<p style='text-align:center; font-size:15pt; font-weight:bold; margin:0;'>"
+        f"{escape(heading)}</p>"
+        f"<p style='text-align:center; margin-top:0; font-size:9pt;'>{escape(desk.identity.name)}</p>"
+        f"<table cellspacing='0' cellpadding='0' style='font-size:9pt;'>{body}</table>"
+        f"{follow_html}"
+        f"<p style='margin-top:6px; font-size:8pt;'>{escape(how)}</p>"
+        f"<table width='100%' cellspacing='0' style='margin-top:8px; font-size:9pt;'><tr>"
+        f"<td>{escape(signature)} ______________</td>"
+        f"<td align='right'>{escape(desk.identity.name)}<br/>"
+        f"{escape(local_time(case.registered_at))}</td></tr></table>"
     )
 
 
 def receipt_document(desk: Desk, case: CaseState) -> QTextDocument:
+    contact = read_desk_contact(desk.db)
     document = QTextDocument()
     document.setDocumentMargin(12)
-    document.setHtml(receipt_html(desk, case))
+    font = document.defaultFont()
+    font.setPointSizeF(9)  # one A5 page, QR code included
+    document.setDefaultFont(font)
+    address = receipt_address(contact, case)
+    if address:
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE),
+                             qr_image(address, scale=8))
+    document.setHtml(receipt_html(desk, case, contact))
     return document
 
 

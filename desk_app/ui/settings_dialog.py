@@ -1,25 +1,37 @@
-"""Preferences: language, auto-lock, sync interval."""
+"""Preferences: language, auto-lock, sync interval; and the desk's own settings printed on the
+receipt (its telephone number, the centre's public address for residents), which only an
+administrator may change."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from desk_app.domain.roles import may
+from desk_app.domain.text import DomainError
 from desk_app.settings import Settings
+from desk_app.store.desk import Desk
+from desk_app.store.desk_contact import read_desk_contact, save_desk_contact
+from desk_app.store.users import User
 
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, message
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 desk: Desk | None = None, user: User | None = None) -> None:
         super().__init__(parent)
+        self.desk, self.user = desk, user
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox(objectName="language")
         for code, name in LANGUAGES.items():
@@ -38,15 +50,49 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Lock the desk when idle for"), self.auto_lock)
         form.addRow(self.tr("Sync with the centre every"), self.sync_interval)
+        self.desk_phone = QLineEdit(objectName="deskPhone")
+        self.desk_phone.setPlaceholderText(self.tr("Printed on the receipt, e.g. 0755-25551234"))
+        self.public_url = QLineEdit(objectName="publicUrl")
+        self.public_url.setPlaceholderText(self.tr("e.g. https://centre.example.cn (blank: no QR code)"))
+        self.contact_error = QLabel(objectName="contactError")
+        self.contact_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.contact_error.setWordWrap(True)
+        self.contact_error.setStyleSheet("color: #b00020;")
+        self.contact_error.hide()
+        if desk is not None:
+            contact = read_desk_contact(desk.db)
+            self.desk_phone.setText(contact.phone)
+            self.public_url.setText(contact.public_url)
+            editable = user is not None and may(user.role, "settings")
+            for field in (self.desk_phone, self.public_url):
+                field.setReadOnly(not editable)
+                if not editable:
+                    field.setToolTip(self.tr("Only an administrator may change this."))
+            form.addRow(self.tr("Desk telephone"), self.desk_phone)
+            form.addRow(self.tr("Centre's address for residents"), self.public_url)
+            form.addRow("", self.contact_error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_and_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def save_and_accept(self) -> None:
+        """The desk's settings are checked and stored first; a bad value keeps the dialog open
+        with the reason under the fields, and nothing is stored."""
+        if self.desk is not None and self.user is not None and not self.desk_phone.isReadOnly():
+            try:
+                save_desk_contact(self.desk.db, self.user, self.desk_phone.text(),
+                                  self.public_url.text())
+            except DomainError as error:
+                self.contact_error.setText(message(error))
+                self.contact_error.show()
+                return
+        self.accept()
 
     def apply_to(self, settings: Settings) -> Settings:
         settings.language = self.language.currentData()

@@ -420,6 +420,48 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>CasesDialog</name>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as a model case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this a model case?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryPicker</name>
     <message>
         <source>Type to search: 噪音, zy, noise, 0101…</source>
@@ -488,6 +530,112 @@ Size: %2</source>
     </message>
     <message>
         <source>%1 more errors since; they are in the log too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <source>Last %n week(s)</source>
+        <translation>
+            <numerusform>Last %n week</numerusform>
+            <numerusform>Last %n weeks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per week, by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per week, by community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing timeliness and completion over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department scores (last four weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected, next 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same 4 weeks last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected to rise (预计上升) in the next four weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests in these weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing timeliness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot-spot map: requests of the weeks shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method: the same weeks of earlier years (±2 weeks) times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected. Replayed on the past year: %1 flags, %2 came true (%3%); rises happened in %4% of all category-community-weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foresight needs at least a year of history.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -699,6 +847,10 @@ Size: %2</source>
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>Resident agrees to publication (shown without personal data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(grid not known)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,6 +1054,10 @@ Size: %2</source>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -923,6 +1079,14 @@ Size: %2</source>
     </message>
     <message>
         <source>Grid patrols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1294,11 +1458,31 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Desk telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone, or open %1 and enter the lookup code, to follow your request and evaluate it when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lookup code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To ask about progress, call %1 or come to the window with this case number, or give the last four digits of your phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>To ask about progress, call the centre or come to the window with this case number, or give the last four digits of your phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipt of request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker (signature):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1470,6 +1654,65 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Weekly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export xlsx…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a period and make the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row to see the cases behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the xlsx…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResolutionDialog</name>
     <message>
         <source>Agree a resolution</source>
@@ -1584,6 +1827,33 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ScoreSettingsDialog</name>
+    <message>
+        <source>Department score settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of signing timeliness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excellent from (score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good from (score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1607,6 +1877,26 @@ Size: %2</source>
     </message>
     <message>
         <source>Sync with the centre every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on the receipt, e.g. 0755-25551234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. https://centre.example.cn (blank: no QR code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may change this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre&apos;s address for residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2436,6 +2726,18 @@ Size: %2</source>
         <source>Choose the grid of the patrol.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The address for residents looks like https://centre.example.cn (no spaces, no “?”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents&apos; phones must reach the centre over https://; plain http:// is only for this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the desk&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>events</name>
@@ -2652,6 +2954,321 @@ Size: %2</source>
     </message>
     <message>
         <source>{span} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Give --format xlsx or pdf (or an --out file ending in .xlsx or .pdf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no desk yet: set it up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}. Choose another place; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {error}. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The district map {file} cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The district map {file} is not a GeoJSON FeatureCollection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{period}” is not a period: write a week as 2026-W48 or a month as 2026-11.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing timeliness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (incl. basically satisfied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases registered in the period, as they stand when the report is made; voided, merged and split cases are left out of the rates. Signing timeliness: signed within 24 hours of dispatch, of those signed or past 24 hours. Completion: resolved or closed, of all valid cases. On-time completion: completed by the deadline, of those completed or already overdue. Satisfaction: satisfied or basically satisfied (the worst of the four marks), of those evaluated. Return rate: returned at least once, of those completed or returned. Handling time: working days from registration to resolution, weekends and holidays left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests were registered in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score = 100 × ({w_sign} × signing timeliness + {w_done} × completion + {w_sat} × satisfaction) ÷ the sum of the weights of the rates that have cases. Grades: excellent from {excellent}, good from {good}, otherwise fair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights must be zero or more, and not all zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grade thresholds must lie between 0 and 100, with “good” not above “excellent”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scope} · {name} {year}, issue {number} ({first} – {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A year before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which merged as duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settled at the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised again (repeats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average handling time (working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public holidays in this period: {days}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grids with at least 3 requests and 1.5 times the average grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyword alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word or item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged when a word or item has at least 3 requests, more than both the previous period and the same period a year before, and at least 1.5 times the larger of them plus one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked by a supervisor, or proposed: closed within one working day with every mark satisfied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed: closed in {days} working days, satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All requests of the period</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -422,6 +422,47 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>CasesDialog</name>
+    <message>
+        <source>Case number</source>
+        <translation>诉求编号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as a model case…</source>
+        <translation>标为典型案例…</translation>
+    </message>
+    <message>
+        <source>Model case</source>
+        <translation>典型案例</translation>
+    </message>
+    <message>
+        <source>Why is this a model case?</source>
+        <translation>为什么选为典型案例？</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPicker</name>
     <message>
         <source>Type to search: 噪音, zy, noise, 0101…</source>
@@ -490,6 +531,111 @@ Size: %2</source>
     <message>
         <source>%1 more errors since; they are in the log too.</source>
         <translation>此后又发生 %1 个错误，也已记录在日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <source>Last %n week(s)</source>
+        <translation>
+            <numerusform>近 %n 周</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>按社区</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Dashboard of %1</source>
+        <translation>%1 数据看板</translation>
+    </message>
+    <message>
+        <source>Requests per week, by category</source>
+        <translation>每周诉求量（按类别）</translation>
+    </message>
+    <message>
+        <source>Requests per week, by community</source>
+        <translation>每周诉求量（按社区）</translation>
+    </message>
+    <message>
+        <source>Signing timeliness and completion over time</source>
+        <translation>签收及时率与办结率趋势</translation>
+    </message>
+    <message>
+        <source>Department scores (last four weeks)</source>
+        <translation>部门考核得分（近四周）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>近4周</translation>
+    </message>
+    <message>
+        <source>Expected, next 4 weeks</source>
+        <translation>预计未来4周</translation>
+    </message>
+    <message>
+        <source>Same 4 weeks last year</source>
+        <translation>去年同期4周</translation>
+    </message>
+    <message>
+        <source>Expected to rise (预计上升) in the next four weeks</source>
+        <translation>未来四周预计上升（未诉先办）</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>No requests in these weeks.</source>
+        <translation>这几周没有诉求。</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>全部诉求</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Signing timeliness</source>
+        <translation>签收及时率</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Hot-spot map: requests of the weeks shown</source>
+        <translation>热点地图：所选周数内的诉求</translation>
+    </message>
+    <message>
+        <source>Method: the same weeks of earlier years (±2 weeks) times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected. Replayed on the past year: %1 flags, %2 came true (%3%); rises happened in %4% of all category-community-weeks.</source>
+        <translation>方法：往年同期（前后2周）平均量 × 近期趋势；预计至少3件且达到近四周1.5倍时提示“预计上升”。按过去一年逐周回放：共提示 %1 次，其中 %2 次应验（%3%）；所有“类别×社区×周”中实际上升的占 %4%。</translation>
+    </message>
+    <message>
+        <source>Foresight needs at least a year of history.</source>
+        <translation>预测需要至少一年的历史数据。</translation>
     </message>
 </context>
 <context>
@@ -700,6 +846,10 @@ Size: %2</source>
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>Resident agrees to publication (shown without personal data)</source>
+        <translation>同意公开（隐去个人信息后可公开展示）</translation>
+    </message>
+    <message>
         <source>(grid not known)</source>
         <translation>（网格不详）</translation>
     </message>
@@ -902,6 +1052,10 @@ Size: %2</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -924,6 +1078,14 @@ Size: %2</source>
     <message>
         <source>Grid patrols</source>
         <translation>网格巡查</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
     </message>
     <message>
         <source>&amp;Desk</source>
@@ -1292,12 +1454,32 @@ Size: %2</source>
         <translation>答复内容</translation>
     </message>
     <message>
+        <source>Desk telephone</source>
+        <translation>本中心电话</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone, or open %1 and enter the lookup code, to follow your request and evaluate it when it is done.</source>
+        <translation>用手机扫描二维码，或打开 %1 输入查询码，即可查看办理进度，办结后还可在线评价。</translation>
+    </message>
+    <message>
+        <source>Lookup code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
+        <source>To ask about progress, call %1 or come to the window with this case number, or give the last four digits of your phone number.</source>
+        <translation>如需查询办理进度，请凭本受理编号致电 %1 或到窗口查询，也可提供您电话号码的后四位。</translation>
+    </message>
+    <message>
         <source>To ask about progress, call the centre or come to the window with this case number, or give the last four digits of your phone number.</source>
         <translation>如需查询办理进度，请凭本受理编号致电本中心或到窗口查询，也可提供您电话号码的后四位。</translation>
     </message>
     <message>
         <source>Receipt of request</source>
         <translation>诉求受理回执</translation>
+    </message>
+    <message>
+        <source>Worker (signature):</source>
+        <translation>工作人员（签名）：</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1649,65 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Make the report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>Score settings…</source>
+        <translation>考核设置…</translation>
+    </message>
+    <message>
+        <source>Export xlsx…</source>
+        <translation>导出 xlsx…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Choose a period and make the report.</source>
+        <translation>选择期间后生成报告。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Double-click a row to see the cases behind it.</source>
+        <translation>双击任一行可查看其背后的诉求。</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Writing the xlsx…</source>
+        <translation>正在写入 xlsx…</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>ResolutionDialog</name>
     <message>
         <source>Agree a resolution</source>
@@ -1581,6 +1822,33 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ScoreSettingsDialog</name>
+    <message>
+        <source>Department score settings</source>
+        <translation>部门考核设置</translation>
+    </message>
+    <message>
+        <source>Weight of signing timeliness</source>
+        <translation>签收及时率权重</translation>
+    </message>
+    <message>
+        <source>Weight of completion</source>
+        <translation>办结率权重</translation>
+    </message>
+    <message>
+        <source>Weight of satisfaction</source>
+        <translation>满意率权重</translation>
+    </message>
+    <message>
+        <source>Excellent from (score)</source>
+        <translation>优秀分数线</translation>
+    </message>
+    <message>
+        <source>Good from (score)</source>
+        <translation>良好分数线</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1605,6 +1873,26 @@ Size: %2</source>
     <message>
         <source>Sync with the centre every</source>
         <translation>与中心平台同步间隔</translation>
+    </message>
+    <message>
+        <source>Printed on the receipt, e.g. 0755-25551234</source>
+        <translation>印在回执上，例如 0755-25551234</translation>
+    </message>
+    <message>
+        <source>e.g. https://centre.example.cn (blank: no QR code)</source>
+        <translation>例如 https://centre.example.cn（留空则回执不印二维码）</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change this.</source>
+        <translation>只有管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Desk telephone</source>
+        <translation>本中心电话</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s address for residents</source>
+        <translation>中心平台居民查询地址</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2433,6 +2721,18 @@ Size: %2</source>
         <source>Choose the grid of the patrol.</source>
         <translation>请选择巡查的网格。</translation>
     </message>
+    <message>
+        <source>The address for residents looks like https://centre.example.cn (no spaces, no “?”).</source>
+        <translation>居民查询地址应形如 https://centre.example.cn（不含空格和“?”）。</translation>
+    </message>
+    <message>
+        <source>Residents&apos; phones must reach the centre over https://; plain http:// is only for this computer.</source>
+        <translation>居民手机须通过 https:// 访问中心平台；http:// 只能用于本机。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the desk&apos;s settings.</source>
+        <translation>只有管理员可以修改本工作台的设置。</translation>
+    </message>
 </context>
 <context>
     <name>events</name>
@@ -2650,6 +2950,321 @@ Size: %2</source>
     <message>
         <source>{span} left</source>
         <translation>剩余{span}</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Give --format xlsx or pdf (or an --out file ending in .xlsx or .pdf).</source>
+        <translation>请用 --format 指定 xlsx 或 pdf（或让 --out 文件名以 .xlsx 或 .pdf 结尾）。</translation>
+    </message>
+    <message>
+        <source>This database has no desk yet: set it up first.</source>
+        <translation>此数据库尚未设置工作台，请先完成设置。</translation>
+    </message>
+    <message>
+        <source>Made {when}</source>
+        <translation>生成于 {when}</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}. Choose another place; nothing was written.</source>
+        <translation>无法写入文件夹 {folder}。请另选位置；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {error}. Nothing was written.</source>
+        <translation>无法写入 {file}：{error}。未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The district map {file} cannot be read: {error}</source>
+        <translation>无法读取辖区地图 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>The district map {file} is not a GeoJSON FeatureCollection.</source>
+        <translation>辖区地图 {file} 不是 GeoJSON FeatureCollection。</translation>
+    </message>
+    <message>
+        <source>“{period}” is not a period: write a week as 2026-W48 or a month as 2026-11.</source>
+        <translation>“{period}”不是有效期间：周写作 2026-W48，月写作 2026-11。</translation>
+    </message>
+    <message>
+        <source>Signing timeliness</source>
+        <translation>签收及时率</translation>
+    </message>
+    <message>
+        <source>On-time completion</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <source>Satisfaction (incl. basically satisfied)</source>
+        <translation>满意率（含基本满意）</translation>
+    </message>
+    <message>
+        <source>Fully satisfied</source>
+        <translation>非常满意率</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>退回重办率</translation>
+    </message>
+    <message>
+        <source>Cases registered in the period, as they stand when the report is made; voided, merged and split cases are left out of the rates. Signing timeliness: signed within 24 hours of dispatch, of those signed or past 24 hours. Completion: resolved or closed, of all valid cases. On-time completion: completed by the deadline, of those completed or already overdue. Satisfaction: satisfied or basically satisfied (the worst of the four marks), of those evaluated. Return rate: returned at least once, of those completed or returned. Handling time: working days from registration to resolution, weekends and holidays left out.</source>
+        <translation>统计口径：本期受理的诉求，按生成报告时的状态计算；作废、合并、拆分的诉求不计入各项比率。签收及时率：派单后24小时内签收的件数 ÷ 已签收或已超过24小时的件数。办结率：已办结（含已办结待评价）÷ 有效诉求。按时办结率：在期限内办结的件数 ÷ 已办结件数与已超期未办结件数之和。满意率：满意与基本满意（取四项评价中最低一项）÷ 已评价件数。退回重办率：至少退回一次的件数 ÷ 已办结或被退回的件数。办理用时：自受理至办结的工作日数，不含周末和法定节假日。</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>民意诉求周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>民意诉求月报</translation>
+    </message>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation>已取消生成报告。</translation>
+    </message>
+    <message>
+        <source>No requests were registered in this period.</source>
+        <translation>本期没有受理诉求。</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Score = 100 × ({w_sign} × signing timeliness + {w_done} × completion + {w_sat} × satisfaction) ÷ the sum of the weights of the rates that have cases. Grades: excellent from {excellent}, good from {good}, otherwise fair.</source>
+        <translation>得分 = 100 × （{w_sign} × 签收及时率 + {w_done} × 办结率 + {w_sat} × 满意率）÷ 有统计数据的各项权重之和。等次：{excellent} 分及以上为优秀，{good} 分及以上为良好，其余为一般。</translation>
+    </message>
+    <message>
+        <source>The weights must be zero or more, and not all zero.</source>
+        <translation>权重不能为负数，也不能全部为零。</translation>
+    </message>
+    <message>
+        <source>The grade thresholds must lie between 0 and 100, with “good” not above “excellent”.</source>
+        <translation>等次分数线须在 0 到 100 之间，且“良好”不高于“优秀”。</translation>
+    </message>
+    <message>
+        <source>{scope} · {name} {year}, issue {number} ({first} – {last})</source>
+        <translation>{scope} · {name} {year}年第{number}期（{first} 至 {last}）</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>A year before</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Requests registered</source>
+        <translation>受理诉求</translation>
+    </message>
+    <message>
+        <source>of which voided</source>
+        <translation>其中作废</translation>
+    </message>
+    <message>
+        <source>of which merged as duplicates</source>
+        <translation>其中重复合并</translation>
+    </message>
+    <message>
+        <source>of which split</source>
+        <translation>其中拆分</translation>
+    </message>
+    <message>
+        <source>settled at the window</source>
+        <translation>窗口当场办结</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名诉求</translation>
+    </message>
+    <message>
+        <source>Raised again (repeats)</source>
+        <translation>重复反映次数</translation>
+    </message>
+    <message>
+        <source>Average handling time (working days)</source>
+        <translation>平均办理用时（工作日）</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超期</translation>
+    </message>
+    <message>
+        <source>Public holidays in this period: {days}.</source>
+        <translation>本期含法定节假日：{days}。</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>诉求件数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Department scores</source>
+        <translation>部门考核</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按诉求类型</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按受理渠道</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Top items</source>
+        <translation>热点事项</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By community</source>
+        <translation>按社区</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Hot topics</source>
+        <translation>热点议题</translation>
+    </message>
+    <message>
+        <source>Hot spots</source>
+        <translation>热点区域</translation>
+    </message>
+    <message>
+        <source>Grids with at least 3 requests and 1.5 times the average grid.</source>
+        <translation>诉求至少3件、且达到网格平均值1.5倍的网格。</translation>
+    </message>
+    <message>
+        <source>Keyword alerts</source>
+        <translation>关键词预警</translation>
+    </message>
+    <message>
+        <source>Word or item</source>
+        <translation>关键词或事项</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Flagged when a word or item has at least 3 requests, more than both the previous period and the same period a year before, and at least 1.5 times the larger of them plus one.</source>
+        <translation>预警规则：本期至少3件，同时多于上期和去年同期，且不少于两者较大值加一后的1.5倍。</translation>
+    </message>
+    <message>
+        <source>District notices</source>
+        <translation>区级通报</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通报内容</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>诉求编号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Model cases</source>
+        <translation>典型案例</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>入选理由</translation>
+    </message>
+    <message>
+        <source>Marked by a supervisor, or proposed: closed within one working day with every mark satisfied.</source>
+        <translation>由主管标记，或系统推荐：一个工作日内办结且各项评价均为满意。</translation>
+    </message>
+    <message>
+        <source>Marked: {note}</source>
+        <translation>主管标记：{note}</translation>
+    </message>
+    <message>
+        <source>Proposed: closed in {days} working days, satisfied</source>
+        <translation>推荐：{days} 个工作日办结，评价满意</translation>
+    </message>
+    <message>
+        <source>All requests of the period</source>
+        <translation>本期全部诉求</translation>
     </message>
 </context>
 <context>

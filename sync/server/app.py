@@ -12,8 +12,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from desk_app.config import catalogue_dir
+from desk_app.config import calendar_file, catalogue_dir
 from desk_app.domain.catalogue import FILES, load_catalogue
+from desk_app.domain.workcalendar import WorkCalendar
 from sync.protocol import (
     MAX_ATTACHMENT_BYTES,
     MAX_PULL_EVENTS,
@@ -26,6 +27,8 @@ from sync.protocol import (
 from .database import ServerDatabase
 from .http import error_response, parse_json, read_body, read_json, timing_and_clock
 from .open311 import open311_router
+from .progress import progress_router
+from .security import install_security, served_type
 from .store import DeskRow, KeyRow, ServerError, ServerStore
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -45,7 +48,7 @@ def bearer(request: Request) -> str:
     return request.headers.get("x-api-key", "").strip()
 
 
-def create_app(database_url: str, migrate: bool = True) -> FastAPI:
+def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> FastAPI:
     db = ServerDatabase(database_url)
     if migrate:
         db.migrate()
@@ -57,7 +60,8 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
     etag = f'"{catalogue.version}"'
 
     app = FastAPI(title="Community Desk central platform", version=str(PROTOCOL_VERSION),
-                  docs_url="/docs", redoc_url=None)
+                  docs_url="/docs" if docs else None, redoc_url=None,
+                  openapi_url="/openapi.json" if docs else None)  # off unless asked for
     app.state.store = store
     app.middleware("http")(timing_and_clock)
 
@@ -139,19 +143,26 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         if not SHA256.fullmatch(sha256):
             raise ServerError(400, "An attachment is named by its SHA-256 in lower-case hex.")
         data = await read_body(request, MAX_ATTACHMENT_BYTES)
-        stored = await run_in_threadpool(
-            store.put_attachment, sha256, data,
-            request.headers.get("content-type", "application/octet-stream"), desk.id)
+        claimed = request.headers.get("content-type", "application/octet-stream")
+        if served_type(data, claimed) == "application/octet-stream":
+            raise ServerError(415, "An attachment must be a PNG, JPEG, GIF or WebP image sent "
+                              "with its own content type.", "bad_type")
+        stored = await run_in_threadpool(store.put_attachment, sha256, data,
+                                         served_type(data, claimed), desk.id)
         return {"sha256": sha256, "size": len(data), "stored": stored}
 
     @app.get("/v1/attachments/{sha256}")
     def get_attachment(sha256: str, request: Request) -> Response:
-        desk_of(request)
-        found = store.get_attachment(sha256) if SHA256.fullmatch(sha256) else None
+        desk = desk_of(request)
+        # The area is checked first, so another area cannot learn which photos exist.
+        if not SHA256.fullmatch(sha256) or not store.attachment_visible_to(sha256, desk):
+            raise ServerError(403, "No record of this desk's area names this attachment.",
+                              "outside_scope")
+        found = store.get_attachment(sha256)
         if found is None:
-            raise ServerError(404, "No such attachment.", "not_found")
+            raise ServerError(404, "No such attachment (not uploaded yet).", "not_found")
         data, content_type = found
-        return Response(data, media_type=content_type,
+        return Response(data, media_type=served_type(data, content_type),
                         headers={"ETag": f'"{hashlib.sha256(data).hexdigest()}"'})
 
     @app.post("/v1/cases/{case_id}/actions")
@@ -168,4 +179,6 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         return {"event": event.to_dict()}
 
     app.include_router(open311_router(store))
+    app.include_router(progress_router(store, WorkCalendar.load(calendar_file())))
+    install_security(app)  # outermost: every answer gets the headers; guessers get 429
     return app

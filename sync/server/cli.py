@@ -41,10 +41,23 @@ def parse(argv: list[str]) -> argparse.Namespace:
                        help="server processes sharing the port (use PostgreSQL beyond one)")
     serve.add_argument("--print-code", metavar="ORG",
                        help="also issue and print an enrolment code for this org unit")
+    serve.add_argument("--docs", action="store_true",
+                       help="serve the API documentation at /docs (off by default)")
+    serve.add_argument("--log-dir", help="folder of the daily log files, kept 190 days "
+                       "(default: logs/ beside a SQLite database, else the user's log folder)")
+    serve.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
     code = command("issue-code", "print a one-time enrolment code for a desk of an org unit")
     code.add_argument("--org", required=True, help="organisation unit code, e.g. YT-HS-PW")
-    code.add_argument("--days", type=int, default=7, help="days the code stays valid")
+    code.add_argument("--days", type=positive_days, default=7,
+                      help="days the code stays valid (1 to 365)")
     code.add_argument("--count", type=int, default=1, help="how many codes to print, one a line")
+    revoke_key = command("revoke-key", "revoke a department or Open311 API key")
+    revoke_key.add_argument("--key", required=True, help="the key, as it was printed")
+    public = command("open311-public", "let anyone read an org unit's public Open311 listing "
+                     "without a key (only cases the resident agreed to publish, redacted)")
+    public.add_argument("--org", required=True)
+    public.add_argument("--off", action="store_true", help="require a key again")
     revoke = command("revoke-desk", "revoke a desk's token")
     revoke.add_argument("--desk", required=True, help="desk code")
     dept = command("department-key", "create an API key for a department")
@@ -112,6 +125,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"no desk {args.desk}", file=sys.stderr)
                 return 1
             print(f"revoked {args.desk}")
+        elif args.command == "revoke-key":
+            row = store.revoke_api_key(args.key)
+            if row is None:
+                print("no such API key", file=sys.stderr)
+                return 1
+            print(f"revoked the {row.kind} key {row.name!r} of {row.subject}")
+        elif args.command == "open311-public":
+            from .open311 import set_public_jurisdiction
+
+            print(", ".join(set_public_jurisdiction(store, args.org, not args.off)) or "none")
         elif args.command == "department-key":
             print(store.create_api_key("department", args.department, args.name or args.department))
         elif args.command == "open311-key":
@@ -136,12 +159,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _log_as_json() -> None:
-    from .http import JsonLogFormatter
+def positive_days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if not 1 <= days <= 365:
+        raise argparse.ArgumentTypeError("the code must stay valid for 1 to 365 days")
+    return days
 
-    handler = logging.StreamHandler()
-    handler.setFormatter(JsonLogFormatter())
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+def _log_setup(log_dir: str | None, database: str) -> None:
+    from .logfiles import log_handlers
+
+    logging.basicConfig(level=logging.INFO, handlers=log_handlers(log_dir, database), force=True)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -149,42 +180,53 @@ def serve(args: argparse.Namespace) -> int:
     worker that dies). The database is migrated once, before the workers start; they are
     stateless apart from it, so N processes on one PostgreSQL (or behind a reverse proxy on
     several machines) serve the same centre."""
+    import json
     import os
 
     import uvicorn
 
     from .app import create_app
 
-    _log_as_json()
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
+        return 2
+    _log_setup(args.log_dir, args.database)
+    tls = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
     if args.workers <= 1:
-        app = create_app(args.database)
+        app = create_app(args.database, docs=args.docs)
         if args.print_code:
             code = app.state.store.issue_enrolment_code(args.print_code)
             print(f"enrolment code for {args.print_code}: {code}", flush=True)
-        uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+        uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False,
+                    **tls)
         return 0
     store = _store(args.database)  # migrates, and makes the centre's identity once
     if args.print_code:
         print(f"enrolment code for {args.print_code}: "
               f"{store.issue_enrolment_code(args.print_code)}", flush=True)
     store.db.dispose()
-    os.environ[WORKER_DATABASE] = args.database
+    os.environ[WORKER_SETTINGS] = json.dumps({"database": args.database, "docs": args.docs,
+                                              "log_dir": args.log_dir})
     uvicorn.run("sync.server.cli:worker_app", factory=True, workers=args.workers, host=args.host,
-                port=args.port, log_config=None, access_log=False)
+                port=args.port, log_config=None, access_log=False, **tls)
     return 0
 
 
-WORKER_DATABASE = "COMMUNITY_DESK_SERVER_DATABASE"
+WORKER_SETTINGS = "COMMUNITY_DESK_SERVER_WORKER"
 
 
 def worker_app():  # type: ignore[no-untyped-def]
     """The app of one of `serve --workers N`'s processes (already migrated)."""
+    import json
     import os
 
     from .app import create_app
 
-    _log_as_json()
-    return create_app(os.environ[WORKER_DATABASE], migrate=False)
+    settings = json.loads(os.environ[WORKER_SETTINGS])
+    _log_setup(settings["log_dir"], settings["database"])
+    return create_app(settings["database"], migrate=False, docs=settings["docs"])
+    return 0
+
 
 
 if __name__ == "__main__":

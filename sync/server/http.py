@@ -143,7 +143,8 @@ async def timing_and_clock(request: Request, call_next: Any) -> Any:
         response.headers[CENTRE_ID_HEADER] = store.centre_id
         response.headers[CENTRE_EPOCH_HEADER] = store.epoch
     log.info("request", extra={"fields": {
-        "method": request.method, "path": request.url.path, "status": response.status_code,
+        "method": request.method, "status": response.status_code,
+        "path": "/p/…" if request.url.path.startswith("/p/") else request.url.path,  # a code
         "ms": round((time.perf_counter() - started) * 1000, 1),
         "client": request.client.host if request.client else None}})
     return response

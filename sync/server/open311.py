@@ -2,6 +2,13 @@
 
 The catalogue's items are the services; a case is a service request. Internal statuses map to
 open/closed, with the detail in status_notes. JSON and XML; errors in the spec's format.
+
+Publication rules: reading requests needs an Open311 api_key (its org unit bounds what it
+reads) unless the org unit asked for (`jurisdiction_id`) has been made public with
+`community-desk-server open311-public`. Every listing shows only cases the resident agreed to
+publish (同意公开 at the window; requests posted through Open311 itself are public), with names,
+phones and ID numbers in the free text redacted. Discovery and the service list are the
+public catalogue and need no key.
 """
 
 from __future__ import annotations
@@ -13,8 +20,9 @@ from urllib.parse import parse_qs
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Request, Response
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 
+from desk_app.domain.redact import redact
 from desk_app.domain.sla import CHINA
 from desk_app.domain.validation import InputError, normalize_phone
 from desk_app.domain.vocabulary import ACTIVE
@@ -24,6 +32,7 @@ from .http import read_body
 from .store import ServerError, ServerStore
 
 SPEC = "http://wiki.open311.org/GeoReport_v2"
+PUBLIC_KEY = "open311.public"  # server_meta: the org units anyone may read, comma-separated
 STATUS_NOTES_ZH = {
     "registered": "已受理，待分拨", "dispatched": "已分拨，待签收", "signed": "办理中",
     "replied": "已答复", "returned": "回退重办", "resolved": "已办结", "closed": "已结案",
@@ -102,6 +111,33 @@ def _parse_time(text: str, name: str) -> int:
     return int(moment.timestamp() * 1000)
 
 
+def public_jurisdictions(store: ServerStore) -> list[str]:
+    with store.db.read() as conn:
+        value = conn.execute(select(t.meta.c.value).where(t.meta.c.key == PUBLIC_KEY)).scalar()
+    return [o for o in (value or "").split(",") if o]
+
+
+def set_public_jurisdiction(store: ServerStore, org: str, public: bool) -> list[str]:
+    """Open (or close again) an org unit's public listing; the public units afterwards."""
+    if org not in store.catalogue.orgs:
+        raise ServerError(400, f"Unknown organisation unit {org!r}.")
+    with store.db.write() as conn:
+        value = conn.execute(select(t.meta.c.value).where(t.meta.c.key == PUBLIC_KEY)).scalar()
+        orgs = {o for o in (value or "").split(",") if o}
+        orgs = orgs | {org} if public else orgs - {org}
+        text = ",".join(sorted(orgs))
+        if value is None:
+            conn.execute(t.meta.insert().values(key=PUBLIC_KEY, value=text))
+        else:
+            conn.execute(update(t.meta).where(t.meta.c.key == PUBLIC_KEY).values(value=text))
+    return sorted(orgs)
+
+
+def _in_scopes(column: Any, scopes: list[str]) -> Any:
+    """`column` is one of the org units or under one (a prefix test, collation-free)."""
+    return or_(*[or_(column == s, column.startswith(s + "-", autoescape=True)) for s in scopes])
+
+
 def open311_router(store: ServerStore) -> APIRouter:
     router = APIRouter(prefix="/open311/v2")
     catalogue = store.catalogue
@@ -114,16 +150,45 @@ def open311_router(store: ServerStore) -> APIRouter:
                 "type": "realtime", "keywords": ",".join(item.keywords),
                 "group": top.name_zh}
 
-    def request_row(row: Any) -> dict[str, Any]:
+    def read_scopes(params: dict[str, str]) -> list[str]:
+        """The org units this read may see: the key's, or the public one(s) asked for."""
+        key = params.get("api_key", "")
+        if key:
+            return [store.key_row(key, "open311").subject]
+        public = public_jurisdictions(store)
+        wanted = params.get("jurisdiction_id", "")
+        if wanted:
+            if wanted not in public:
+                raise Open311Error(401, "Reading requests needs an api_key: this jurisdiction's "
+                                        "listing is not public.")
+            return [wanted]
+        if not public:
+            raise Open311Error(401, "Reading requests needs an api_key (ask the centre for one).")
+        return public
+
+    def known_values(case_ids: list[str]) -> dict[str, list[str]]:
+        """Each case's own name, phone and ID number, so that free text loses them too."""
+        if not case_ids:
+            return {}
+        with store.db.read() as conn:
+            rows = conn.execute(select(t.events.c.entity_id, t.events.c.payload).where(
+                t.events.c.entity_id.in_(case_ids), t.events.c.type == "case.registered"))
+            found = {}
+            for entity_id, payload in rows:
+                p = json.loads(payload)
+                found[entity_id] = [str(p.get(k, "")) for k in ("name", "phone", "id_number")]
+        return found
+
+    def request_row(row: Any, known: list[str]) -> dict[str, Any]:
         item = catalogue.items.get(row.category)
         dept = catalogue.departments.get(row.lead or "")
         note = STATUS_NOTES_ZH.get(row.status, row.status)
         if row.resolution:
-            note += "：" + row.resolution
+            note += "：" + redact(row.resolution, known)
         return {
             "service_request_id": row.number, "status": "open" if row.status in ACTIVE else "closed",
             "status_notes": note, "service_name": item.name_zh if item else row.category,
-            "service_code": row.category, "description": row.description,
+            "service_code": row.category, "description": redact(row.description, known),
             "agency_responsible": dept.name_zh if dept else None, "service_notice": None,
             "requested_datetime": _time(row.registered_at), "updated_datetime": _time(row.updated_at),
             "expected_datetime": None, "address": row.address or None, "address_id": row.org,
@@ -164,7 +229,8 @@ def open311_router(store: ServerStore) -> APIRouter:
         raise Open311Error(404, "Unknown resource.")
 
     def list_requests(params: dict[str, str]) -> list[dict[str, Any]]:
-        query = select(t.cases)
+        scopes = read_scopes(params)
+        query = select(t.cases).where(t.cases.c.public.is_(True), _in_scopes(t.cases.c.org, scopes))
         if params.get("service_request_id"):
             ids = [i.strip() for i in params["service_request_id"].split(",") if i.strip()][:200]
             query = query.where(t.cases.c.number.in_(ids))
@@ -190,7 +256,9 @@ def open311_router(store: ServerStore) -> APIRouter:
                     query = query.where(t.cases.c.status.not_in(sorted(ACTIVE)))
         query = query.order_by(t.cases.c.registered_at.desc()).limit(1000)
         with store.db.read() as conn:
-            return [request_row(r) for r in conn.execute(query)]
+            rows = conn.execute(query).all()
+        known = known_values([r.id for r in rows])
+        return [request_row(r, known.get(r.id, [])) for r in rows]
 
     @router.get("/services/{name}")
     async def definition(request: Request, name: str) -> Response:
@@ -208,9 +276,9 @@ def open311_router(store: ServerStore) -> APIRouter:
     async def one_request(request: Request, name: str) -> Response:
         return await guarded(_one_request)(request, name)
 
-    async def _one_request(_request: Request, name: str) -> Response:
+    async def _one_request(request: Request, name: str) -> Response:
         number, fmt = _format(name)
-        rows = list_requests({"service_request_id": number})
+        rows = list_requests({**dict(request.query_params), "service_request_id": number})
         if not rows:
             raise Open311Error(404, f"There is no service request {number}.")
         return _render(rows, fmt, "service_requests", "request")
@@ -219,10 +287,12 @@ def open311_router(store: ServerStore) -> APIRouter:
     async def token(request: Request, name: str) -> Response:
         return await guarded(_token)(request, name)
 
-    async def _token(_request: Request, name: str) -> Response:
+    async def _token(request: Request, name: str) -> Response:
         value, fmt = _format(name)
+        scopes = read_scopes(dict(request.query_params))
         with store.db.read() as conn:
-            row = conn.execute(select(t.cases.c.number).where(t.cases.c.token == value)).first()
+            row = conn.execute(select(t.cases.c.number).where(
+                t.cases.c.token == value, _in_scopes(t.cases.c.org, scopes))).first()
         if row is None:
             raise Open311Error(404, "Unknown token.")
         return _render([{"service_request_id": row.number, "token": value}], fmt,
@@ -255,6 +325,7 @@ def open311_router(store: ServerStore) -> APIRouter:
             "kind": "complaint", "channel": "online", "title": description[:30],
             "description": description[:5000], "urgency": item.urgency, "category": item.code,
             "time_limit": str(item.time_limit), **place,
+            "public": True,  # posted to a public API: listed, redacted, like 同意公开
         }
         name_given = f"{form.get('last_name', '')}{form.get('first_name', '')}".strip()
         if name_given:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Float,
     Index,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -101,6 +103,7 @@ cases = Table(
     Column("updated_at", BigInteger, nullable=False),
     Column("resolution", Text, nullable=False, server_default=""),
     Column("token", String(40)),
+    Column("public", Boolean, nullable=False, server_default=false()),  # 同意公开 (s0003)
     Index("ix_server_cases_number", "number"),
     Index("ix_server_cases_registered", "registered_at"),
     Index("ix_server_cases_token", "token"),
@@ -114,6 +117,14 @@ attachments = Table(
     Column("data", LargeBinary, nullable=False),
     Column("uploaded_by", String(36), nullable=False),
     Column("created_at", BigInteger, nullable=False),
+)
+
+# Which areas hold a record that names an attachment (s0003): a desk gets an attachment only
+# when its area holds such a record (or it uploaded it).
+attachment_refs = Table(
+    "attachment_refs", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("org", String(80), primary_key=True),
 )
 
 meta = Table(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import secrets
 import time
 from collections.abc import Iterable, Sequence
@@ -41,6 +42,7 @@ from .fields import KEY_ENV, KEY_FILE_ENV, FieldCipher, sealed_json
 CENTRE = "CENTRE"
 CIPHER: FieldCipher | None = None  # seals personal fields at rest (fields.py); set by ServerStore
 log = logging.getLogger("community_desk.server")
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
@@ -194,6 +196,18 @@ class ServerStore:
             raise ServerError(401, "Unknown or revoked API key.", "unauthorized")
         return KeyRow(row.kind, row.subject, row.name)
 
+    def revoke_api_key(self, key: str) -> KeyRow | None:
+        """Revoke an API key (given whole, as it was printed); the row it was, or None."""
+        with self.db.write() as conn:
+            row = conn.execute(select(t.api_keys).where(
+                t.api_keys.c.key_hash == digest(key.strip()))).first()
+            if row is None:
+                return None
+            if row.revoked_at is None:
+                conn.execute(update(t.api_keys).where(t.api_keys.c.key_hash == row.key_hash)
+                             .values(revoked_at=now_ms()))
+        return KeyRow(row.kind, row.subject, row.name)
+
     # Push ----------------------------------------------------------------------------------
     def push(self, desk: DeskRow, raw_events: Sequence[Any], reoffer: bool = False,
              text_checked: bool = False) -> list[PushResult]:
@@ -246,6 +260,8 @@ class ServerStore:
                     fresh = [(i, e) for i, e in fresh if e.id not in raced]
                 if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
                     self._insert(conn, [e for _, e in fresh], received, desk.id)
+                    note_attachment_refs(conn, [{"payload": e.payload_json(), "org": e.org}
+                                                for _, e in fresh])
                 if clashes:
                     conn.execute(t.conflicts.insert(), [{
                         "event_id": e.id, "desk_id": desk.id, "received_at": received,
@@ -434,6 +450,7 @@ class ServerStore:
     def _append_centre_event(self, conn: Connection, event: Event) -> None:
         seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
         conn.execute(t.events.insert().values(**_event_row(event, seq, now_ms(), CENTRE)))
+        note_attachment_refs(conn, [{"payload": event.payload_json(), "org": event.org}])
         self._project(conn, [event.entity_id])
         self._set_meta(conn, "hlc.last", self.clock.last)
 
@@ -490,6 +507,17 @@ class ServerStore:
             row = conn.execute(select(t.attachments).where(t.attachments.c.sha256 == sha256)).first()
         return (bytes(row.data), row.content_type) if row else None
 
+    def attachment_visible_to(self, sha256: str, desk: DeskRow) -> bool:
+        """Whether a record in the desk's area names the attachment (or the desk uploaded it)."""
+        with self.db.read() as conn:
+            orgs = conn.execute(select(t.attachment_refs.c.org).where(
+                t.attachment_refs.c.sha256 == sha256)).scalars().all()
+            if any(within(org, desk.org) for org in orgs):
+                return True
+            return conn.execute(select(t.attachments.c.sha256).where(
+                t.attachments.c.sha256 == sha256, t.attachments.c.uploaded_by == desk.id)
+            ).first() is not None
+
     def counts(self) -> dict[str, int]:
         with self.db.read() as conn:
             return {
@@ -509,10 +537,33 @@ def _case_values(s: CaseState) -> dict[str, Any] | None:
         "registered_at": int(s.registered_at.timestamp() * 1000) if s.registered_at else 0,
         "updated_at": int(s.steps[-1].at.timestamp() * 1000) if s.steps else 0,
         "resolution": s.resolution,
+        "public": any(p.type == "case.registered" and p.payload.get("public") is True
+                      for p in s.steps),
     }
 
 
 CREATION = creation_types()  # the declared types that start a record
+
+
+def _hashes(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value} if len(value) == 64 and SHA256_HEX.fullmatch(value) else set()
+    if isinstance(value, dict):
+        return {h for v in value.values() for h in _hashes(v)}
+    if isinstance(value, list):
+        return {h for v in value for h in _hashes(v)}
+    return set()
+
+
+def note_attachment_refs(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
+    """Remember which areas' records name which attachments (any SHA-256 in a payload)."""
+    found = {(h, row["org"]) for row in rows if SHA256_HEX.search(row["payload"])
+             for h in _hashes(json.loads(row["payload"]))}
+    if not found:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(t.attachment_refs).on_conflict_do_nothing(),
+                 [{"sha256": h, "org": o} for h, o in sorted(found)])
 
 
 def _event_row(event: Event, seq: int, received: int, pushed_by: str) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from desk_app.domain.case import CaseState
 from desk_app.domain.events import Event
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import uuid7
-from desk_app.store.sync_state import apply_pulled
 from desk_app.store.users import User
 from desk_app.ui.case_detail import CaseDetail
 from desk_app.workspace import Workspace
@@ -27,8 +26,7 @@ def test_a_newer_versions_step_shows_as_needing_a_newer_version(
         "id": uuid7(), "entity": "case", "entity_id": case.id, "type": "case.photo_requested",
         "payload": {"note": "请补拍一张照片"}, "actor": "worker@YT-HS-02", "desk": "YT-HS-02",
         "hlc": HybridClock("YT-HS-02").now(), "org": case.org})
-    with desk.db.begin() as conn:
-        assert apply_pulled(desk, conn, [future]) == [future]
+    assert desk.record([future], origin="pulled").added == [future]  # as a pull applies it
     detail = CaseDetail(desk, users["supervisor"])
     qtbot.addWidget(detail)
     detail.show()

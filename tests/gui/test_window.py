@@ -47,11 +47,14 @@ def test_sign_in_refuses_a_wrong_password_at_the_field(qtbot: QtBot, workspace: 
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.username, "wangli")
     qtbot.keyClicks(dialog.password, "wrong-password")
-    dialog.try_sign_in()
+    dialog.try_sign_in()  # the check runs on a worker; the button says so meanwhile
+    assert not dialog.sign_in.isEnabled()
+    qtbot.waitUntil(lambda: dialog.sign_in.isEnabled(), timeout=10_000)
     assert dialog.user is None and dialog.error.text() != ""
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "password-123")
-    dialog.try_sign_in()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.try_sign_in()
     assert dialog.user is not None and dialog.user.display_name == "王丽"
 
 

@@ -34,6 +34,11 @@ def get(server: ServerProcess, path: str, **params: str) -> requests.Response:
     return requests.get(server.url + BASE + path, params=params, timeout=TIMEOUT)
 
 
+def read(server: ServerProcess, key: str, path: str, **params: str) -> requests.Response:
+    """A read of requests, which needs the Open311 api_key."""
+    return get(server, path, api_key=key, **params)
+
+
 def post_request(server: ServerProcess, form: dict[str, str], fmt: str = "json"
                  ) -> requests.Response:
     """A form-encoded POST, as GeoReport v2 clients send it."""
@@ -198,7 +203,7 @@ def test_a_request_reaches_the_desk_and_closes_when_the_department_resolves_it(
     assert number.startswith("CENTRE-") and token
     assert catalogue.departments["D-URBAN"].name_zh in created["service_notice"]
 
-    [shown] = get(server, f"/requests/{number}.json").json()
+    [shown] = read(server, key, f"/requests/{number}.json").json()
     assert shown["status"] == "open" and shown["service_code"] == MANHOLE
     assert shown["service_name"] == "井盖缺失破损"
     assert shown["description"] == "鹏湾花园门口的井盖不见了，晚上很危险。"
@@ -206,7 +211,7 @@ def test_a_request_reaches_the_desk_and_closes_when_the_department_resolves_it(
     assert shown["address_id"] == "YT-HS-PW"
     assert shown["agency_responsible"] == catalogue.departments["D-URBAN"].name_zh
     assert datetime.fromisoformat(shown["requested_datetime"]).utcoffset().total_seconds() == 8 * 3600
-    assert get(server, f"/tokens/{token}.json").json() == [
+    assert read(server, key, f"/tokens/{token}.json").json() == [
         {"service_request_id": number, "token": token}]
 
     # The Pengwan desk receives it on its next sync, dispatched to the item's lead department.
@@ -221,10 +226,10 @@ def test_a_request_reaches_the_desk_and_closes_when_the_department_resolves_it(
 
     act(server, urban, case_id, "sign")
     act(server, urban, case_id, "resolve", "井盖已补装，现场已清理。")
-    [shown] = get(server, f"/requests/{number}.json").json()
+    [shown] = read(server, key, f"/requests/{number}.json").json()
     assert shown["status"] == "closed"
     assert "井盖已补装，现场已清理。" in shown["status_notes"]
-    root = ET.fromstring(get(server, f"/requests/{number}.xml").content)
+    root = ET.fromstring(read(server, key, f"/requests/{number}.xml").content)
     assert root.tag == "service_requests"
     assert root.findtext("request/service_request_id") == number
     assert root.findtext("request/status") == "closed"
@@ -246,27 +251,30 @@ def test_requests_filter_by_status_and_service_code(centre: ServerProcess,
     case_id = case_id_of(centre, closed)
     act(centre, keys["D-URBAN"], case_id, "resolve", "井盖已补装。")
 
-    open_rows = get(centre, "/requests.json", status="open").json()
+    open_rows = read(centre, keys["open311"], "/requests.json", status="open").json()
     assert still_open in [r["service_request_id"] for r in open_rows]
     assert closed not in [r["service_request_id"] for r in open_rows]
     assert {r["status"] for r in open_rows} == {"open"}
-    closed_rows = get(centre, "/requests.json", status="closed").json()
+    closed_rows = read(centre, keys["open311"], "/requests.json", status="closed").json()
     assert closed in [r["service_request_id"] for r in closed_rows]
     assert still_open not in [r["service_request_id"] for r in closed_rows]
     assert {r["status"] for r in closed_rows} == {"closed"}
-    both = numbers(get(centre, "/requests.json", status="open,closed"))
+    both = numbers(read(centre, keys["open311"], "/requests.json", status="open,closed"))
     assert {closed, still_open} <= set(both)
 
-    noise = get(centre, "/requests.json", service_code=RENOVATION).json()
+    noise = read(centre, keys["open311"], "/requests.json", service_code=RENOVATION).json()
     assert still_open in [r["service_request_id"] for r in noise]
     assert {r["service_code"] for r in noise} == {RENOVATION}
-    assert numbers(get(centre, "/requests.json", service_code=RENOVATION, status="closed")) == []
-    assert sorted(numbers(get(centre, "/requests.json",
+    assert numbers(read(centre, keys["open311"], "/requests.json", service_code=RENOVATION,
+                        status="closed")) == []
+    assert sorted(numbers(read(centre, keys["open311"], "/requests.json",
                               service_request_id=f"{closed},{still_open}"))) == [closed, still_open]
-    assert numbers(get(centre, "/requests.json", start_date="2099-01-01T00:00:00+08:00")) == []
-    assert numbers(get(centre, "/requests.json", end_date="2000-01-01T00:00:00Z")) == []
-    assert "status" in spec_error(get(centre, "/requests.json", status="pending"), 400)
-    assert "start_date" in spec_error(get(centre, "/requests.json", start_date="yesterday"), 400)
+    key = keys["open311"]
+    assert numbers(read(centre, key, "/requests.json", start_date="2099-01-01T00:00:00+08:00")) == []
+    assert numbers(read(centre, key, "/requests.json", end_date="2000-01-01T00:00:00Z")) == []
+    assert "status" in spec_error(read(centre, key, "/requests.json", status="pending"), 400)
+    assert "start_date" in spec_error(read(centre, key, "/requests.json", start_date="yesterday"),
+                                      400)
 
 
 # Refusals ------------------------------------------------------------------------------------------
@@ -302,25 +310,27 @@ def test_an_incomplete_request_is_refused_and_nothing_is_registered(
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
 def test_an_unknown_request_or_token_is_404_in_the_spec_format(centre: ServerProcess,
-                                                               fmt: str) -> None:
-    assert "NOPE" in spec_error(get(centre, f"/requests/NOPE.{fmt}"), 404, fmt)
-    spec_error(get(centre, f"/tokens/NOPE.{fmt}"), 404, fmt)
+                                                              keys: dict[str, str],
+                                                              fmt: str) -> None:
+    assert "NOPE" in spec_error(read(centre, keys["open311"], f"/requests/NOPE.{fmt}"), 404, fmt)
+    spec_error(read(centre, keys["open311"], f"/tokens/NOPE.{fmt}"), 404, fmt)
     spec_error(get(centre, f"/nothing.{fmt}"), 404, fmt)
 
 
 def test_hostile_lookups_never_cause_a_server_error(server: ServerProcess,
                                                     request: pytest.FixtureRequest) -> None:
     failures = []
+    key = admin(server.database, "open311-key", "--org", "YT-HS-PW")
     for path, params in (("/tokens/a%00b.json", {}), ("/requests/a%00b.json", {}),
                          ("/requests.json", {"service_code": "\x00"}),
                          ("/requests.json", {"service_request_id": "\x00"}),
                          ("/requests/%ED%A0%80.json", {}),
                          ("/requests.json", {"service_code": "'; DROP TABLE server_cases; --"}),
                          ("/requests.json", {"start_date": "0001-01-01T00:00:00+14:00"})):
-        answer = get(server, path, **params)
+        answer = read(server, key, path, **params)
         if answer.status_code >= 500:
             failures.append(f"{path} {params}: {answer.status_code}")
         else:
             assert isinstance(answer.json(), list), answer.text
     assert not failures
-    assert get(server, "/requests.json").status_code == 200  # the table is still there
+    assert read(server, key, "/requests.json").status_code == 200  # the table is still there

@@ -16,6 +16,8 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from desk_app.config import catalogue_dir
+from desk_app.domain.catalogue import load_catalogue
 from desk_app.domain.events import Event
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import uuid7
@@ -26,6 +28,7 @@ from sync.client import TokenStore, enrol
 from sync.protocol import MAX_BODY_BYTES, MAX_PUSH_EVENTS
 from sync.server import schema as t
 from sync.server.database import ServerDatabase
+from sync.server.store import ServerStore
 
 from .conftest import SyncDesk
 from .servers import ServerProcess, admin
@@ -136,6 +139,15 @@ class Writer:
                   {"lead": "D-URBAN", "co": ["D-WATERCO"], "mode": "auto"}, actor, self.code,
                   self.clock.now(), where).validated().to_dict(),
         ]
+
+
+def expired_code(database: str, org: str) -> str:
+    """An enrolment code valid for 0 days (the CLI only issues codes of 1 day or more)."""
+    db = ServerDatabase(database)
+    try:
+        return ServerStore(db, load_catalogue(catalogue_dir())).issue_enrolment_code(org, 0)
+    finally:
+        db.dispose()
 
 
 def is_postgres(server: ServerProcess) -> bool:
@@ -570,8 +582,8 @@ def test_enrolment_refuses_wrong_used_and_expired_codes(centre: ServerProcess) -
 
     with ThreadPoolExecutor(2) as pool:
         issued = pool.submit(centre.issue_code, "YT-HS-HT")
-        expiring = pool.submit(admin, centre.database, "issue-code", "--org", "YT-HS-HT",
-                               "--days", "0")
+        # `issue-code --days` must be positive now; an expired code is made through the store.
+        expiring = pool.submit(expired_code, centre.database, "YT-HS-HT")
         code, expired = issued.result(), expiring.result()
     first = enrol_with(centre, code, "ENR-02")
     assert first.status_code == 200, first.text
