@@ -2,14 +2,14 @@
 own collation: under zh_CN.UTF-8 or en_US.UTF-8 a scope range lost rows.
 
 Revision ID: s0002
-Revises: s0001
+Revises: s0003
 Create Date: 2026-12-01
 """
 
 from alembic import op
 
 revision = "s0002"
-down_revision = "s0001"
+down_revision = "s0003"  # re-chained after the publication migration (s0003) came from main
 branch_labels = None
 depends_on = None
 
