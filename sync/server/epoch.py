@@ -25,7 +25,7 @@ def centre_identity(db: ServerDatabase) -> tuple[str, str, int]:
     with the time of the restore that began it (0 for the first epoch); made on first start."""
     with db.write() as conn:
         found = dict(conn.execute(select(t.meta.c.key, t.meta.c.value).where(
-            t.meta.c.key.in_(("centre.id", "centre.epoch", "centre.epoch_at")))).tuples().all())
+            t.meta.c.key.in_(("centre.id", "centre.epoch", "centre.epoch_at")))).all())
         if "centre.id" not in found:
             found["centre.id"] = uuid7()
             conn.execute(t.meta.insert().values(key="centre.id", value=found["centre.id"]))
