@@ -50,9 +50,25 @@ class Paths:
         return self.config / "settings.json"
 
     def ensure(self) -> Paths:
+        """Make the folders, private to this user (0700 on POSIX), and the files already in
+        the data, backup and log folders 0600 (an earlier version left them 0644)."""
         for folder in (self.data, self.logs, self.config, self.attachments, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.name == "posix":
+            for folder in (self.data, self.logs, self.config, self.attachments, self.backups):
+                _private(folder, 0o700)
+                for entry in folder.iterdir():
+                    if entry.is_file() and not entry.is_symlink():
+                        _private(entry, 0o600)
         return self
+
+
+def _private(path: Path, mode: int) -> None:
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            os.chmod(path, mode)
+    except OSError:  # a file we do not own (a shared folder): leave it
+        pass
 
 
 def app_paths() -> Paths:

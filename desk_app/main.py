@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from pathlib import Path
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -28,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return report_main(argv[1:])
     args = parse_args(argv)
+    if os.name == "posix":
+        os.umask(0o077)  # every file the desk makes (database, WAL, logs, backups) is private
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     if args.self_test:
@@ -45,9 +49,58 @@ def main(argv: list[str] | None = None) -> int:
         return run_self_test()
     if args.rebuild_projections:
         return rebuild(demo=args.demo)
+    problem = display_problem(os.environ)
+    if problem is not None:
+        return explain_no_display(problem, args.language)
     from desk_app.ui.app import run_app
 
     return run_app(demo=args.demo, language=args.language)
+
+
+def display_problem(env: os._Environ[str] | dict[str, str]) -> str | None:
+    """Why a window cannot open here (Linux without a reachable display), or None.
+
+    Checked before Qt starts: Qt's own answer is an abort with "could not connect to display"
+    and a list of platform plugins, which says nothing of what to do.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs…: no display server needed
+    if env.get("WAYLAND_DISPLAY"):
+        return None
+    display = env.get("DISPLAY", "")
+    if not display:
+        return "none"
+    if display.startswith(":"):  # a local X server listens on /tmp/.X11-unix/X<n>
+        number = display[1:].split(".", 1)[0]
+        if number.isdigit() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return display
+    return None
+
+
+def explain_no_display(problem: str, language: str | None) -> int:
+    """Say, in the desk's language, that a display is missing and how to run without one."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desk_app.ui.i18n import install_language, translate
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    install_language(language or "zh_CN")
+    if problem == "none":
+        first = translate("main", "Community Desk needs a display to open its window, and "
+                                  "this session has none (DISPLAY is not set).")
+    else:
+        first = translate("main", "Community Desk cannot reach the display %1 that this "
+                                  "session names.").replace("%1", problem)
+    advice = translate("main", "Start it from the desktop, or without a screen run it under "
+                               "a virtual display:\n    xvfb-run -a community-desk --demo\n"
+                               "(Debian/Ubuntu: scripts/system-deps.sh qt window installs "
+                               "xvfb.)")
+    print(f"{first}\n{advice}", file=sys.stderr)
+    del app
+    return 1
 
 
 def rebuild(demo: bool) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 def run_self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="community-desk-selftest-") as home:
         os.environ["COMMUNITY_DESK_HOME"] = home
+        os.environ.setdefault("COMMUNITY_DESK_KEY_STORE", "file")  # keys of a throwaway desk
         from desk_app.config import app_paths
         from desk_app.domain.intake import Intake
         from desk_app.store.case_queries import CaseQuery, list_cases

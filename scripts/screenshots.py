@@ -1,7 +1,8 @@
 """Takes the README's screenshots of the demo workspace: `xvfb-run -a python scripts/screenshots.py`.
 
 Signs in as the demo supervisor, fills the intake form as a worker would, and saves PNGs of the
-intake form, the case list and a case's detail under docs/.
+intake form, the case list (at 1366×768), a case's detail, the evaluation dialog and the crash
+dialog under docs/.
 """
 
 from __future__ import annotations
@@ -33,6 +34,40 @@ def settle(ms: int = 400) -> None:
     loop.exec()
 
 
+def evaluation_dialog(window: MainWindow, workspace: object, out: Path, suffix: str) -> None:
+    """The evaluation dialog as it opens: nothing chosen for the resident."""
+    from desk_app.store.case_queries import CaseQuery, list_cases
+
+    resolved = list_cases(workspace.db, CaseQuery(statuses=frozenset({"resolved"}))).rows  # type: ignore[attr-defined]
+    if not resolved:
+        return
+    window.open_case(resolved[0].id)
+    settle()
+    window.detail.buttons["case.evaluated"].click()
+    dialog = window.detail.last_dialog
+    if dialog is None:
+        return
+    settle()
+    dialog.grab().save(str(out / f"evaluation{suffix}.png"))
+    dialog.reject()
+
+
+def crash_dialog(window: MainWindow, out: Path, suffix: str) -> None:
+    """The crash dialog with two more errors noted after it opened (its text must stay readable)."""
+    from desk_app.ui.crash import CrashDialog
+
+    dialog = CrashDialog("AttributeError: 'CaseDetail' object has no attribute 'timeline'",
+                         "Traceback (most recent call last): …",
+                         Path.home() / ".local/state/CommunityDesk/log/desk.log", window)
+    dialog.show()
+    settle()
+    dialog.note_another("AttributeError: again", "…")
+    dialog.note_another("AttributeError: again", "…")
+    settle()
+    dialog.grab().save(str(out / f"crash{suffix}.png"))
+    dialog.reject()
+
+
 def main() -> None:
     app = application()
     language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
@@ -40,7 +75,7 @@ def main() -> None:
     workspace = open_workspace(demo=True)
     user = authenticate(workspace.db, "demo", "demo1234")
     window = MainWindow(workspace, user)
-    window.resize(1366, 768)
+    window.resize(1366, 768 - 32)  # a 1366×768 screen less the title bar
     window.show()
     settle()
     out = ROOT / "docs"
@@ -76,6 +111,8 @@ def main() -> None:
     window.open_case(row.id)
     settle()
     window.grab().save(str(out / f"case-detail{suffix}.png"))
+    evaluation_dialog(window, workspace, out, suffix)
+    crash_dialog(window, out, suffix)
     if window.meetings is not None:
         window.show_page(window.meetings)
         window.meetings.meetings.setCurrentRow(window.meetings.meetings.count() - 1)

@@ -177,17 +177,55 @@ class TokenStore:
             return None
 
 
+class _TrustStoreAdapter(HTTPAdapter):
+    """HTTPS verified against the operating system's trust store (truststore), so a centre
+    with a certificate from a government network's own CA is trusted once the OS trusts it."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        import ssl
+
+        import truststore
+
+        kwargs["ssl_context"] = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def check_server_url(url: str) -> str:
+    """The centre's address, refused unless it is https:// (or http:// to this computer,
+    for a centre run on the desk itself): tokens and residents' data never travel in clear."""
+    from ipaddress import ip_address
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    if parts.scheme == "https" and host:
+        return url.strip().rstrip("/")
+    if parts.scheme == "http" and host:
+        try:
+            loopback = host == "localhost" or ip_address(host).is_loopback
+        except ValueError:
+            loopback = False
+        if loopback:
+            return url.strip().rstrip("/")
+        raise SyncError(f"The centre's address {url.strip()} uses plain http://, which sends "
+                        "the desk's token and residents' data unencrypted. Use its https:// "
+                        "address (plain http:// is allowed only to this computer itself).",
+                        transient=False)
+    raise SyncError(f"{url.strip()!r} is not the web address of a centre "
+                    "(it should start with https://).", transient=False)
+
+
 def http_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
     """Retries with exponential backoff on transient failures only: no connection, 5xx, 429.
-    Push and pull are idempotent, so POST may be retried too."""
+    Push and pull are idempotent, so POST may be retried too. HTTPS is verified with the
+    operating system's trust store."""
     session = requests.Session()
     retry = Retry(total=retries, connect=retries, read=retries, status=retries,
                   backoff_factor=backoff, status_forcelist=(429, 500, 502, 503, 504),
                   allowed_methods=frozenset({"GET", "POST", "PUT"}), raise_on_status=False,
                   respect_retry_after_header=True)
-    adapter = HTTPAdapter(max_retries=retry)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
+    session.mount("http://", HTTPAdapter(max_retries=retry))
+    session.mount("https://", _TrustStoreAdapter(max_retries=retry))
     session.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
     return session
 
@@ -197,10 +235,12 @@ def enrol(desk: Desk, server_url: str, code: str, tokens: TokenStore,
           ) -> Enrolment:
     """Present a one-time enrolment code; keep the token; adopt the scope the centre gives."""
     session = session or http_session()
-    url = server_url.rstrip("/")
+    url = check_server_url(server_url)
     try:
         answer = session.post(f"{url}/v1/enrol", timeout=timeout, json={
             "code": code.strip(), "desk_code": desk.code, "desk_name": desk.identity.name})
+    except requests.exceptions.SSLError as error:
+        raise _network_error(error) from None
     except requests.RequestException as error:
         raise SyncError(f"The centre cannot be reached at {url}: {error.__class__.__name__}.") from None
     if answer.status_code != 200:
@@ -215,6 +255,17 @@ def enrol(desk: Desk, server_url: str, code: str, tokens: TokenStore,
 
 
 def _network_error(error: requests.RequestException) -> SyncError:
+    if isinstance(error, requests.exceptions.SSLError):
+        reason = str(error)
+        if "CERTIFICATE_VERIFY_FAILED" in reason or "certificate verify failed" in reason:
+            detail = reason.split("certificate verify failed:")[-1].split("(_ssl")[0].strip(" ')\"")
+            return SyncError(
+                "The centre's certificate could not be verified"
+                f"{f' ({detail})' if detail else ''}: this computer does not trust it. If the "
+                "centre uses your network's own certificate authority, install that "
+                "authority's certificate in this computer's trust store; if not, the address "
+                "may not be the centre's.", transient=False)
+        return SyncError(f"A secure connection to the centre could not be made: {reason[:200]}")
     if isinstance(error, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError):
         return SyncError("The centre's answer was cut off on the way; it will be fetched again.")
     if isinstance(error, requests.Timeout):
@@ -261,6 +312,7 @@ class SyncClient:
             raise SyncBusy
         report = SyncReport()
         try:
+            check_server_url(self.url)
             for _round in range(3):
                 try:
                     self.push(report, progress)

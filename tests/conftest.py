@@ -24,6 +24,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data, log and settings folders."""
     home = tmp_path / "home"
     monkeypatch.setenv("COMMUNITY_DESK_HOME", str(home))
+    monkeypatch.setenv("COMMUNITY_DESK_KEY_STORE", "file")  # never the machine's own keyring
     return home
 
 
@@ -37,9 +38,13 @@ def calendar() -> WorkCalendar:
     return WorkCalendar.load(calendar_file())
 
 
+TEST_KEY = bytes(range(32))
+"""The database key of the `db` fixture: every store test runs on an encrypted (SQLCipher) file."""
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Database:
-    database = open_database(tmp_path / "desk.sqlite3")
+    database = open_database(tmp_path / "desk.sqlite3", key=TEST_KEY)
     yield database
     database.close()
 

@@ -70,6 +70,8 @@ def test_bundle_contents(internal: Path) -> None:
     assert (resources / "catalogue" / "items.csv").is_file()
     assert (resources / "calendar" / "cn_holidays.csv").is_file()
     assert (resources / "translations" / "community_desk_zh_CN.qm").is_file()
+    # Qt's own dialogs (the backup file dialog) in Chinese: kept by the spec's filters.
+    assert (resources / "translations" / "qtbase_zh_CN.qm").is_file()
     assert not list((resources / "translations").glob("*.ts")), "translation sources shipped"
     assert (resources / "icons" / "community-desk.png").is_file()
     migrations = internal / "desk_app" / "store" / "migrations"

@@ -27,6 +27,7 @@ CHINA = ZoneInfo("Asia/Shanghai")
 SIGN_WITHIN = timedelta(hours=24)
 T = TypeVar("T")
 DUE_SOON_FRACTION = 0.8
+DUE_SOON_LEFT = timedelta(hours=24)  # a worker calls a case with under a day left "due soon"
 _LIMIT = re.compile(r"^(same_day|(\d{1,3})(h|d|wd))$")
 
 
@@ -120,7 +121,11 @@ class Clock:
 
     @property
     def due_soon_at(self) -> datetime:
-        return self.start + (self.due - self.start) * DUE_SOON_FRACTION
+        """When the row turns amber: 80 % of the limit used or under 24 hours left, whichever
+        comes first (a one-day case is due soon from the start: it must be done by tomorrow).
+        Stored in the projection, so the SQL filters follow it too."""
+        by_fraction = self.start + (self.due - self.start) * DUE_SOON_FRACTION
+        return max(self.start, min(by_fraction, self.due - DUE_SOON_LEFT))
 
     def remaining(self, now: datetime) -> timedelta:
         return self.due - now
@@ -136,8 +141,8 @@ class Clock:
 
 
 def state_at(now: T, due: T, due_soon_at: T | None) -> ClockState:
-    """The one rule of the clocks: overdue strictly after the deadline, due soon from the 80 %
-    mark (`due_soon_at`), else on time. Works on datetimes and on stored milliseconds alike, so
+    """The one rule of the clocks: overdue strictly after the deadline, due soon from
+    `due_soon_at` (80 % used or under 24 hours left, see Clock.due_soon_at), else on time. Works on datetimes and on stored milliseconds alike, so
     the lists and their SQL filters follow the same thresholds (see store.case_queries)."""
     if now > due:  # type: ignore[operator]
         return ClockState.OVERDUE

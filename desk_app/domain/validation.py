@@ -147,3 +147,52 @@ def normalize_id_number(text: str, today: date | None = None) -> str:
 
 def mask_id_number(value: str) -> str:
     return value[:6] + "********" + value[-4:] if len(value) == 18 else value
+
+
+# What each field is called on screen. Messages name a field by its internal name
+# ("“{field}” is required."); the UI shows this label instead (ui/i18n.field_label), so a worker
+# reads 缺少必填项“回复内容”, never “text”. Every payload field of every event type has one
+# (tests/test_translations.py checks).
+FIELD_LABELS = {
+    "address": _t("field", "Address"), "agenda": _t("field", "Agenda"),
+    "anonymous": _t("field", "Anonymous"), "answer": _t("field", "Answer"),
+    "bases": _t("field", "Grounds"), "case_id": _t("field", "Case"),
+    "case_ids": _t("field", "Cases"), "category": _t("field", "Category"),
+    "channel": _t("field", "Channel"), "co": _t("field", "Co-handling departments"),
+    "community": _t("field", "Community"), "content_type": _t("field", "File type"),
+    "convener": _t("field", "Convener"), "date": _t("field", "Date"),
+    "department": _t("field", "Department"), "departments": _t("field", "Departments"),
+    "deputy": _t("field", "Deputy"), "deputy_kind": _t("field", "Kind of deputy"),
+    "description": _t("field", "Request"), "due": _t("field", "Due date"),
+    "effect": _t("field", "Effect"), "end": _t("field", "End"),
+    "ended_at": _t("field", "Ended at"), "escalated_from": _t("field", "Escalated from"),
+    "feedback": _t("field", "Quality of feedback"), "field": _t("field", "Field"),
+    "finding_id": _t("field", "Finding"), "grid": _t("field", "Grid"),
+    "id_number": _t("field", "ID number"), "into": _t("field", "Case to merge into"),
+    "into_number": _t("field", "Case number to merge into"), "kind": _t("field", "Kind"),
+    "into_numbers": _t("field", "Case numbers it was split into"),
+    "lookup": _t("field", "Receipt look-up code"),
+    "public": _t("field", "Agreed to a public listing"),
+    "split_from_number": _t("field", "Case number it was split from"),
+    "latitude": _t("field", "Latitude"), "lead": _t("field", "Lead department"),
+    "level": _t("field", "Level"), "longitude": _t("field", "Longitude"),
+    "method": _t("field", "How it was asked"), "mode": _t("field", "Mode"),
+    "name": _t("field", "Resident's name"), "names": _t("field", "Names"),
+    "note": _t("field", "Note"), "notes": _t("field", "Notes"),
+    "number": _t("field", "Case number"), "on_spot": _t("field", "Settled on the spot"),
+    "owner": _t("field", "Owner"), "people": _t("field", "Number of people"),
+    "percent": _t("field", "Progress"), "phone": _t("field", "Phone"),
+    "photos": _t("field", "Photos"), "place": _t("field", "Place"),
+    "reason": _t("field", "Reason"), "resolution_from": _t("field", "From resolution"),
+    "resolution_id": _t("field", "Resolution"), "resolve_cases": _t("field", "Cases to resolve"),
+    "route": _t("field", "Route"), "scheduled_at": _t("field", "Time of the meeting"),
+    "service": _t("field", "Service"), "sha256": _t("field", "File fingerprint"),
+    "size": _t("field", "Size"), "source_entity": _t("field", "Source"),
+    "source_id": _t("field", "Source record"), "speed": _t("field", "Speed of handling"),
+    "split_from": _t("field", "Split from"), "start": _t("field", "Start"),
+    "started_at": _t("field", "Started at"), "summary": _t("field", "Summary"),
+    "text": _t("field", "Text"), "time_limit": _t("field", "Time limit"),
+    "title": _t("field", "Title"), "to_level": _t("field", "Escalate to"),
+    "to_meeting": _t("field", "Meeting"), "urgency": _t("field", "Urgency"),
+    "value": _t("field", "Value"),
+}

@@ -69,3 +69,18 @@ LEVELS = {
     "district": _t("vocabulary", "District"),
 }
 LEVEL_ORDER = ("community", "street", "district")
+
+
+# What residents read about their request at the centre (the progress page and Open311), in
+# Chinese: the centre runs without Qt's translations, and these words are written for the
+# resident rather than the worker. Every status has one; one table for every public page.
+PUBLIC_STATUS_ZH = {
+    "registered": "已受理，待分拨", "dispatched": "已分拨，待部门签收", "signed": "办理中",
+    "replied": "部门已答复，办理中", "returned": "回退重办中", "resolved": "已办结，待您评价",
+    "closed": "已办结", "voided": "已作废", "merged": "已与其他诉求合并办理", "split": "已拆分办理",
+    "incomplete": "已受理，等待社区同步",
+}
+PUBLIC_DIMENSIONS_ZH = {"speed": "处置速度", "effect": "处置效果", "service": "服务体验",
+                        "feedback": "反馈质量"}
+PUBLIC_RATINGS_ZH = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+PUBLIC_LEVELS_ZH = {"community": "社区", "street": "街道", "district": "区"}

@@ -20,6 +20,7 @@ from desk_app.store import report_queries as q
 from desk_app.store.report_queries import Fact
 
 from .alerts import Alert, category_alerts, class_words, word_alerts, word_cases
+from .foresight import Backtest, Forecast, backtest, build_series, forecast, week_index
 from .periods import Period
 from .rates import Rate, average_handling, compute_rates, is_completed, is_valid
 from .scores import DepartmentScore, ScoreSettings, department_scores
@@ -109,6 +110,8 @@ class Report:
     scores: list[DepartmentScore] = field(default_factory=list)
     score_settings: ScoreSettings = field(default_factory=ScoreSettings)
     holidays: list[date] = field(default_factory=list)
+    outlook: list[Forecast] = field(default_factory=list)  # flagged 预计上升 after the period
+    replay: Backtest | None = None
 
     @property
     def empty(self) -> bool:
@@ -172,6 +175,7 @@ def build_report(desk: Desk, period: Period, *, now_ms: int | None = None,
         _check(progress, 3, steps)
         candidates = [f for f in facts if is_valid(f)]
         marked = q.marked_model_cases(conn, [f.case_id for f in candidates])
+        history = q.class_week_counts(conn, scope)
     valid = [f for f in facts if is_valid(f)]
 
     def top_class(f: Fact) -> str:
@@ -222,5 +226,11 @@ def build_report(desk: Desk, period: Period, *, now_ms: int | None = None,
     report.model_cases = model + [ModelCase(f.case_id, False, "", f.handling_wd)
                                   for f in proposed[:max(0, 5 - len(model))]]
     report.scores = department_scores(facts, now_ms, report.score_settings)
+    if history:  # seen from the period's last week: what the next four weeks should bring
+        series = build_series(history)
+        last = period.last_day.isocalendar()
+        origin = week_index(last.year * 100 + last.week)
+        report.outlook = [f for f in forecast(series, origin) if f.flagged][:15]
+        report.replay = backtest(series, origin)
     _check(progress, steps, steps)
     return report

@@ -155,7 +155,7 @@ def report_tables(report: Report, namer: Namer,
         name = a.key if a.kind == "word" else namer.category(a.key)
         alerts.add([f"“{name}”" if a.kind == "word" else name, a.count, a.previous,
                     a.year_before], a.case_ids)
-    tables += [hot, spots, alerts, scores_table(report, namer)]
+    tables += [hot, spots, alerts, scores_table(report, namer), outlook_table(report, namer)]
     if lines is not None:
         tables += _case_tables(report, namer, lines)
     if report.notices:
@@ -165,6 +165,25 @@ def report_tables(report: Report, namer: Namer,
             notices.add([day, text])
         tables.append(notices)
     return tables
+
+
+def outlook_table(report: Report, namer: Namer) -> Table:
+    t = namer.tr
+    table = Table("foresight", t(_t("reports", "Expected to rise")), [
+        (t(_t("reports", "Category")), TEXT), (t(_t("reports", "Community")), TEXT),
+        (t(_t("reports", "Last 4 weeks")), INT), (t(_t("reports", "Expected, next 4 weeks")), NUM),
+        (t(_t("reports", "Same 4 weeks a year before")), INT)])
+    for f in report.outlook:
+        table.add([namer.category(f.category), namer.org(f.community), f.recent, f.expected,
+                   f.last_year])
+    replay = report.replay
+    table.note = t(_t("reports", "Method: the mean of the same weeks (±2) in earlier years, times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected in the next four."))
+    if replay is not None and replay.flags:
+        table.note += " " + t(_t("reports", "Replayed week by week over the year before: {flags} flags, {hits} came true ({rate}); rises happened in {base} of all category-community-weeks."),
+                              flags=replay.flags, hits=replay.came_true,
+                              rate=f"{(replay.hit_rate or 0) * 100:.0f}%",
+                              base=f"{(replay.base_rate or 0) * 100:.0f}%")
+    return table
 
 
 def _line_columns(namer: Namer) -> list[tuple[str, str]]:

@@ -4,7 +4,10 @@ checked before it is trusted, and restored so that a failure never leaves half a
 No Qt here: the GUI runs these in a worker and shows progress, the daily schedule calls
 `scheduled_backup`, and `open_database` calls `backup_before_migrate`'s hook before upgrading.
 
-This module makes, restores and schedules backups. Reading and checking one (the layout of a
+Backups are sealed (AES-GCM, see `sealed`) with a key derived from the desk's database key, and
+the database inside stays encrypted with that key: only this desk, or its recovery key, opens
+one. This module makes and schedules backups; restoring is in `restore` (crash-safe swaps),
+re-exported here. Reading and checking one (the layout of a
 `.cdbackup`, `Manifest`, `check_backup`) is in `backup_check`, kept apart because it handles
 files of unknown origin; its public names are re-exported here, so `desk_app.store.backup`
 stays the one place to import backups from.
@@ -17,15 +20,15 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass
+from collections.abc import Callable
+from contextlib import closing, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sqlcipher3 import dbapi2
 
 from desk_app import __version__
 from desk_app.atomic import fsync_dir
@@ -44,12 +47,21 @@ from .backup_check import (
     BackupError,
     Manifest,
     Member,
-    _check_database,
-    _inspect,
+    NeedsRecoveryKey,
     _ro_uri,
     _safe_name,
     check_backup,
 )
+from .database import connect_file, encrypt_in_place, private
+from .restore import (
+    PUT_IN_PLACE,
+    Restored,
+    _fresh,
+    _stamp,
+    finish_interrupted_restore,
+    restore_backup,
+)
+from .sealed import SealedWriter
 
 if TYPE_CHECKING:
     from desk_app.config import Paths
@@ -57,8 +69,10 @@ if TYPE_CHECKING:
 __all__ = [
     "ATTACHMENTS", "CHUNK", "DAILY", "DAMAGED", "DATABASE", "EXTENSION", "FORMAT", "MANIFEST",
     "MAX_MANIFEST", "NOT_A_BACKUP", "PUT_IN_PLACE", "STORED", "BackupError", "Manifest",
-    "Member", "Progress", "Restored", "backup_before_migrate", "check_backup", "daily_backups",
-    "make_backup", "restore_backup", "scheduled_backup",
+    "Member", "NeedsRecoveryKey", "Progress", "Restored", "backup_before_encrypt",
+    "backup_before_migrate",
+    "check_backup", "daily_backups", "finish_interrupted_restore", "make_backup",
+    "restore_backup", "scheduled_backup", "seal_plain_backups",
 ]
 
 log = logging.getLogger(__name__)
@@ -71,32 +85,6 @@ STORED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp3", ".m4a", ".m
 
 Progress = Callable[[int, int], None]
 """progress(done, total), in bytes of work, for a progress bar; called from the working thread."""
-
-PUT_IN_PLACE = _t("domain", "The backup could not be put in place ({error}). Your data was left as it was.")
-
-
-@dataclass(frozen=True)
-class Restored:
-    """A finished restore: what was restored, and where the data it replaced was kept."""
-
-    manifest: Manifest
-    undo: Path  # <data>/restore-undo-<timestamp>/: the previous database and attachments
-
-
-# --- names and small helpers -----------------------------------------------------------------
-
-
-def _stamp(now: datetime | None = None) -> str:
-    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
-
-
-def _fresh(path: Path) -> Path:
-    """`path`, or `path-2`, `path-3`… when a backup or folder of that name already exists."""
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-    return candidate
 
 
 class _Ticker:
@@ -111,6 +99,11 @@ class _Ticker:
 
 # --- making a backup -------------------------------------------------------------------------
 
+
+def _sealing(raw: object, key: bytes) -> SealedWriter:
+    from desk_app.keys import backup_key, key_id
+
+    return SealedWriter(raw, backup_key(key), key_id(key))  # type: ignore[arg-type]
 
 def _attachment_files(folder: Path | None) -> list[tuple[str, Path]]:
     if folder is None or not folder.is_dir():
@@ -131,7 +124,8 @@ def _attachment_files(folder: Path | None) -> list[tuple[str, Path]]:
     return found
 
 
-def _copy_database(db_path: Path, copy: Path, pages: int, ticker: _Ticker) -> int:
+def _copy_database(db_path: Path, copy: Path, pages: int, ticker: _Ticker, key: bytes | None
+                   ) -> int:
     """Copy the live database with SQLite's backup API, from one read snapshot.
 
     The read transaction held on the source is what makes this work while the desk keeps
@@ -139,16 +133,16 @@ def _copy_database(db_path: Path, copy: Path, pages: int, ticker: _Ticker) -> in
     under steady writing it never finishes. Returns the size of the snapshot in bytes.
     """
     try:
-        source = sqlite3.connect(_ro_uri(db_path), uri=True)
-    except sqlite3.Error as error:
+        source = connect_file(_ro_uri(db_path), key, uri=True)
+    except dbapi2.Error as error:
         raise BackupError(_t("domain", "Cannot read the database {file}: {error}"),
                           file=str(db_path), error=str(error)) from None
     with closing(source):
         try:
             source.execute("BEGIN")
             source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
-            page_size = source.execute("PRAGMA page_size").fetchone()[0]
-            size = source.execute("PRAGMA page_count").fetchone()[0] * page_size
+            page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
+            size = int(source.execute("PRAGMA page_count").fetchone()[0]) * page_size
             ticker.total += 2 * size
             copied = 0
 
@@ -158,13 +152,13 @@ def _copy_database(db_path: Path, copy: Path, pages: int, ticker: _Ticker) -> in
                 ticker.add(now - copied)
                 copied = now
 
-            with closing(sqlite3.connect(copy)) as target:
+            with closing(connect_file(copy, key)) as target:
                 source.backup(target, pages=pages, progress=step)
                 # A rollback-journal copy is one self-contained file, whatever the source used.
                 target.execute("PRAGMA journal_mode=DELETE")
                 problems = [r[0] for r in target.execute("PRAGMA integrity_check")]
             source.rollback()
-        except sqlite3.Error as error:
+        except dbapi2.Error as error:
             raise BackupError(
                 _t("domain", "The database {file} could not be backed up: {error}"),
                 file=str(db_path), error=str(error)[:200]) from None
@@ -175,9 +169,10 @@ def _copy_database(db_path: Path, copy: Path, pages: int, ticker: _Ticker) -> in
     return size
 
 
-def _describe_copy(copy: Path, db_path: Path) -> tuple[str, str | None, str | None]:
+def _describe_copy(copy: Path, db_path: Path, key: bytes | None
+                   ) -> tuple[str, str | None, str | None]:
     """Schema revision and desk of the copy, so the manifest matches what is inside."""
-    with closing(sqlite3.connect(_ro_uri(copy, immutable=True), uri=True)) as con:
+    with closing(connect_file(_ro_uri(copy, immutable=True), key, uri=True)) as con:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"events", "meta", "alembic_version"} <= tables:
             raise BackupError(
@@ -205,8 +200,14 @@ def _add_member(archive: zipfile.ZipFile, name: str, source: Path, ticker: _Tick
 
 
 def make_backup(db_path: Path, attachments: Path | None, target: Path,
-                progress: Progress | None = None, *, pages: int = 1024) -> Path:
+                progress: Progress | None = None, *, pages: int = 1024,
+                key: bytes | None = None, seal: bytes | None = None) -> Path:
     """Back up the database (live: the desk may keep writing) and the attachments to `target`.
+
+    `key` opens the database; the backup is sealed with `seal` (by default the same key), and
+    the copy of the database inside is encrypted with it (a plain database about to be
+    encrypted is backed up sealed this way, so no backup is ever in clear). No key at all: a
+    plain zip, for tests and benchmarks.
 
     The file is written beside `target` under a temporary name and renamed at the end, so a
     crash or a full disk never leaves half a backup under the final name. Safe to call from a
@@ -224,12 +225,16 @@ def make_backup(db_path: Path, attachments: Path | None, target: Path,
         ticker = _Ticker(progress, sum(sizes.values()))
         with tempfile.TemporaryDirectory(prefix=".backup-", dir=target.parent) as work:
             copy = Path(work) / DATABASE
-            _copy_database(db_path, copy, pages, ticker)
-            revision, code, name = _describe_copy(copy, db_path)
+            seal = seal or key
+            _copy_database(db_path, copy, pages, ticker, key)
+            if seal is not None and key is None:
+                encrypt_in_place(copy, seal)
+            revision, code, name = _describe_copy(copy, db_path, seal)
             partial = Path(work) / f"{target.name}.partial"
             members: dict[str, Member] = {}
             with partial.open("wb") as raw:
-                with zipfile.ZipFile(raw, "w", compresslevel=6) as archive:
+                out = raw if seal is None else _sealing(raw, seal)
+                with zipfile.ZipFile(out, "w", compresslevel=6) as archive:
                     members[DATABASE] = _add_member(archive, DATABASE, copy, ticker)
                     for member, path in files:
                         try:
@@ -240,8 +245,11 @@ def make_backup(db_path: Path, attachments: Path | None, target: Path,
                                         datetime.now(UTC).isoformat(timespec="seconds"),
                                         code, name, members)
                     archive.writestr(MANIFEST, manifest.to_json(), zipfile.ZIP_DEFLATED)
+                if isinstance(out, SealedWriter):
+                    out.finish()
                 raw.flush()
                 os.fsync(raw.fileno())
+            private(partial)
             os.replace(partial, target)  # same folder, so an atomic rename
         fsync_dir(target.parent)
     except OSError as error:
@@ -250,107 +258,6 @@ def make_backup(db_path: Path, attachments: Path | None, target: Path,
     log.info("backup %s made: %d bytes, schema %s, %d attachments", target,
              target.stat().st_size, revision, len(members) - 1)
     return target
-
-
-# --- restoring -------------------------------------------------------------------------------
-
-
-def _verify_staged(staging: Path, manifest: Manifest, file: str) -> None:
-    """Hash the staged files again from the disk: what gets swapped in is what was checked."""
-    for name, member in manifest.members.items():
-        digest = hashlib.sha256()
-        with (staging / name).open("rb") as handle:
-            while chunk := handle.read(CHUNK):
-                digest.update(chunk)
-        if digest.hexdigest() != member.sha256:
-            raise BackupError(DAMAGED, file=file, member=name)
-    _check_database(staging / DATABASE, manifest, file)
-
-
-@contextmanager
-def _moves(undo: Path) -> Iterator[Callable[[Path, Path], None]]:
-    """Renames that are all undone, newest first, if any later step fails."""
-    done: list[tuple[Path, Path]] = []
-
-    def move(source: Path, target: Path) -> None:
-        os.replace(source, target)
-        done.append((source, target))
-
-    try:
-        yield move
-    except OSError as error:
-        stuck = []
-        for source, target in reversed(done):
-            try:
-                os.replace(target, source)
-            except OSError:
-                stuck.append(source)
-        if stuck:
-            log.error("restore failed and could not put back %s; kept in %s", stuck, undo)
-            raise BackupError(
-                _t("domain", "The restore failed ({error}) and the previous data could not all be put back. It is kept in {folder}; do not delete that folder, and ask for help."),
-                folder=str(undo), error=error.strerror or str(error)) from error
-        with suppress(OSError):
-            undo.rmdir()
-        raise BackupError(PUT_IN_PLACE, error=error.strerror or str(error)) from error
-
-
-def _swap(staging: Path, db_path: Path, attachments: Path, undo: Path) -> None:
-    with _moves(undo) as move:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            current = Path(f"{db_path}{suffix}")
-            if os.path.lexists(current):
-                move(current, undo / f"{db_path.name}{suffix}")
-        if os.path.lexists(attachments):
-            move(attachments, undo / ATTACHMENTS)
-        move(staging / DATABASE, db_path)
-        move(staging / ATTACHMENTS, attachments)
-    fsync_dir(db_path.parent)
-
-
-def restore_backup(path: Path, db_path: Path, attachments: Path) -> Restored:
-    """Replace the database and attachments with those of the backup at `path`.
-
-    The caller must first close every connection to `db_path` (`Database.close()`, and stop the
-    sync scheduler): on Windows an open file cannot be moved, and elsewhere an open connection
-    would keep writing into the moved-aside file. Reopen with `open_database` afterwards; a
-    backup from an older schema is migrated then.
-
-    The backup is checked and extracted into a staging folder beside the data and verified
-    again; only then are the current files moved into `<data>/restore-undo-<timestamp>/` and
-    the staged ones renamed in. If any rename fails, the earlier ones are undone, so there is
-    never a half-restored database. The undo folder is kept (nothing is deleted); its path is
-    returned so the UI can tell the person where the previous data went.
-    """
-    path, db_path, attachments = Path(path), Path(db_path), Path(attachments)
-    data = db_path.parent
-    stamp = _stamp()
-    try:
-        data.mkdir(parents=True, exist_ok=True)
-        staging = _fresh(data / f"restore-staging-{stamp}")
-        staging.mkdir()
-    except OSError as error:
-        raise BackupError(PUT_IN_PLACE, error=error.strerror or str(error)) from None
-    try:
-        try:
-            manifest = _inspect(path, staging)
-            (staging / ATTACHMENTS).mkdir(exist_ok=True)
-            _verify_staged(staging, manifest, str(path))
-        except OSError as error:
-            raise BackupError(
-                _t("domain", "The backup {file} could not be unpacked for checking ({error}). Nothing was changed."),
-                file=str(path), error=error.strerror or str(error)) from None
-        undo = _fresh(data / f"restore-undo-{stamp}")
-        try:
-            undo.mkdir()
-        except OSError as error:
-            raise BackupError(PUT_IN_PLACE, error=error.strerror or str(error)) from None
-        _swap(staging, db_path, attachments, undo)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    log.info("restored %s (schema %s, made %s); previous data kept in %s", path,
-             manifest.schema_revision, manifest.created_at, undo)
-    return Restored(manifest, undo)
 
 
 # --- schedules and hooks ---------------------------------------------------------------------
@@ -364,7 +271,8 @@ def daily_backups(folder: Path) -> list[Path]:
                   key=lambda p: p.name)
 
 
-def scheduled_backup(paths: Paths, keep: int = 7, now: datetime | None = None) -> Path | None:
+def scheduled_backup(paths: Paths, keep: int = 7, now: datetime | None = None, *,
+                     key: bytes | None = None) -> Path | None:
     """Today's backup, if there is none yet; then only the newest `keep` daily ones are kept.
 
     Returns the new backup, or None when today's already existed (or there is no database).
@@ -377,7 +285,7 @@ def scheduled_backup(paths: Paths, keep: int = 7, now: datetime | None = None) -
     target = paths.backups / f"desk-{moment:%Y%m%d}{EXTENSION}"
     made = None
     if not target.exists() and paths.database.exists():
-        made = make_backup(paths.database, paths.attachments, target)
+        made = make_backup(paths.database, paths.attachments, target, key=key)
     for old in daily_backups(paths.backups)[:-keep]:
         with suppress(FileNotFoundError):
             old.unlink()
@@ -396,8 +304,8 @@ def _remove_stale_work(folder: Path, now: datetime) -> None:
                 shutil.rmtree(work)
 
 
-def backup_before_migrate(backups: Path, attachments: Path | None = None
-                          ) -> Callable[[Path, str, str], None]:
+def backup_before_migrate(backups: Path, attachments: Path | None = None, *,
+                          key: bytes | None = None) -> Callable[[Path, str, str], None]:
     """A `before_migrate` hook for `open_database`: back up the file about to be upgraded.
 
     If the backup fails, the hook raises BackupError and `open_database` does not migrate:
@@ -413,6 +321,64 @@ def backup_before_migrate(backups: Path, attachments: Path | None = None
         target = _fresh(backups / f"{name}{EXTENSION}")
         log.info("backing up %s before migrating it from %s to %s", path, from_revision,
                  to_revision)
-        make_backup(Path(path), attachments, target)
+        make_backup(Path(path), attachments, target, key=key)
+
+    return hook
+
+
+def seal_plain_backups(folder: Path, key: bytes) -> int:
+    """Seal the backups an earlier version left in clear in the desk's backups folder (each a
+    zip any reader could open): checked, the database in it encrypted, sealed, and renamed over
+    the original. Cheap once all are sealed (16 bytes read per file); returns how many were
+    sealed. A damaged one is left as it is, and logged."""
+    from .backup_check import _inspect
+    from .sealed import is_sealed
+
+    sealed = 0
+    for path in sorted(Path(folder).glob(f"*{EXTENSION}")):
+        try:
+            with path.open("rb") as handle:
+                if is_sealed(handle):
+                    continue
+            with tempfile.TemporaryDirectory(prefix=".backup-", dir=folder) as work:
+                _reseal(path, Path(work), key, _inspect(path, Path(work))[0])
+            sealed += 1
+        except (BackupError, OSError) as error:
+            log.warning("an old backup %s stays unsealed: %s", path.name, error)
+    if sealed:
+        log.info("sealed %d backups an earlier version had left in clear", sealed)
+    return sealed
+
+
+def _reseal(path: Path, work: Path, key: bytes, manifest: Manifest) -> None:
+    from dataclasses import replace
+
+    encrypt_in_place(work / DATABASE, key)
+    partial = work / f"{path.name}.partial"
+    members: dict[str, Member] = {}
+    ticker = _Ticker(None, 0)
+    with partial.open("wb") as raw:
+        out = _sealing(raw, key)
+        with zipfile.ZipFile(out, "w", compresslevel=6) as archive:
+            for name in sorted(manifest.members, key=lambda n: (n != DATABASE, n)):
+                members[name] = _add_member(archive, name, work / name, ticker)
+            archive.writestr(MANIFEST, replace(manifest, members=members).to_json(),
+                             zipfile.ZIP_DEFLATED)
+        out.finish()
+        raw.flush()
+        os.fsync(raw.fileno())
+    private(partial)
+    os.replace(partial, path)
+    fsync_dir(path.parent)
+
+
+def backup_before_encrypt(backups: Path, attachments: Path | None, key: bytes
+                          ) -> Callable[[Path], None]:
+    """A `before_encrypt` hook for `open_database`: a sealed backup of the plain database
+    (encrypted with the new key, like every backup) before it is encrypted in place."""
+    def hook(path: Path) -> None:
+        target = _fresh(Path(backups) / f"desk-before-encryption-{_stamp()}{EXTENSION}")
+        log.info("backing up %s before encrypting it", path)
+        make_backup(Path(path), attachments, target, key=None, seal=key)
 
     return hook

@@ -1,7 +1,9 @@
 """Reading and checking a backup, without changing anything: its manifest, its members and
 the database inside.
 
-A backup (`.cdbackup`) is a zip holding `desk.sqlite3`, `attachments/<relative path>` for every
+A backup (`.cdbackup`) is a sealed file (see `sealed`: AES-GCM with a key derived from the desk
+key, so only that key or the recovery key it comes from opens it) around a zip holding
+`desk.sqlite3` (itself encrypted with that key), `attachments/<relative path>` for every
 attachment, and `manifest.json` (written last) with the app, format, schema revision, desk and
 the SHA-256 and size of every other member. This module knows that layout and refuses anything
 that does not follow it: `check_backup` before a person confirms a restore, and `_inspect` when
@@ -17,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 import tempfile
 import zipfile
 import zlib
@@ -26,12 +27,15 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
+
+from sqlcipher3 import dbapi2
 
 from desk_app.config import APP_NAME
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
-from desk_app.domain.text import DomainError
 
-from .database import known_revisions
+from .database import connect_file, known_revisions
+from .sealed import BackupError, SealedReader, is_sealed, read_header
 
 FORMAT = 1  # raise when the layout of a backup changes; older programs then refuse it
 MANIFEST = "manifest.json"
@@ -41,10 +45,14 @@ CHUNK = 1 << 20
 MAX_MANIFEST = 64 << 20
 
 
-class BackupError(DomainError):
-    """A backup cannot be made, trusted or restored; the message says why and what is left."""
+class NeedsRecoveryKey(BackupError):
+    """The backup was sealed with another desk's key: its recovery key is needed to open it."""
 
 
+Keys = tuple[bytes | None, ...]
+"""The keys to try on a backup: this desk's key, and one derived from a recovery key typed in."""
+
+NEEDS_RECOVERY = _t("domain", "{file} was made with another key (another desk, or this desk before it was set up again). Enter the recovery key printed when that desk was set up. Nothing was changed.")
 NOT_A_BACKUP = _t("domain", "{file} is not a Community Desk backup, or it is damaged: it cannot be read as a backup file.")
 DAMAGED = _t("domain", "The backup {file} is damaged: {member} does not match its checksum. Nothing was changed.")
 
@@ -169,13 +177,35 @@ def _ro_uri(path: Path, immutable: bool = False) -> str:
 # --- checking a backup -----------------------------------------------------------------------
 
 
-def _open_archive(path: Path) -> zipfile.ZipFile:
+def _open_archive(path: Path, keys: Keys = ()) -> tuple[zipfile.ZipFile, bytes | None]:
+    """The zip inside the backup, and the key of the database in it (None: a plain backup
+    made before backups were sealed, still restorable)."""
+    from desk_app.keys import backup_key, key_id
+
     file = str(path)
     if not path.exists():
         raise BackupError(_t("domain", "There is no file {file}."), file=file)
+    handle: BinaryIO | None = None
     try:
-        return zipfile.ZipFile(path)
+        handle = path.open("rb")
+        if not is_sealed(handle):
+            archive, key = zipfile.ZipFile(handle), None
+        else:
+            header, _raw = read_header(handle, file)
+            key = next((k for k in keys if k is not None and key_id(k) == header["key_id"]),
+                       None)
+            if key is None:
+                raise NeedsRecoveryKey(NEEDS_RECOVERY, file=file)
+            archive = zipfile.ZipFile(SealedReader(handle, backup_key(key), file))
+        archive.desk_handle = handle  # type: ignore[attr-defined]  # closed with the archive
+        return archive, key
+    except BackupError:
+        if handle is not None:
+            handle.close()
+        raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        if handle is not None:
+            handle.close()
         raise BackupError(NOT_A_BACKUP, file=file) from None
 
 
@@ -235,10 +265,10 @@ def _extract(archive: zipfile.ZipFile, name: str, member: Member, target: Path,
         raise damaged
 
 
-def _check_database(db: Path, manifest: Manifest, file: str) -> None:
+def _check_database(db: Path, manifest: Manifest, file: str, key: bytes | None) -> None:
     """integrity_check on the extracted copy, and that it is ours at the manifest's revision."""
     try:
-        with closing(sqlite3.connect(_ro_uri(db, immutable=True), uri=True)) as con:
+        with closing(connect_file(_ro_uri(db, immutable=True), key, uri=True)) as con:
             problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
             tables = {r[0] for r in con.execute(
                 "SELECT name FROM sqlite_master WHERE type='table'")}
@@ -246,7 +276,7 @@ def _check_database(db: Path, manifest: Manifest, file: str) -> None:
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
-    except sqlite3.Error as error:
+    except dbapi2.Error as error:
         problems = [str(error)]
     if problems != ["ok"]:
         raise BackupError(
@@ -258,28 +288,36 @@ def _check_database(db: Path, manifest: Manifest, file: str) -> None:
             file=file)
 
 
-def _inspect(path: Path, folder: Path) -> Manifest:
-    """Every check of a backup, extracting its members into `folder` on the way."""
+def _inspect(path: Path, folder: Path, keys: Keys = ()) -> tuple[Manifest, bytes | None]:
+    """Every check of a backup, extracting its members into `folder` on the way; returns the
+    manifest and the key of the database extracted."""
     path = Path(path)
     file = str(path)
-    with _open_archive(path) as archive:
-        manifest = _read_manifest(archive, file)
-        for name, member in sorted(manifest.members.items()):
-            _extract(archive, name, member, folder / name, file)
-    _check_database(folder / DATABASE, manifest, file)
-    return manifest
+    archive, key = _open_archive(path, keys)
+    with archive:
+        try:
+            manifest = _read_manifest(archive, file)
+            for name, member in sorted(manifest.members.items()):
+                _extract(archive, name, member, folder / name, file)
+        finally:
+            archive.desk_handle.close()  # type: ignore[attr-defined]
+    _check_database(folder / DATABASE, manifest, file, key)
+    return manifest, key
 
 
-def check_backup(path: Path, workdir: Path | None = None) -> Manifest:
+def check_backup(path: Path, workdir: Path | None = None, *, key: bytes | None = None,
+                 recovery: bytes | None = None) -> Manifest:
     """Whether `path` is a whole, valid backup of this app that this program can restore.
 
-    Raises BackupError saying what is wrong. Changes nothing: members are extracted into a
-    temporary folder (hashes and integrity_check need the bytes) that is removed afterwards;
-    pass `workdir` (say, the data folder) when the system's temp folder may be too small.
+    `key` is this desk's key; `recovery` the key of a recovery key the person typed, for a
+    backup of another desk (NeedsRecoveryKey says it is needed). Raises BackupError saying
+    what is wrong. Changes nothing: members are extracted into a temporary folder (hashes and
+    integrity_check need the bytes) that is removed afterwards; pass `workdir` (say, the data
+    folder) when the system's temp folder may be too small.
     """
     try:
         with tempfile.TemporaryDirectory(prefix=".desk-check-", dir=workdir) as work:
-            return _inspect(Path(path), Path(work))
+            return _inspect(Path(path), Path(work), (key, recovery))[0]
     except OSError as error:
         raise BackupError(
             _t("domain", "The backup {file} could not be unpacked for checking ({error}). Nothing was changed."),

@@ -1,8 +1,17 @@
-"""Opening a desk database: pragmas, a check that the file is ours, and automatic migration."""
+"""Opening a desk database: encryption, pragmas, a check that the file is ours, and migration.
+
+Every connection to a desk database, the engine's and the few direct ones (the read-only look
+here, backups, backup checks), goes through `connect_file`, with SQLCipher (`sqlcipher3`): the
+file is encrypted with the desk's key (see desk_app/keys.py). `key=None` opens a plain SQLite
+file, for benchmarks' floors and for tests that are about something else; the workspace always
+passes the key, and a plain database it meets is encrypted in place (`encrypt_in_place`).
+"""
 
 from __future__ import annotations
 
-import sqlite3
+import logging
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -12,12 +21,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.pool import QueuePool
+from sqlcipher3 import dbapi2
 
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
+log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
+CACHE_KIB = 32 * 1024
 
 
 class StoreError(DomainError):
@@ -26,6 +38,37 @@ class StoreError(DomainError):
 
 class DatabaseTooNew(StoreError):
     pass
+
+
+class WrongKey(StoreError):
+    """The file is encrypted with another key than the one given (or with none given)."""
+
+
+WRONG_KEY = _t("domain", "{file} cannot be opened with this desk's key: the key is wrong or missing, or the file is not a Community Desk database. If the key was lost, start Community Desk and enter the recovery key. Nothing was changed.")
+
+
+def connect_file(target: str | Path, key: bytes | None, *, uri: bool = False,
+                 check_same_thread: bool = True, timeout: float = 10.0) -> dbapi2.Connection:
+    """A DB-API connection to a desk file, keyed before anything else is read.
+
+    `PRAGMA key` takes the raw 256-bit key (no passphrase derivation), so opening a pooled
+    connection costs no more than with plain SQLite.
+    """
+    from desk_app.keys import sqlcipher_key
+
+    connection = dbapi2.connect(str(target), uri=uri, check_same_thread=check_same_thread,
+                                timeout=timeout)
+    # A wrong key is reported to the person by StoreError; SQLCipher would also print it.
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        connection.execute(f"PRAGMA key = {sqlcipher_key(key)}")
+    return connection
+
+
+def private(path: Path) -> None:
+    """Only this user may read the file (POSIX; Windows keeps per-user folders instead)."""
+    if os.name == "posix" and path.exists():
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
@@ -44,12 +87,16 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _on_connect(dbapi_connection: dbapi2.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # 32 MB of page cache per connection (SQLite's default is 2 MB): with SQLCipher a page
+    # read from the OS cache must be decrypted again, so searches over the FTS index keep their
+    # working set here instead (the same setting for a plain file keeps the comparison fair).
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
 
 
@@ -119,7 +166,7 @@ def _transactions(engine: Engine) -> None:
     read (pysqlite would issue it only before the first write) and can be IMMEDIATE."""
 
     @event.listens_for(engine, "connect")
-    def _autocommit_driver(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def _autocommit_driver(dbapi_connection: dbapi2.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
@@ -128,42 +175,59 @@ def _transactions(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _check_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
+def _check_file(path: Path, key: bytes | None) -> str:
+    """"new", "plain" or "encrypted" (SQLCipher leaves no recognisable header: a foreign file
+    of random bytes looks the same until the key fails on it)."""
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return "new"
     try:
         with path.open("rb") as handle:
             header = handle.read(16)
     except OSError as error:
         raise StoreError(_t("domain", "Cannot read the database {file}: {error}"),
                          file=str(path), error=error.strerror or str(error)) from None
-    if header != SQLITE_HEADER:
+    if header == SQLITE_HEADER:
+        return "plain"
+    if key is None or len(header) < 16:
         raise StoreError(
             _t("domain", "{file} is not a Community Desk database (or it is damaged). Nothing was changed."),
             file=str(path),
         )
+    return "encrypted"
 
 
-def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] | None = None
-                  ) -> Database:
-    """Open (creating if new) and migrate the database at `path`.
+def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] | None = None,
+                  *, key: bytes | None = None,
+                  before_encrypt: Callable[[Path], None] | None = None) -> Database:
+    """Open (creating if new) and migrate the database at `path`, encrypted with `key`.
 
-    A file that is not a SQLite database, or whose schema is newer than this program, is
-    refused with StoreError and left untouched. `before_migrate(path, from, to)` runs before an
-    existing database is upgraded, so the caller can take a backup first.
+    A file that is not a SQLite database, that the key does not open, or whose schema is newer
+    than this program, is refused with StoreError and left untouched. `before_migrate(path,
+    from, to)` runs before an existing database is upgraded, so the caller can take a backup
+    first. Given a key, a plain database of an earlier version is encrypted in place first
+    (`before_encrypt(path)` runs before that, for its backup).
     """
     path = Path(path)
-    _check_file(path)
+    state = _check_file(path, key)
     path.parent.mkdir(parents=True, exist_ok=True)
-    current, tables = _read_only_look(path)
+    current, tables = _read_only_look(path, key if state == "encrypted" else None)
     _refuse_foreign(path, current, tables)
-    engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=4,
-                           connect_args={"check_same_thread": False})
+    if state == "plain" and key is not None:
+        if before_encrypt is not None:
+            before_encrypt(path)
+        encrypt_in_place(path, key)
+    if state == "new":
+        # Created empty and private first: SQLite gives -wal and -shm the mode of the file.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, stat.S_IRUSR | stat.S_IWUSR))
+    private(path)
+    engine = create_engine(f"sqlite:///{path}", module=dbapi2, poolclass=QueuePool, pool_size=4,
+                           creator=lambda: connect_file(path, key, check_same_thread=False),
+                           hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     _transactions(engine)
     try:
         _migrate(engine, path, current, before_migrate)
-    except (SADatabaseError, sqlite3.DatabaseError) as error:
+    except (SADatabaseError, dbapi2.DatabaseError) as error:
         engine.dispose()
         raise StoreError(
             _t("domain", "{file} cannot be opened: {error}. Nothing was changed."),
@@ -172,7 +236,7 @@ def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] |
     return Database(path, engine)
 
 
-def _read_only_look(path: Path) -> tuple[str | None, set[str]]:
+def _read_only_look(path: Path, key: bytes | None = None) -> tuple[str | None, set[str]]:
     """The schema revision and tables of an existing file, read without changing a byte
     (the WAL pragma of a normal connection would rewrite the header of a foreign file)."""
     if not path.exists() or path.stat().st_size == 0:
@@ -182,19 +246,79 @@ def _read_only_look(path: Path) -> tuple[str | None, set[str]]:
         # from creating -wal/-shm files beside a file that may not be ours.
         live = Path(f"{path}-wal").exists()
         mode = "mode=ro" if live else "mode=ro&immutable=1"
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)) as connection:
+        with closing(connect_file(f"{path.resolve().as_uri()}?{mode}", key, uri=True)
+                     ) as connection:
             tables = {r[0] for r in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             current = None
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
                 current = row[0] if row else None
-    except sqlite3.DatabaseError as error:
+    except dbapi2.DatabaseError as error:
+        if key is not None and "not a database" in str(error):
+            raise WrongKey(WRONG_KEY, file=str(path)) from None
         raise StoreError(
             _t("domain", "{file} cannot be opened: {error}. Nothing was changed."),
             file=str(path), error=str(error)[:200],
         ) from None
     return current, tables
+
+
+def _table_counts(connection: dbapi2.Connection, schema: str = "main") -> dict[str, int]:
+    names = [r[0] for r in connection.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+        "'CREATE VIRTUAL%'")]
+    return {n: connection.execute(f'SELECT count(*) FROM {schema}."{n}"').fetchone()[0]
+            for n in names}
+
+
+def encrypt_in_place(path: Path, key: bytes) -> None:
+    """Encrypt a plain desk database: export to an encrypted copy beside it, verify the copy
+    (integrity and every table's row count), then rename it over the original.
+
+    A crash before the rename leaves the plain file as it was (and a stale copy, removed on
+    the next try); after it, the encrypted one. The plain file's WAL is checkpointed and
+    removed first, so no plain -wal is ever left beside the encrypted file.
+    """
+    from desk_app.atomic import fsync_dir
+    from desk_app.keys import sqlcipher_key
+
+    work = path.with_name(f"{path.name}.encrypting")
+    for stale in (work, Path(f"{work}-journal")):
+        if stale.exists():
+            stale.unlink()
+    failed = _t("domain", "{file} could not be encrypted ({error}). It was left as it was.")
+    try:
+        with closing(connect_file(path, None)) as plain:
+            plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            plain.execute("PRAGMA journal_mode=DELETE").fetchone()
+            counts = _table_counts(plain)
+            version = plain.execute("PRAGMA user_version").fetchone()[0]
+            plain.execute(f"ATTACH DATABASE ? AS encrypted KEY {sqlcipher_key(key)}", (str(work),))
+            plain.execute("SELECT sqlcipher_export('encrypted')")
+            plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+            plain.commit()
+            plain.execute("DETACH DATABASE encrypted")
+        with closing(connect_file(work, key)) as copy:
+            problems = [r[0] for r in copy.execute("PRAGMA integrity_check")]
+            copied = _table_counts(copy)
+        if problems != ["ok"] or copied != counts:
+            raise StoreError(failed, file=str(path), error="; ".join(problems[:2]) or "rows")
+        private(work)
+        with work.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        for sidecar in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if sidecar.exists():
+                sidecar.unlink()
+        os.replace(work, path)
+        fsync_dir(path.parent)
+    except StoreError:
+        work.unlink(missing_ok=True)
+        raise
+    except (dbapi2.Error, OSError) as error:
+        work.unlink(missing_ok=True)
+        raise StoreError(failed, file=str(path), error=str(error)[:200]) from None
+    log.info("encrypted the database %s in place (%d tables)", path, len(counts))
 
 
 def _refuse_foreign(path: Path, current: str | None, tables: set[str]) -> None:

@@ -3,6 +3,7 @@ resolutions and their progress, closing, and passing a topic up to a higher leve
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -24,7 +25,7 @@ from .attachments import add_attachment
 from .cases import NotAllowed
 from .desk import Desk
 from .eventlog import load_events
-from .schema import cases, meetings, resolutions, topics
+from .schema import cases, events, meetings, resolutions, topics
 from .users import User
 
 
@@ -113,6 +114,26 @@ def hot_topics(desk: Desk, *, min_cases: int = 3, days: int = 30, repeat_cases: 
             found.append(HotTopic(f"hand:{row.id}", row.title, row.community, "",
                                   tuple(filter(None, row.case_ids.split(","))), "hand"))
     return found
+
+
+def meetings_on_topics(desk: Desk, found: list[HotTopic]) -> dict[str, str]:
+    """For each hot topic a meeting was called on, that meeting's title (by topic key).
+
+    A meeting is on a topic when it was called with some of the topic's cases, or (a topic
+    added by hand, with no cases) with the topic's title.
+    """
+    with desk.db.read() as conn:
+        called = [(row.entity_id, json.loads(row.payload)) for row in conn.execute(
+            select(events.c.entity_id, events.c.payload)
+            .where(events.c.type == "meeting.called").order_by(events.c.seq))]
+    on: dict[str, str] = {}
+    for _meeting_id, payload in called:
+        linked = set(payload.get("case_ids") or ())
+        for topic in found:
+            if (linked and linked & set(topic.case_ids)) or (
+                    not topic.case_ids and payload.get("title") == topic.title):
+                on[topic.key] = str(payload.get("title", ""))
+    return on
 
 
 def add_topic(desk: Desk, user: User, title: str, community: str, description: str = "",

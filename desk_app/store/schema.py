@@ -75,6 +75,10 @@ users = Table(
     Column("password_hash", Text, nullable=False),
     Column("active", Boolean, nullable=False, server_default="1"),
     Column("created_at", Integer, nullable=False),
+    Column("failed_attempts", Integer, nullable=False, server_default="0"),
+    Column("locked_until", Integer, nullable=False, server_default="0"),
+    Column("lockouts", Integer, nullable=False, server_default="0"),
+    Column("must_change_password", Boolean, nullable=False, server_default="0"),
 )
 
 cases = Table(

@@ -1,7 +1,12 @@
-"""Local accounts: roles, Argon2 password hashes, and the first administrator."""
+"""Local accounts: roles, Argon2 password hashes, the first administrator, and the safety
+rules of 等保 2.0: a password rule (8 characters or more, not only digits), a lockout after 5
+failed sign-ins (5 minutes, twice as long each time in a row, logged), a password an
+administrator reset that must be changed at the next sign-in, and the administrator's own
+operations (add, disable, set the role, reset a password), each checking the acting user."""
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -12,16 +17,20 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 
 from desk_app.domain.ids import uuid7
-from desk_app.domain.roles import ROLES
+from desk_app.domain.roles import ROLES, may
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
 from .database import Database
 from .schema import users
 
+log = logging.getLogger(__name__)
+
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[a-z][a-z0-9_.]{1,39}$")
 MIN_PASSWORD = 8
+MAX_ATTEMPTS = 5
+LOCKOUT_MS = 5 * 60 * 1000
 
 
 @cache
@@ -39,6 +48,8 @@ class User:
     username: str
     display_name: str
     role: str
+    active: bool = True
+    must_change_password: bool = False
 
     def actor(self, desk_code: str) -> str:
         """How this person is named on events: unique across desks, readable in a timeline."""
@@ -47,7 +58,12 @@ class User:
 
 def _user(row: object) -> User:
     m = row._mapping  # type: ignore[attr-defined]
-    return User(m["id"], m["username"], m["display_name"], m["role"])
+    return User(m["id"], m["username"], m["display_name"], m["role"], bool(m["active"]),
+                bool(m["must_change_password"]))
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
 
 
 def has_users(db: Database) -> bool:
@@ -59,6 +75,9 @@ def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise AccountError(_t("domain", "The password needs at least {count} characters."),
                            field="password", count=MIN_PASSWORD)
+    if password.isdigit():
+        raise AccountError(_t("domain", "A password of digits only is too easy to guess: add letters or other characters."),
+                           field="password")
 
 
 def create_user(db: Database, username: str, display_name: str, role: str,
@@ -92,24 +111,156 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
     return create_user(db, username, display_name, "admin", password)
 
 
-def authenticate(db: Database, username: str, password: str) -> User:
+def _minutes(ms: int) -> int:
+    return max(1, -(-ms // 60_000))
+
+
+def authenticate(db: Database, username: str, password: str, *, now: int | None = None
+                 ) -> User:
+    """The account, if the password is right and the account is neither disabled nor locked.
+
+    Five wrong passwords in a row lock the account for 5 minutes, the next five for 10, then
+    20…; a right password resets the count. While locked, even the right password is refused
+    (the message says for how long), so guessing gains nothing.
+    """
+    now = _now_ms() if now is None else now
     with db.read() as conn:
         row = conn.execute(select(users).where(
             users.c.username == username.strip().lower(), users.c.active.is_(True))).first()
+    if row is not None and row.locked_until > now:
+        raise AccountError(
+            _t("domain", "Too many wrong passwords: this account is locked for {minutes} more minutes."),
+            field="password", minutes=_minutes(row.locked_until - now))
     try:
         # An unknown name costs a hash check too, so timing does not tell which names exist.
         _hasher.verify(row.password_hash if row is not None else _dummy_hash(), password)
         if row is None:
             raise VerificationError
     except (VerificationError, InvalidHashError):
+        if row is not None:
+            _count_failure(db, row, now)
         raise AccountError(_t("domain", "Wrong user name or password."), field="password") from None
+    changes: dict[str, object] = {}
+    if row.failed_attempts or row.lockouts or row.locked_until:
+        changes.update(failed_attempts=0, lockouts=0, locked_until=0)
     if _hasher.check_needs_rehash(row.password_hash):
+        changes["password_hash"] = _hasher.hash(password)
+    if changes:
         with db.begin() as conn:
-            conn.execute(update(users).where(users.c.id == row.id)
-                         .values(password_hash=_hasher.hash(password)))
+            conn.execute(update(users).where(users.c.id == row.id).values(**changes))
     return _user(row)
+
+
+def _count_failure(db: Database, row: object, now: int) -> None:
+    with db.begin() as conn:
+        current = conn.execute(select(users.c.failed_attempts, users.c.lockouts)
+                               .where(users.c.id == row.id)).one()  # type: ignore[attr-defined]
+        attempts = current.failed_attempts + 1
+        if attempts < MAX_ATTEMPTS:
+            conn.execute(update(users).where(users.c.id == row.id)  # type: ignore[attr-defined]
+                         .values(failed_attempts=attempts))
+            return
+        lockouts = current.lockouts + 1
+        duration = LOCKOUT_MS * 2 ** min(lockouts - 1, 10)
+        conn.execute(update(users).where(users.c.id == row.id).values(  # type: ignore[attr-defined]
+            failed_attempts=0, lockouts=lockouts, locked_until=now + duration))
+    log.warning("account %s locked for %d minutes after %d wrong passwords in a row "
+                "(lockout %d in a row)", row.username, duration // 60_000,  # type: ignore[attr-defined]
+                MAX_ATTEMPTS, lockouts)
 
 
 def list_users(db: Database) -> list[User]:
     with db.read() as conn:
         return [_user(r) for r in conn.execute(select(users).order_by(users.c.username))]
+
+
+# --- the administrator's operations ----------------------------------------------------------
+
+
+def _require_admin(actor: User) -> None:
+    if not may(actor.role, "users"):
+        raise AccountError(_t("domain", "Only an administrator may manage accounts."))
+
+
+def _target(conn: object, user_id: str) -> object:
+    row = conn.execute(select(users).where(users.c.id == user_id)).first()  # type: ignore[attr-defined]
+    if row is None:
+        raise AccountError(_t("domain", "That account does not exist (any more)."))
+    return row
+
+
+def _other_active_admins(conn: object, user_id: str) -> int:
+    return conn.execute(select(func.count()).select_from(users).where(  # type: ignore[attr-defined]
+        users.c.role == "admin", users.c.active.is_(True), users.c.id != user_id)).scalar_one()
+
+
+def add_user(db: Database, actor: User, username: str, display_name: str, role: str,
+             password: str) -> User:
+    """A new account, made by an administrator; the person changes the password at first
+    sign-in (the administrator knows it)."""
+    _require_admin(actor)
+    user = create_user(db, username, display_name, role, password)
+    with db.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user.id).values(must_change_password=True))
+    log.info("account %s (%s) added by %s", user.username, role, actor.username)
+    return User(user.id, user.username, user.display_name, user.role, True, True)
+
+
+def set_active(db: Database, actor: User, user_id: str, active: bool) -> None:
+    """Disable an account (it can no longer sign in; its name stays on what it recorded) or
+    enable it again. Nobody disables their own account, nor the last administrator."""
+    _require_admin(actor)
+    with db.begin() as conn:
+        row = _target(conn, user_id)
+        if not active and user_id == actor.id:
+            raise AccountError(_t("domain", "You cannot disable your own account."))
+        if not active and row.role == "admin" and not _other_active_admins(conn, user_id):  # type: ignore[attr-defined]
+            raise AccountError(_t("domain", "This is the last administrator: make another administrator first."))
+        conn.execute(update(users).where(users.c.id == user_id).values(active=active))
+    log.info("account %s %s by %s", row.username, "enabled" if active else "disabled",  # type: ignore[attr-defined]
+             actor.username)
+
+
+def set_role(db: Database, actor: User, user_id: str, role: str) -> None:
+    _require_admin(actor)
+    if role not in ROLES:
+        raise AccountError(_t("domain", "Choose a role."), field="role")
+    with db.begin() as conn:
+        row = _target(conn, user_id)
+        if row.role == "admin" and role != "admin" and not _other_active_admins(conn, user_id):  # type: ignore[attr-defined]
+            raise AccountError(_t("domain", "This is the last administrator: make another administrator first."))
+        conn.execute(update(users).where(users.c.id == user_id).values(role=role))
+    log.info("account %s given the role %s by %s", row.username, role, actor.username)  # type: ignore[attr-defined]
+
+
+def reset_password(db: Database, actor: User, user_id: str, temporary: str) -> None:
+    """A new password the administrator hands over; it must be changed at the next sign-in.
+    It also lifts a lockout."""
+    _require_admin(actor)
+    check_password_strength(temporary)
+    with db.begin() as conn:
+        row = _target(conn, user_id)
+        conn.execute(update(users).where(users.c.id == user_id).values(
+            password_hash=_hasher.hash(temporary), must_change_password=True,
+            failed_attempts=0, lockouts=0, locked_until=0))
+    log.info("password of %s reset by %s", row.username, actor.username)  # type: ignore[attr-defined]
+
+
+def change_password(db: Database, user: User, current: str, new: str) -> User:
+    """One's own password: the current one first, then a new one that differs from it."""
+    with db.read() as conn:
+        row = _target(conn, user.id)
+    try:
+        _hasher.verify(row.password_hash, current)  # type: ignore[attr-defined]
+    except (VerificationError, InvalidHashError):
+        raise AccountError(_t("domain", "The current password is wrong."),
+                           field="current") from None
+    check_password_strength(new)
+    if new == current:
+        raise AccountError(_t("domain", "Choose a new password that differs from the current one."),
+                           field="password")
+    with db.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user.id).values(
+            password_hash=_hasher.hash(new), must_change_password=False))
+    log.info("account %s changed its password", user.username)
+    return User(user.id, user.username, user.display_name, user.role, user.active, False)

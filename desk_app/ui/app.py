@@ -1,4 +1,7 @@
-"""Starting the GUI: the application object, the language, the workspace, sign-in, the window."""
+"""Starting the GUI: the application object, one instance per data folder, the language, the
+workspace (asking for the recovery key when the database key is missing or wrong), sign-in
+(with a password change when an administrator reset it, and the recovery key shown once after
+an upgrade encrypted the desk), the window, and locking when idle (30 minutes at most)."""
 
 from __future__ import annotations
 
@@ -8,23 +11,35 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desk_app.config import resources_dir
+from desk_app.config import app_paths, resources_dir
 from desk_app.domain.text import DomainError
 from desk_app.store.backup import restore_backup, scheduled_backup
-from desk_app.workspace import Workspace, open_workspace
+from desk_app.store.database import WrongKey
+from desk_app.store.users import User
+from desk_app.workspace import Workspace, demo_paths, open_workspace
 
-from .crash import guard_refcount_bug, install_crash_handler
+from .accounts import ChangePasswordDialog
+from .backup_ui import recovery_for
+from .crash import install_crash_handler
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
 from .login import LoginDialog
 from .main_window import MainWindow
+from .recovery import RecoveryKeyDialog, RecoveryKeyPrompt
 from .setup_wizard import SetupWizard
+from .single_instance import SingleInstance
 from .sync_ui import SyncBridge
 from .tasks import wait_for_pools
 
+MAX_AUTO_LOCK = 30  # minutes; 等保 2.0 wants an idle session locked, so "never" is not offered
+
+
+def auto_lock_minutes(minutes: int) -> int:
+    """The idle time before the desk locks: what the settings say, within 1..30 minutes."""
+    return MAX_AUTO_LOCK if minutes <= 0 else min(minutes, MAX_AUTO_LOCK)
+
 
 def application() -> QApplication:
-    guard_refcount_bug()  # a no-op unless this PySide6 has the reference bug of 6.12.0
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Community Desk")
     icon = resources_dir() / "icons" / "community-desk.png"
@@ -44,13 +59,14 @@ class DeskSession:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.window: MainWindow | None = None
-        self.watcher = IdleWatcher(workspace.settings.auto_lock_minutes)
+        self.watcher = IdleWatcher(auto_lock_minutes(workspace.settings.auto_lock_minutes))
         QApplication.instance().installEventFilter(self.watcher)
-        self.watcher.idle.connect(self.lock)
+        self.watcher.idle.connect(lambda: self.lock(idle=True))
         self.sync = SyncBridge(workspace)
         self.sync.start()
         paths = workspace.paths
-        self.sync.scheduler.add_daily(lambda: scheduled_backup(paths), "daily-backup")
+        key = workspace.key
+        self.sync.scheduler.add_daily(lambda: scheduled_backup(paths, key=key), "daily-backup")
 
     def sign_in(self) -> bool:
         desk = self.workspace.desk
@@ -61,13 +77,40 @@ class DeskSession:
                              demo=settings.demo)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
             return False
-        self.workspace.settings.last_user = dialog.user.username
+        user = self.after_sign_in(dialog.user)
+        if user is None:
+            return False
+        self.workspace.settings.last_user = user.username
         self.workspace.settings.save(self.workspace.paths.settings)
-        self.window = MainWindow(self.workspace, dialog.user, sync=self.sync)
+        self.window = MainWindow(self.workspace, user, sync=self.sync)
         self.window.restore_requested.connect(self.restore)
-        self.window.lock_requested.connect(self.lock)
+        self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
         self.window.show()
         return True
+
+    def after_sign_in(self, user: User) -> User | None:
+        """A password an administrator reset is changed first (None: the person quit); an
+        administrator is shown a recovery key still waiting (after an upgrade encrypted the
+        desk) until it is ticked as kept."""
+        if user.must_change_password:
+            change = ChangePasswordDialog(self.workspace.db, user, forced=True)
+            if change.exec() != QDialog.DialogCode.Accepted or change.changed is None:
+                return None
+            user = change.changed
+        keys = self.workspace.keys
+        recovery = keys.pending_recovery() if keys is not None else None
+        if recovery and user.role == "admin":
+            desk = self.workspace.desk
+            RecoveryKeyDialog(recovery, desk.identity.name if desk else "", keys).exec()
+            keys.recovery_shown()  # type: ignore[union-attr]
+        return user
+
+    def raise_window(self) -> None:
+        """Another start on this data folder asked for this desk's window."""
+        if self.window is not None and self.window.isVisible():
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
 
     def save_draft(self) -> None:
         """Keep the unsaved intake form before anything else happens after a crash."""
@@ -82,7 +125,8 @@ class DeskSession:
         self.workspace.close()
         paths = self.workspace.paths
         try:
-            restored = restore_backup(path, paths.database, paths.attachments)
+            restored = restore_backup(path, paths.database, paths.attachments,
+                                      key=self.workspace.key, recovery=recovery_for(path))
         except DomainError as error:
             QMessageBox.critical(None, translate("DeskSession", "Not restored"), message(error))
         else:
@@ -92,39 +136,70 @@ class DeskSession:
                 "%1", str(restored.undo)))
         QApplication.instance().exit(0)
 
-    def lock(self) -> None:
+    def lock(self, idle: bool = True) -> None:
         if self.window is None or not self.window.isVisible():
             return
         self.window.hide()
         user = self.window.user
         dialog = LoginDialog(self.workspace.db, self.workspace.desk.identity.name,  # type: ignore[union-attr]
-                             user.username, locked=True)
+                             user.username, locked=True, idle=idle)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.window.close()
             QApplication.instance().quit()
             return
         self.window.show()
-        self.watcher.set_minutes(self.workspace.settings.auto_lock_minutes)
+        self.watcher.set_minutes(auto_lock_minutes(self.workspace.settings.auto_lock_minutes))
+
+
+def open_with_recovery(demo: bool) -> Workspace | None:
+    """The workspace; when its key is missing or wrong, ask for the recovery key until it opens
+    the database or the person gives up (None). Nothing is changed by a failed attempt."""
+    recovery: str | None = None
+    while True:
+        try:
+            return open_workspace(demo=demo, recovery=recovery)
+        except WrongKey as error:
+            prompt = RecoveryKeyPrompt(message(error))
+            if recovery is not None:
+                prompt.show_error(translate(
+                    "DeskSession", "This recovery key does not open the database. Check it and "
+                    "try again."))
+            if prompt.exec() != QDialog.DialogCode.Accepted:
+                return None
+            recovery = prompt.text
 
 
 def run_app(demo: bool = False, language: str | None = None) -> int:
     app = application()
+    install_language(language or "zh_CN")  # messages before the workspace's own setting
+    paths = app_paths()
+    instance = SingleInstance((demo_paths(paths) if demo else paths).data)
+    if not instance.acquire():
+        install_language(language or "zh_CN")
+        QMessageBox.information(None, "Community Desk", translate(
+            "DeskSession", "Community Desk is already open on this computer for this data. "
+            "Its window was brought to the front; use that one."))
+        return 1
     try:
-        workspace = open_workspace(demo=demo)
+        workspace = open_with_recovery(demo)
     except DomainError as error:
         install_language(language or "zh_CN")
         QMessageBox.critical(None, "Community Desk", message(error))
         return 1
+    if workspace is None:
+        return 0
     install_language(language or workspace.settings.language)
     if SetupWizard.needed(workspace) and SetupWizard(workspace).exec() != QDialog.DialogCode.Accepted:
         return 0
     if workspace.settings.language != (language or workspace.settings.language):
         install_language(workspace.settings.language)
     session = DeskSession(workspace)
+    instance.raise_requested.connect(session.raise_window)
     install_crash_handler(workspace.paths.logs / "desk.log", on_crash=session.save_draft)
     if not session.sign_in():
         return 0
     code = app.exec()
     session.sync.stop()
     workspace.close()
+    instance.release()
     return code

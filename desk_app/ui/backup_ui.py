@@ -7,7 +7,9 @@ and the About dialog with the folders where the desk keeps its data, logs and ba
 
 The restore itself is not done here: the application must first close its database and stop
 sync, so `RestoreDialog` only checks the file, shows what it holds, and when the person has
-ticked the confirmation hands the path to `on_confirmed(path)`.
+ticked the confirmation hands the path to `on_confirmed(path)`. Backups are sealed with the
+desk's key; one another desk made asks for that desk's recovery key, which is kept for the
+restore that follows (`recovery_for(path)`), never written anywhere.
 """
 
 from __future__ import annotations
@@ -41,7 +43,13 @@ from PySide6.QtWidgets import (
 from desk_app import __version__
 from desk_app.config import Paths, resources_dir
 from desk_app.domain.text import DomainError
-from desk_app.store.backup import EXTENSION, Manifest, check_backup, make_backup
+from desk_app.store.backup import (
+    EXTENSION,
+    Manifest,
+    NeedsRecoveryKey,
+    check_backup,
+    make_backup,
+)
 from desk_app.workspace import Workspace
 
 from .formatting import local_time
@@ -53,6 +61,12 @@ log = logging.getLogger(__name__)
 BACKUP_POOL = "backup"  # reads with its own connection: it must not hold up the "db" pool
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a4b00;"
+_RECOVERY: dict[str, bytes] = {}  # backup path → the key of the recovery key typed for it
+
+
+def recovery_for(path: Path) -> bytes | None:
+    """The key of the recovery key the person typed to open this backup, if one was needed."""
+    return _RECOVERY.get(str(Path(path)))
 
 
 def size_text(size: int) -> str:
@@ -101,14 +115,15 @@ def backup_now(parent: QWidget | None, workspace: Workspace,
         def progress(done: int, total: int) -> None:
             if state.cancelled:
                 raise BackupCancelled
-            # In percent, and only when it moves: byte counts overflow Qt's int, and each
-            # report is a signal (kept rare, see crash.guard_refcount_bug).
+            # In percent, and only when it moves: byte counts overflow Qt's int, and a report
+            # per block would flood the GUI thread's queue with progress it cannot show.
             percent = done * 100 // max(total, 1)
             if percent != shown[0]:
                 shown[0] = percent
                 state.report(percent, 100)
 
-        return make_backup(paths.database, paths.attachments, target, progress)
+        return make_backup(paths.database, paths.attachments, target, progress,
+                           key=workspace.key)
 
     def done(made: Path) -> None:
         size = made.stat().st_size if made.exists() else 0
@@ -146,6 +161,7 @@ class RestoreDialog(QDialog):
         self.on_confirmed = on_confirmed
         self.manifest: Manifest | None = None
         self.checked_path: Path | None = None
+        self.recovery: bytes | None = None  # for a backup of another desk
         self._generation = 0  # answers of checks that were overtaken are ignored
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore from a backup"))
@@ -234,9 +250,9 @@ class RestoreDialog(QDialog):
     def choose(self) -> None:
         folder = self.workspace.paths.backups
         start = str(folder if folder.is_dir() else Path.home())
+        every_file = self.tr("All files (*)")  # its own statement: lupdate skips `"…" + tr()`
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a backup"), start,
-            _file_filter() + ";;" + self.tr("All files (*)"))
+            self, self.tr("Choose a backup"), start, f"{_file_filter()};;{every_file}")
         if chosen:
             self.check(Path(chosen))
 
@@ -264,6 +280,9 @@ class RestoreDialog(QDialog):
         def failed(error: Exception) -> None:
             if generation != self._generation:
                 return
+            if isinstance(error, NeedsRecoveryKey) and self._ask_recovery(message(error)):
+                self.check(path)
+                return
             if isinstance(error, DomainError):
                 text = message(error)
             else:
@@ -271,9 +290,24 @@ class RestoreDialog(QDialog):
                 text = self.tr("The file could not be checked: %1").replace("%1", str(error))
             self._show_error(text)
 
-        BackgroundOp(self, lambda _s: check_backup(path, workdir if workdir.is_dir() else None),
+        key, recovery = self.workspace.key, self.recovery
+        BackgroundOp(self, lambda _s: check_backup(path, workdir if workdir.is_dir() else None,
+                                                   key=key, recovery=recovery),
                      pool_name=BACKUP_POOL).success(done).failure(failed) \
             .with_progress(self.tr("Checking the backup…")).run()
+
+    def _ask_recovery(self, explanation: str) -> bool:
+        from .recovery import RecoveryKeyPrompt
+
+        prompt = RecoveryKeyPrompt(explanation, self)
+        if self.recovery is not None:
+            prompt.show_error(self.tr("That recovery key is not the one of this backup."))
+        if prompt.exec() != QDialog.DialogCode.Accepted or prompt.key is None:
+            return False
+        if prompt.key == self.recovery:
+            return False
+        self.recovery = prompt.key
+        return True
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -337,6 +371,8 @@ class RestoreDialog(QDialog):
         if self.manifest is None or self.checked_path is None or not self.confirm.isChecked():
             return
         path = self.checked_path
+        if self.recovery is not None:
+            _RECOVERY[str(path)] = self.recovery
         self.accept()
         self.on_confirmed(path)
 

@@ -144,7 +144,7 @@ def build_step_dialog(step: Step, desk: Desk, user: User, case: CaseState,
     elif step.event == "case.evaluated":
         _evaluation_fields(dialog, case)
         dialog.record = lambda v: services.record_evaluation(
-            desk, user, case_id, {d: v[d] for d in DIMENSIONS}, v["method"], v["note"])
+            desk, user, case_id, _asked_ratings(v), v["method"], v["note"])
     elif step.event == "case.returned":
         dialog.text("reason", translate("StepDialog", "Why it goes back"))
         dialog.record = lambda v: services.return_case(desk, user, case_id, v["reason"])
@@ -182,8 +182,21 @@ def _merge(desk: Desk, user: User, case_id: str, number: str) -> CaseState:
     return services.merge_case(desk, user, case_id, target)
 
 
+def _asked_ratings(values: dict[str, Any]) -> dict[str, str]:
+    """The four answers, each one the resident gave: none is assumed (a blank is refused)."""
+    for dimension in DIMENSIONS:
+        if not values.get(dimension):
+            raise DomainError(QT_TRANSLATE_NOOP(
+                "domain", "Ask the resident about “{dimension}” too: each of the four needs "
+                "the resident's own answer."), field=dimension,
+                dimension=label(DIMENSIONS, dimension))
+    return {d: values[d] for d in DIMENSIONS}
+
+
 def _evaluation_fields(dialog: StepDialog, case: CaseState) -> None:
-    ratings = [(k, label(RATINGS, k)) for k in RATINGS]
+    """Nothing pre-selected: one click on Record must never enter a resident never asked."""
+    ratings = [("", translate("StepDialog", "— not asked yet —")),
+               *((k, label(RATINGS, k)) for k in RATINGS)]
     combos = [dialog.choice(d, label(DIMENSIONS, d), ratings) for d in DIMENSIONS]
     dialog.choice("method", translate("StepDialog", "How it was asked"), [
         ("phone", translate("StepDialog", "Phone call")), ("window", translate("StepDialog", "At the window")), ("sms", translate("StepDialog", "Text message")),
@@ -195,6 +208,11 @@ def _evaluation_fields(dialog: StepDialog, case: CaseState) -> None:
 
     def show_outcome() -> None:
         ratings_now = {d: c.currentData() for d, c in zip(DIMENSIONS, combos, strict=True)}
+        if not all(ratings_now.values()):
+            outcome.setText(translate("StepDialog", "Choose the resident's answer in each of "
+                                                    "the four before recording."))
+            outcome.setStyleSheet("color: #555;")
+            return
         result = evaluation_outcome(ratings_now, case.times_returned)
         texts = {
             Outcome.CLOSED: translate("StepDialog", "The case will be closed."),

@@ -42,7 +42,7 @@ from desk_app.store.users import User, list_users
 from .case_actions import STEPS, build_step_dialog
 from .category_picker import item_path
 from .changes import Coalesced
-from .formatting import actor_name, deadline_time, local_time, remaining
+from .formatting import actor_name, deadline_time, desk_name, local_time, remaining
 from .i18n import label, translate
 
 
@@ -186,7 +186,8 @@ class CaseDetail(QWidget):
         self.timeline.clear()
         for step in case.steps:
             self.timeline.addTopLevelItem(QTreeWidgetItem(
-                [local_time(step.at), actor_name(step.actor, self.people), step.desk,
+                [local_time(step.at), actor_name(step.actor, self.people,
+                                                 self.desk.catalogue.departments), desk_name(step.desk),
                  self._describe(step)]))
         allowed = allowed_steps(case)
         for event, button in self.buttons.items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,9 +28,27 @@ from desk_app.store.case_queries import CaseQuery
 from desk_app.store.desk import Desk
 from desk_app.store.meetings import due_resolutions
 
-from .case_model import CaseTableModel
+from .case_model import COLUMNS, CaseTableModel
 from .changes import Coalesced
+from .formatting import desk_today
 from .i18n import label
+
+# Widths that fit a 1366×768 screen; the key columns (deadline, department) are shown right
+# after the request instead of at the far right, where they needed sideways scrolling.
+WIDTHS = {"number": 168, "status": 76, "urgency": 52, "title": 250, "due_at": 104,
+          "lead": 130, "category": 120, "community": 76, "name": 60, "phone": 104,
+          "registered_at": 120}
+VISUAL_ORDER = ("number", "status", "urgency", "title", "due_at", "lead", "category",
+                "community", "name", "phone", "registered_at")
+
+
+def fit_columns(table: QTableView) -> None:
+    header = table.horizontalHeader()
+    keys = [key for key, _title, _sort in COLUMNS]
+    for key, width in WIDTHS.items():
+        table.setColumnWidth(keys.index(key), width)
+    for visual, key in enumerate(VISUAL_ORDER):
+        header.moveSection(header.visualIndex(keys.index(key)), visual)
 
 
 class CaseListView(QWidget):
@@ -53,7 +71,7 @@ class CaseListView(QWidget):
         self.use_dates = QCheckBox(self.tr("Registered from"), objectName="dateFilter")
         self.date_from = QDateEdit(calendarPopup=True, objectName="dateFrom")
         self.date_to = QDateEdit(calendarPopup=True, objectName="dateTo")
-        today = QDate.currentDate()
+        today = QDate(desk_today())  # the desk's date (China time), not the computer's
         self.date_from.setDate(today.addDays(-30))
         self.date_to.setDate(today)
         self.reset = QPushButton(self.tr("Clear filters"), objectName="resetFilters")
@@ -104,8 +122,7 @@ class CaseList(CaseListView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 150, 70, 280, 150, 90, 70, 110, 130, 120)):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table)
         header.setSortIndicator(8, Qt.SortOrder.DescendingOrder)
         self._fill_filters()
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -178,11 +195,12 @@ class CaseList(CaseListView):
 
     def _show_resolutions(self) -> None:
         """Beside overdue cases, the meetings' resolutions that are overdue or due soon."""
-        due = (due_resolutions(self.desk, date.today())
+        today = desk_today()
+        due = (due_resolutions(self.desk, today)
                if self.deadline.currentData() is not None else [])
         self.resolutions.clear()
         for r in due:
-            overdue = resolution_overdue(r.due, date.today())
+            overdue = resolution_overdue(r.due, today)
             self.resolutions.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text}（{r.owner}，"
                                      f"{r.percent}%）— {r.meeting_title}")
         self.resolutions.setVisible(bool(due))
@@ -204,11 +222,50 @@ class CaseList(CaseListView):
         self.apply()
 
     def show_overdue(self) -> None:
-        """Jump straight to what is overdue or due soon (from the dashboard or a shortcut)."""
+        """Jump straight to what is overdue or due soon (from the dashboard or a shortcut).
+
+        A preset view: whatever would hide its rows (an old search, other filters) goes."""
+        self.deadline.blockSignals(True)
         self.deadline.setCurrentIndex(self.deadline.findData("both"))
+        self.deadline.blockSignals(False)
+        for combo in (self.status, self.category, self.community, self.urgency, self.channel):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for box in (self.mine, self.use_dates):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply()
+
+    def active_filters(self) -> list[str]:
+        """What narrows the list now, in words: said beside an empty result."""
+        active = []
+        text = self.search.text().strip()
+        if text:
+            active.append(self.tr("search “%1”").replace("%1", text))
+        for combo in (self.status, self.deadline, self.category, self.community, self.urgency,
+                      self.channel):
+            if combo.currentIndex() > 0:
+                active.append(combo.currentText())
+        if self.mine.isChecked():
+            active.append(self.mine.text())
+        if self.use_dates.isChecked():
+            active.append(self.tr("registered %1 to %2").replace(
+                "%1", self.date_from.date().toString("yyyy-MM-dd")).replace(
+                "%2", self.date_to.date().toString("yyyy-MM-dd")))
+        return active
 
     def _show_count(self, total: int) -> None:
-        self.count.setText(self.tr("%n case(s)", "", total))
+        active = self.active_filters() if total == 0 else []
+        if active:
+            self.count.setText(self.tr("No case matches these filters: %1. Clear filters to see "
+                                       "every case.").replace("%1", "；".join(active)))
+        else:
+            self.count.setText(self.tr("%n case(s)", "", total))
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 

@@ -69,6 +69,9 @@ class CategoryPicker(QLineEdit):
             return True
         return False
 
+    def completer_open(self) -> bool:
+        return self._completer.popup().isVisible()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self._completer.popup()
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

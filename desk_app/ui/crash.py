@@ -17,7 +17,6 @@ QApplication (before it exists, or after it is gone) the report goes to stderr.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import platform
 import sys
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -80,10 +80,12 @@ class CrashDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setStyleSheet("font-family: monospace;")
-        advice = QLabel(self.tr("The details were written to the log file below. If it happens "
-                                "again, send that file to whoever supports this desk. You can "
-                                "continue working, but save what you are doing first."))
-        advice.setWordWrap(True)
+        self.advice = QLabel(self.tr("The details were written to the log file below. If it "
+                                     "happens again, send that file to whoever supports this "
+                                     "desk. You can continue working, but save what you are "
+                                     "doing first."), objectName="crashAdvice")
+        self.advice.setWordWrap(True)
+        advice = self.advice
         self.log_label = QLabel(str(self.log_path), objectName="crashLogPath")
         self.log_label.setWordWrap(True)
         self.log_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -132,6 +134,9 @@ class CrashDialog(QDialog):
         layout.addLayout(tools)
         layout.addWidget(self.details_view, 1)
         layout.addLayout(choice)
+        # Never smaller than what its wrapped lines need: a line added after it opened ("2 more
+        # errors since") used to squeeze the explanation into an unreadable strip.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def _toggle_details(self, shown: bool) -> None:
         self.details_view.setVisible(shown)
@@ -158,6 +163,7 @@ class CrashDialog(QDialog):
                                 .replace("%1", str(self.more)))
         self.more_label.setToolTip(summary)
         self.more_label.show()
+        self.adjustSize()
 
 
 class _CrashRelay(QObject):
@@ -256,9 +262,9 @@ class CrashHandler:
         except OSError:
             log.log(level, fmt, *args)
             return
-        from desk_app.logs import FORMAT
+        from desk_app.logs import FORMAT, ScrubbingFormatter
 
-        handler.setFormatter(logging.Formatter(FORMAT))
+        handler.setFormatter(ScrubbingFormatter(FORMAT))
         log.addHandler(handler)
         try:
             log.log(level, fmt, *args)
@@ -351,7 +357,6 @@ class CrashHandler:
 
 
 _installed: CrashHandler | None = None
-_guarded = False
 
 
 def install_crash_handler(log_path: Path,
@@ -374,61 +379,6 @@ def uninstall_crash_handler() -> None:
     if _installed is not None:
         _installed.uninstall()
         _installed = None
-
-
-def refcount_bug_present() -> bool:
-    """Whether this PySide6 drops references to None and True (seen in 6.12.0, not 6.11.3).
-
-    Under it every call of a void Qt method from Python (`label.setText(...)`) loses one
-    reference to None and every `Signal.emit()` one to True. On Python 3.11, where None and
-    True are not immortal, the count reaches zero after some thousands of calls and the
-    interpreter aborts with "Fatal Python error: none_dealloc / bool_dealloc" — at run time or
-    at exit, outside any excepthook.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython" \
-            or hasattr(sys, "gettotalrefcount"):
-        return False  # immortal singletons (3.12+), or a layout this check does not know
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
-    for _ in range(16):
-        probe.setObjectName("probe")
-        probe.ping.emit()
-    lost = (none_before - sys.getrefcount(None), true_before - sys.getrefcount(True))
-    # Put back what the probe itself took.
-    for obj, count in zip((None, True), lost, strict=True):
-        if count > 0:
-            ctypes.c_ssize_t.from_address(id(obj)).value += count
-    return max(lost) >= 8
-
-
-def guard_refcount_bug() -> bool:
-    """Make None, True and False immortal, as Python 3.12 does, when `refcount_bug_present`.
-
-    Adds 2**40 to their reference counts: they are static singletons that are never freed,
-    so an extra count costs nothing, while a missing one aborts the program. Returns whether
-    the guard was applied. Call once, early (after the QApplication exists is fine).
-    """
-    global _guarded
-    if _guarded:
-        return True
-    if not refcount_bug_present():
-        return False
-    _guarded = True
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-    log.warning("PySide6 %s drops references to None and True; guarded against it",
-                _pyside_version())
-    return True
-
-
-def _pyside_version() -> str:
-    from PySide6 import __version__ as version
-
-    return version
 
 
 def _summary(kind: type[BaseException], error: BaseException) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from desk_app.domain.sla import CHINA, utc_from_ms
 
@@ -53,8 +55,41 @@ def remaining(due: datetime | int | None, now: datetime) -> str:
     return translate("format", "{span} left").format(span=duration(left))
 
 
-def actor_name(actor: str, known: dict[str, str] | None = None) -> str:
-    """"wangli@YT-HS-01" as the person's display name where this desk knows them."""
+CENTRE = "CENTRE"  # the desk code the central platform stamps its own events with
+GENERIC_PEOPLE = frozenset({"clerk", "staff"})  # the centre's stand-ins when no name is given
+
+
+def desk_name(code: str) -> str:
+    """The desk column of a timeline: the centre by name, a desk by its code."""
+    return translate("format", "Central platform") if code == CENTRE else code
+
+
+def actor_name(actor: str, known: dict[str, str] | None = None,
+               departments: Mapping[str, Any] | None = None) -> str:
+    """"wangli@YT-HS-01" as the person's display name where this desk knows them;
+    "王队长@D-URBAN" (a department's clerk at the centre) as 王队长（城市管理局）."""
     if known and actor in known:
         return known[actor]
+    person, _, where = actor.rpartition("@")
+    if not person:
+        return actor
+    if where == CENTRE:
+        return f"{person}（{desk_name(CENTRE)}）"
+    department = departments.get(where) if departments else None
+    if department is not None:
+        name = getattr(department, "name_zh", where)
+        if person in GENERIC_PEOPLE:  # "clerk@D-URBAN": no one's name, only the department
+            return translate("format", "%1 staff").replace("%1", name)
+        return f"{person}（{name}）"
     return actor
+
+
+def desk_now() -> datetime:
+    """Now on the desk's clock face: China time, whatever zone the computer is set to."""
+    return datetime.now(UTC).astimezone(CHINA)
+
+
+def desk_today() -> date:
+    """Today's date at the desk (China time); date filters and due dates use it, never the
+    computer's own date."""
+    return desk_now().date()

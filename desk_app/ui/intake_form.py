@@ -7,9 +7,18 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desk_app.domain.case import CaseState
 from desk_app.domain.catalogue import Item
@@ -32,12 +41,51 @@ from .intake_view import IntakeView
 from .receipt import ReceiptDialog
 
 
+class FieldKeys(QObject):
+    """Keys on the intake form's fields: Enter (or Return) moves on from every field
+    (Shift+Enter starts a new line in the request), and typing on a drop-down list is ignored
+    instead of picking the entry that starts with that letter (鹏湾 silently became 海涛)."""
+
+    NEWLINE = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+
+    def __init__(self, form: IntakeForm) -> None:
+        super().__init__(form)
+        self.form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.InputMethod and isinstance(watched, QComboBox):
+            return True
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        key = event.key()  # type: ignore[attr-defined]
+        modifiers = event.modifiers()  # type: ignore[attr-defined]
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if isinstance(watched, QPlainTextEdit) and modifiers & self.NEWLINE:
+                return False
+            if type(watched) is QLineEdit:
+                return False  # its own checks run first (editingFinished); returnPressed moves on
+            if watched is self.form.save:
+                self.form.submit()
+                return True
+            if watched is self.form.category:
+                if self.form.category.completer_open():
+                    return False
+                self.form.category.choose_first()
+            self.form.move_on_from(watched)
+            return True
+        text = event.text()  # type: ignore[attr-defined]
+        typed = bool(text) and text.isprintable() and text != " " and not modifiers & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        return isinstance(watched, QComboBox) and typed  # ignored, never a silent change
+
+
 class IntakeForm(IntakeView):
     saved = Signal(object)  # CaseState
     linked = Signal(object)  # CaseState the request was counted on
 
     def __init__(self, desk: Desk, user: User, index: CatalogueIndex,
-                 parent: QWidget | None = None, draft: Path | None = None) -> None:
+                 parent: QWidget | None = None, draft: Path | None = None,
+                 offer_draft: bool = True) -> None:
         super().__init__(CategoryPicker(desk.catalogue, index), parent)
         self.desk, self.user, self.draft = desk, user, draft
         self.show_receipt = True
@@ -45,9 +93,15 @@ class IntakeForm(IntakeView):
         self._suggested: Item | None = None
         self._add_publish_box()
         self._fill_choices()
+        # Enter moves on from every field, as on a paper form; a choice never changes by
+        # typing meant for the next field.
+        self._keys = FieldKeys(self)
+        for widget in (self.channel, self.kind, self.urgency, self.name, self.phone,
+                       self.id_number, self.community, self.grid, self.address, self.description,
+                       self.category, self.settle, self.answer, self.save):
+            widget.installEventFilter(self._keys)
         for field in (self.name, self.phone, self.id_number, self.address):
-            # Enter moves on to the next field, as on a paper form (after the field's own checks).
-            field.returnPressed.connect(field.focusNextChild)
+            field.returnPressed.connect(lambda f=field: self.move_on_from(f))
         self._duplicate_timer = QTimer(self, singleShot=True, interval=300)
         self._duplicate_timer.timeout.connect(self.check_duplicates)
         self._suggest_timer = QTimer(self, singleShot=True, interval=300)
@@ -62,10 +116,12 @@ class IntakeForm(IntakeView):
         self.settle.toggled.connect(self._on_settle)
         self.phone.editingFinished.connect(self._check_phone)
         self.phone.textEdited.connect(lambda _t: self._duplicate_timer.start())
+        self.phone.textEdited.connect(self._recheck_phone)
+        self.id_number.textEdited.connect(self._recheck_id)
         self.id_number.editingFinished.connect(self._check_id)
         self.suggestion.clicked.connect(self.accept_suggestion)
         self.save.clicked.connect(self.submit)
-        self.clear.clicked.connect(self.start_over)
+        self.clear.clicked.connect(self.ask_start_over)
         self.link.clicked.connect(self.link_to_selected)
         for keys, action in ((QKeySequence(QKeySequence.StandardKey.Save), self.submit),
                              (QKeySequence("F2"), self.accept_suggestion)):
@@ -78,7 +134,8 @@ class IntakeForm(IntakeView):
         for field in (self.name, self.phone, self.id_number, self.address):
             field.textEdited.connect(lambda _t: self._draft_timer.start())
         self.description.textChanged.connect(self._draft_timer.start)
-        self.offer_draft()
+        if offer_draft:  # the main window asks only once it is on screen and fully built
+            self.offer_draft()
 
     # Set-up -----------------------------------------------------------------------------
     def _add_publish_box(self) -> None:
@@ -112,10 +169,24 @@ class IntakeForm(IntakeView):
         for unit in self.desk.catalogue.org_children(self.community.currentData(), "grid"):
             self.grid.addItem(unit.name_zh, unit.code)
 
+    def move_on_from(self, widget: QWidget) -> None:
+        """The next field in the tab order that can take the cursor (the answer box only when
+        settling on the spot; past the last field, the save button)."""
+        order = self.TAB_ORDER
+        names = [getattr(self, n) for n in order]
+        start = names.index(widget) + 1 if widget in names else len(names)
+        for candidate in names[start:]:
+            if candidate.isVisibleTo(self) and candidate.isEnabled() \
+                    and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                candidate.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+        self.save.setFocus(Qt.FocusReason.TabFocusReason)
+
+    TAB_ORDER = ("channel", "kind", "urgency", "name", "phone", "id_number", "community", "grid",
+                 "address", "description", "category", "settle", "answer", "save")
+
     def _set_tab_order(self) -> None:
-        order = (self.channel, self.kind, self.urgency, self.name, self.phone,
-                 self.id_number, self.community, self.grid, self.address, self.description,
-                 self.category, self.settle, self.answer, self.save)
+        order = [getattr(self, n) for n in self.TAB_ORDER]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -147,6 +218,23 @@ class IntakeForm(IntakeView):
         super().showEvent(event)
         if self.focusWidget() is None:
             self.name.setFocus()
+
+    def has_typing(self) -> bool:
+        data = self.draft_data()
+        return any(data[n] for n in (*self.DRAFT_FIELDS, "description", "answer"))
+
+    def ask_start_over(self) -> bool:
+        """The Clear button: what was typed goes only when the worker says so."""
+        if self.has_typing():
+            answer = QMessageBox.question(
+                self, self.tr("Clear the form"),
+                self.tr("Clear everything typed in this form? It cannot be brought back."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.start_over()
+        return True
 
     def start_over(self) -> None:
         """Clear the form on purpose: the draft goes too."""
@@ -238,6 +326,21 @@ class IntakeForm(IntakeView):
             self.show_error("phone", "")
         except InputError as error:
             self.show_error("phone", message(error))
+
+    def _recheck_phone(self, _text: str) -> None:
+        """While an error shows, correcting the number clears it at once (not on leaving)."""
+        if self.errors["phone"].text():
+            self._check_phone()
+
+    def _recheck_id(self, _text: str) -> None:
+        if self.errors["id_number"].text():
+            text = self.id_number.text().strip()
+            try:
+                if text:
+                    normalize_id_number(text)
+                self.show_error("id_number", "")
+            except InputError:
+                pass  # still wrong: the message stays until the field is left
 
     def _check_id(self) -> None:
         text = self.id_number.text().strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -81,6 +82,16 @@ class IntakeView(QWidget):
         self.save.setDefault(True)
         self.clear = QPushButton(self.tr("Clear"), objectName="clear")
         self.errors = {name: error_label(name) for name in self.FIELDS}
+        for name in ("phone", "id_number"):
+            # Checked as the worker leaves the field: keep the line's room, so that the
+            # message coming and going never makes the form below it jump.
+            self.errors[name].setWordWrap(False)
+            font = QFont(self.errors[name].font())
+            font.setPixelSize(12)  # as its style sheet says; an empty label would be shorter
+            self.errors[name].setFixedHeight(QFontMetrics(font).lineSpacing() + 2)
+            policy = self.errors[name].sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.errors[name].setSizePolicy(policy)
 
         self.duplicates_box = QGroupBox(self.tr("Possible duplicates"), objectName="duplicates")
         self.duplicates = QListWidget(objectName="duplicateList")

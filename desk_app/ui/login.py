@@ -13,16 +13,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.roles import ROLES, may
 from desk_app.store.database import Database
 from desk_app.store.users import AccountError, User, authenticate
 
-from .i18n import message
+from .i18n import label, message, translate
 from .tasks import BackgroundOp
+
+
+def demo_accounts_text() -> str:
+    """Every demo account with its role and what only it may do, so nobody hunts for admin."""
+    from desk_app.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    lines = [translate("LoginDialog", "Demo workspace, password %1 for every account:")
+             .replace("%1", DEMO_PASSWORD)]
+    for username, _name, role in DEMO_ACCOUNTS:
+        line = f"  {username} — {label(ROLES, role)}"
+        if may(role, "settings"):
+            line += translate("LoginDialog", " (enrols the desk with the centre, users, settings)")
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class LoginDialog(QDialog):
     def __init__(self, db: Database, desk_name: str, username: str = "",
-                 locked: bool = False, parent: QWidget | None = None, demo: bool = False) -> None:
+                 locked: bool = False, parent: QWidget | None = None, demo: bool = False,
+                 idle: bool = True) -> None:
+        """`locked`: unlocking a locked desk; `idle`: it locked itself when idle (else the
+        worker locked it, Ctrl+L, and is not told it was idle)."""
         super().__init__(parent)
         self.db = db
         self.user: User | None = None
@@ -31,13 +49,16 @@ class LoginDialog(QDialog):
         heading = QLabel(desk_name)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setStyleSheet("font-size: 16px; font-weight: bold;")
-        note = QLabel(self.tr("The desk was locked because it was idle. Sign in again.")
-                      if locked else self.tr("Sign in with your account on this desk."))
+        if not locked:
+            why = self.tr("Sign in with your account on this desk.")
+        elif idle:
+            why = self.tr("The desk was locked because it was idle. Sign in again.")
+        else:
+            why = self.tr("The desk is locked. Sign in again to go on.")
+        note = QLabel(why, objectName="loginNote")
         note.setWordWrap(True)
         if demo and not locked:
-            note.setText(note.text() + "\n" + self.tr(
-                "Demo workspace: user demo (supervisor), wangli (window worker), zhaomin (deputy) "
-                "or liqiang (grid staff); password demo1234."))
+            note.setText(note.text() + "\n" + demo_accounts_text())
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
         self.username.setReadOnly(locked and bool(username))

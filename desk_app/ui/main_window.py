@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,7 @@ from .outreach_view import OpinionRoomPage, PatrolsPage
 from .settings_dialog import SettingsDialog
 from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 from .tasks import BackgroundOp
+from .window_state import remember_window, restore_window
 
 
 class MainWindow(QMainWindow):
@@ -56,10 +57,11 @@ class MainWindow(QMainWindow):
             sync.started.connect(self._sync_started)
             sync.progress.connect(self._sync_progress)
             sync.finished.connect(self._sync_finished)
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(1024, 640))
+        self.setMinimumSize(QSize(1024, 600))
+        self._draft_asked = False
         Coalesced(self, self.desk, self._status_moved, self.update_status)
         self.build()
+        restore_window(self, self.workspace.paths.config)
 
     @property
     def index(self) -> CatalogueIndex:
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
     # Building (again after a change of language) ----------------------------------------
     def build(self) -> None:
         self.menuBar().clear()
+        self._build_status_bar()  # first: sync signals may arrive while a page is being built
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } "
@@ -82,7 +85,8 @@ class MainWindow(QMainWindow):
         self.intake: IntakeForm | None = None
         if may(self.user.role, "register"):
             self.intake = IntakeForm(self.desk, self.user, self.index,
-                                     draft=self.workspace.paths.data / DRAFT_FILE)
+                                     draft=self.workspace.paths.data / DRAFT_FILE,
+                                     offer_draft=False)  # asked in showEvent
             self.intake.saved.connect(self._after_save)
             self._add_page(self.tr("Register"), self.intake)
         self.cases = CaseList(self.desk, self.user.actor(self.desk.code),
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         self.detail.back.connect(lambda: self.show_page(self.cases))
         self.pages.addWidget(self.detail)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # A click on the highlighted row (coming back from a case detail) changes no row.
+        self.nav.itemClicked.connect(lambda item: self.pages.setCurrentIndex(self.nav.row(item)))
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -122,6 +128,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.update_status()
+
+    def _build_status_bar(self) -> None:
         self.sync_label = QLabel(objectName="syncState")
         self.user_label = QLabel(objectName="userState")
         self.clock_warning = QLabel(objectName="clockWarning")
@@ -137,7 +146,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.clock_warning)
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.update_status()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
@@ -188,6 +196,7 @@ class MainWindow(QMainWindow):
         preferences = QAction(self.tr("&Preferences…"), self)
         preferences.triggered.connect(self.edit_settings)
         settings_menu.addAction(preferences)
+        self._add_account_actions(settings_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Community Desk"), self)
         about.triggered.connect(self.about)
@@ -232,11 +241,23 @@ class MainWindow(QMainWindow):
     # Sync ---------------------------------------------------------------------------------
     def sync_now(self) -> None:
         if self.sync is None or self.sync.client() is None:
-            QMessageBox.information(self, self.tr("Sync"), self.tr(
-                "This desk works offline. Enrol it with the central platform first "
-                "(Desk → Enrol with the central platform)."))
+            QMessageBox.information(self, self.tr("Sync"), self.offline_advice())
             return
         self.sync.sync_now()
+
+    def offline_advice(self) -> str:
+        """Why F5 does nothing yet, and who can change that: enrolling needs an administrator."""
+        if may(self.user.role, "settings"):
+            return self.tr("This desk works offline. Enrol it with the central platform first "
+                           "(Desk → Enrol with the central platform).")
+        admins = label(ROLES, "admin")
+        return self.tr("This desk works offline: it is not enrolled with the central platform "
+                       "yet. Only an %1 may enrol it: sign in as one and choose Desk → Enrol "
+                       "with the central platform. (In the demo workspace: user admin, "
+                       "password demo1234.)").replace("%1", admins) if self.workspace.settings.demo \
+            else self.tr("This desk works offline: it is not enrolled with the central "
+                         "platform yet. Only an %1 may enrol it (Desk → Enrol with the central "
+                         "platform); ask yours.").replace("%1", admins)
 
     def enrol(self) -> None:
         if self.sync is not None:
@@ -283,9 +304,24 @@ class MainWindow(QMainWindow):
         if settings.language != old_language:
             self.switch_language(settings.language)
 
+    def _add_account_actions(self, menu: QWidget) -> None:
+        from .accounts import AccountsDialog, ChangePasswordDialog
+
+        if may(self.user.role, "users"):
+            accounts = QAction(self.tr("&Accounts…"), self)
+            accounts.triggered.connect(
+                lambda: AccountsDialog(self.workspace.db, self.user, self).exec())
+            menu.addAction(accounts)
+        own = QAction(self.tr("Change my &password…"), self)
+        own.triggered.connect(
+            lambda: ChangePasswordDialog(self.workspace.db, self.user, parent=self).exec())
+        menu.addAction(own)
+
     def switch_language(self, language: str) -> None:
         install_language(language)
+        columns = self.cases.table.horizontalHeader().saveState()  # the list is built anew
         self.build()
+        self.cases.table.horizontalHeader().restoreState(columns)
         self.language_changed.emit(language)
 
     def about(self) -> None:
@@ -294,9 +330,16 @@ class MainWindow(QMainWindow):
     def ask_restore(self) -> None:
         RestoreDialog(self.workspace, self.restore_requested.emit, self).open()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._draft_asked and self.intake is not None:
+            self._draft_asked = True  # once the window is built and on screen, never during build
+            QTimer.singleShot(0, self.intake.offer_draft)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         from .tasks import wait_for_pools
 
+        remember_window(self, self.workspace.paths.config)
         wait_for_pools(3000)
         event.accept()
 

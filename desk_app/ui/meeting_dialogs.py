@@ -4,10 +4,10 @@ a resolution, passing one up, and turning a finding into a case."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import LEVEL_ORDER, LEVELS
 from desk_app.store.desk import Desk
 
+from .formatting import desk_now, desk_today
 from .i18n import label, message
 
 
@@ -95,7 +96,9 @@ class CallMeetingDialog(FormDialog):
             self.level.addItem(label(LEVELS, key), key)
         self.level.setCurrentIndex(self.level.findData(level))
         self.title = QLineEdit(title, objectName="title")
-        self.when = QDateTimeEdit(QDateTime.currentDateTime().addDays(3), objectName="when")
+        soon = desk_now() + timedelta(days=3)  # the desk's clock face, not the computer's zone
+        self.when = QDateTimeEdit(QDateTime(QDate(soon.date()), QTime(soon.hour, soon.minute)),
+                                  objectName="when")
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.place = QLineEdit(objectName="place")
@@ -128,7 +131,7 @@ class ResolutionDialog(FormDialog):
         self.owner.addItem("")
         for dept in desk.catalogue.departments.values():
             self.owner.addItem(dept.name_zh)
-        self.due = QDateEdit(QDate.currentDate().addDays(14), objectName="due")
+        self.due = QDateEdit(QDate(desk_today()).addDays(14), objectName="due")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.form.addRow(self.tr("What was agreed"), self.text)

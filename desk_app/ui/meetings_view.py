@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.meeting import MeetingState, resolution_overdue
-from desk_app.domain.text import DomainError
+from desk_app.domain.text import QT_TRANSLATE_NOOP, DomainError
 from desk_app.domain.vocabulary import LEVELS
 from desk_app.store import meetings as service
 from desk_app.store.desk import Changes, Desk
@@ -39,7 +38,8 @@ from desk_app.store.users import User
 
 from .case_detail import plain
 from .changes import Coalesced
-from .i18n import label, message
+from .formatting import desk_today
+from .i18n import label, message, translate
 from .meeting_dialogs import (
     CallMeetingDialog,
     CloseResolutionDialog,
@@ -48,7 +48,10 @@ from .meeting_dialogs import (
 )
 from .thumbnails import set_icon_if_listed, with_thumbnail
 
-STATUS_TEXT = {"open": "●", "done": "✔", "escalated": "↑"}
+# A resolution's status in words (a mark alone, ● or ↑, told nobody anything).
+STATUS_TEXT = {"open": QT_TRANSLATE_NOOP("MeetingDetail", "● in progress"),
+               "done": QT_TRANSLATE_NOOP("MeetingDetail", "✔ done"),
+               "escalated": QT_TRANSLATE_NOOP("MeetingDetail", "↑ escalated to a higher meeting")}
 
 
 class MeetingDetail(QWidget):
@@ -200,9 +203,10 @@ class MeetingDetail(QWidget):
         self.resolutions.setRowCount(len(m.resolutions))
         self._resolution_ids = list(m.resolutions)
         for row, r in enumerate(m.resolutions.values()):
-            overdue = r.overdue(date.today())
+            overdue = r.overdue(desk_today())
             cells = [r.text, r.owner, r.due.isoformat() + (" ⚠" if overdue else ""),
-                     STATUS_TEXT.get(r.status, r.status), f"{r.percent}%"]
+                     translate("MeetingDetail", STATUS_TEXT[r.status])
+                     if r.status in STATUS_TEXT else r.status, f"{r.percent}%"]
             for column, text in enumerate(cells):
                 self.resolutions.setItem(row, column, QTableWidgetItem(text))
         for widget in (self.minutes, self.save_record, self.add_photo, self.add_resolution,
@@ -367,9 +371,10 @@ class MeetingsPage(QWidget):
         self.add_topic.clicked.connect(self.ask_topic)
         self.meetings.currentItemChanged.connect(self._open_selected)
         # Hot topics come from the cases (a costly count): redrawn only when cases or topics
-        # change; the meetings and their resolutions when a meeting does.
-        Coalesced(self, desk, lambda c: c.touches("case") or c.touches("topic"),
-                  self.reload_topics)
+        # change, or a meeting (a topic says when one was called on it); the meetings and their
+        # resolutions when a meeting does.
+        Coalesced(self, desk, lambda c: c.touches("case") or c.touches("topic")
+                  or c.touches("meeting"), self.reload_topics)
         Coalesced(self, desk, lambda c: c.touches("meeting"), self.reload_meetings)
         self.reload()
 
@@ -381,9 +386,14 @@ class MeetingsPage(QWidget):
         self.topics.clear()
         self.hot = service.hot_topics(self.desk)
         marks = {"category": "■", "resident": "☎", "hand": "✎"}
+        called = service.meetings_on_topics(self.desk, self.hot)
         for topic in self.hot:
             item = QListWidgetItem(f"{marks[topic.source]} {topic.title}")
             item.setToolTip(self.tr("%n case(s)", "", len(topic.case_ids)))
+            if topic.key in called:  # a meeting was called on it: say so, not the same line
+                item.setText(item.text() + "  " + self.tr("— meeting called: %1").replace(
+                    "%1", called[topic.key][:24]))
+                item.setForeground(Qt.GlobalColor.darkGreen)
             self.topics.addItem(item)
 
     def reload_meetings(self) -> None:
@@ -399,8 +409,9 @@ class MeetingsPage(QWidget):
                 self.meetings.setCurrentItem(item)
         self.meetings.blockSignals(False)
         self.due.clear()
-        for r in service.due_resolutions(self.desk, date.today()):
-            overdue = resolution_overdue(r.due, date.today())
+        today = desk_today()
+        for r in service.due_resolutions(self.desk, today):
+            overdue = resolution_overdue(r.due, today)
             self.due.addItem(("⚠ " if overdue else "") + f"{r.due}  {r.text[:30]}（{r.owner}）")
 
     def _open_selected(self, item: QListWidgetItem | None) -> None:

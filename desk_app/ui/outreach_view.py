@@ -3,7 +3,6 @@ and one click to turn a finding into a case."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -28,16 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.domain.catalogue import Item
 from desk_app.domain.classify import CatalogueIndex, suggest_items
 from desk_app.domain.intake import Intake
 from desk_app.domain.outreach import DEPUTY_KINDS, FINDING_KINDS, OutreachState
 from desk_app.domain.text import DomainError
+from desk_app.domain.vocabulary import URGENCIES
 from desk_app.store import outreach as service
 from desk_app.store.desk import Desk
 from desk_app.store.users import User
 
 from .category_picker import CategoryPicker
 from .changes import Coalesced
+from .formatting import desk_now, desk_today
 from .i18n import label, message, translate
 from .meeting_dialogs import FormDialog
 from .thumbnails import set_icon_if_listed, with_thumbnail
@@ -60,6 +62,11 @@ class FindingToCaseDialog(FormDialog):
         self.description.setMaximumHeight(90)
         self.category = CategoryPicker(desk.catalogue, index)
         self.category.setObjectName("findingCategory")
+        self.urgency = QComboBox(objectName="findingUrgency")
+        for key in URGENCIES:
+            self.urgency.addItem(label(URGENCIES, key), key)
+        self.urgency.setCurrentIndex(self.urgency.findData("ordinary"))
+        self.category.chosen.connect(self._follow_item_urgency)
         found = suggest_items(desk.catalogue, text, limit=1)
         self.category.set_item(found[0].item if found else None)
         self.community = QComboBox(objectName="findingCommunity")
@@ -71,14 +78,23 @@ class FindingToCaseDialog(FormDialog):
         self.phone = QLineEdit(objectName="findingPhone")
         self.form.addRow(self.tr("Request"), self.description)
         self.form.addRow(self.tr("Category"), self.category)
+        self.form.addRow(self.tr("Urgency"), self.urgency)
         self.form.addRow(self.tr("Community"), self.community)
         self.form.addRow(self.tr("Resident (optional)"), self.name)
         self.form.addRow(self.tr("Phone (optional)"), self.phone)
+
+    def _follow_item_urgency(self, item: Item | None) -> None:
+        """A very urgent item (a missing manhole cover) makes the case very urgent, as on the
+        intake form; the worker may still raise it, or lower it back by hand."""
+        if item is not None and item.urgency != "ordinary" \
+                and self.urgency.currentData() == "ordinary":
+            self.urgency.setCurrentIndex(self.urgency.findData(item.urgency))
 
     def intake(self, grid: str = "") -> Intake:
         item = self.category.item
         name = self.name.text().strip()
         return Intake(description=self.description.toPlainText(),
+                      urgency=self.urgency.currentData() or "ordinary",
                       category=item.code if item else "", community=self.community.currentData(),
                       grid=grid, name=name, phone=self.phone.text(), anonymous=not name)
 
@@ -142,7 +158,11 @@ class RecordsPage(QWidget):
             unit = self.desk.catalogue.orgs.get(row.who)
             text = f"{row.day}  {unit.name_zh if unit else row.who}  {row.summary[:30]}"
             if row.open_findings:
-                text += "  " + translate("RecordsPage", "(%n finding(s) waiting)", row.open_findings)
+                # lupdate skips a translate() that follows `"…" +` or whose count is an
+                # expression (row.open_findings): a statement of its own, a bare name.
+                count = row.open_findings
+                waiting = translate("RecordsPage", "(%n finding(s) waiting)", None, count)
+                text += "  " + waiting
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.records.addItem(item)
@@ -222,7 +242,7 @@ class ReceptionsPage(RecordsPage):
         self.deputy_kind = QComboBox(objectName="deputyKind")
         for key in DEPUTY_KINDS:
             self.deputy_kind.addItem(label(DEPUTY_KINDS, key), key)
-        self.day = QDateEdit(QDate.currentDate(), objectName="receptionDay")
+        self.day = QDateEdit(QDate(desk_today()), objectName="receptionDay")
         self.day.setCalendarPopup(True)
         self.place = QLineEdit(objectName="receptionPlace")
         self.people = QSpinBox(objectName="people")
@@ -288,7 +308,7 @@ class DutyRoster(QWidget):
         self.kind = QComboBox(objectName="dutyKind")
         for key in DEPUTY_KINDS:
             self.kind.addItem(label(DEPUTY_KINDS, key), key)
-        self.day = QDateEdit(QDate.currentDate(), objectName="dutyDay")
+        self.day = QDateEdit(QDate(desk_today()), objectName="dutyDay")
         self.day.setCalendarPopup(True)
         self.start = QLineEdit("09:00", objectName="dutyStart")
         self.end = QLineEdit("11:30", objectName="dutyEnd")
@@ -366,7 +386,7 @@ class PatrolsPage(RecordsPage):
     def start(self) -> None:
         try:
             record = service.start_patrol(self.desk, self.user, self.grid.currentData() or "",
-                                          self.route.text(), datetime.now().strftime("%Y-%m-%d %H:%M"))
+                                          self.route.text(), desk_now().strftime("%Y-%m-%d %H:%M"))
         except DomainError as error:
             QMessageBox.warning(self, self.tr("Not recorded"), message(error))
             return
@@ -379,7 +399,7 @@ class PatrolsPage(RecordsPage):
             return
         try:
             service.end_patrol(self.desk, self.user, self.record.id,
-                               datetime.now().strftime("%Y-%m-%d %H:%M"))
+                               desk_now().strftime("%Y-%m-%d %H:%M"))
         except DomainError as error:
             QMessageBox.warning(self, self.tr("Not recorded"), message(error))
         self.reload()

@@ -1,6 +1,6 @@
-"""Preferences: language, auto-lock, sync interval; and the desk's own settings printed on the
-receipt (its telephone number, the centre's public address for residents), which only an
-administrator may change."""
+"""Preferences: language, auto-lock (1 to 30 minutes: an idle desk always locks), sync
+interval; and the desk's own settings printed on the receipt (its telephone number, the
+centre's public address for residents), which only an administrator may change."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ from desk_app.store.users import User
 
 from .i18n import LANGUAGES, message
 
+MAX_AUTO_LOCK = 30  # minutes (等保 2.0: an idle session is locked); also in app.auto_lock_minutes
+
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
@@ -38,10 +40,10 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.auto_lock = QSpinBox(objectName="autoLock")
-        self.auto_lock.setRange(0, 240)
+        self.auto_lock.setRange(1, MAX_AUTO_LOCK)
         self.auto_lock.setSuffix(self.tr(" min"))
-        self.auto_lock.setSpecialValueText(self.tr("never"))
-        self.auto_lock.setValue(settings.auto_lock_minutes)
+        minutes = settings.auto_lock_minutes
+        self.auto_lock.setValue(MAX_AUTO_LOCK if minutes <= 0 else min(minutes, MAX_AUTO_LOCK))
         self.sync_interval = QSpinBox(objectName="syncInterval")
         self.sync_interval.setRange(1, 720)
         self.sync_interval.setSuffix(self.tr(" min"))

@@ -57,7 +57,6 @@ class _Page(QWizardPage):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.labels: dict[str, QLabel] = {}
-        self._last_complete: bool | None = None
 
     def add_row(self, key: str, field: QWidget, error: FieldError | None = None) -> None:
         label = QLabel()
@@ -69,15 +68,8 @@ class _Page(QWizardPage):
         raise NotImplementedError
 
     def refresh_complete(self) -> None:
-        """Tell the wizard when Next/Finish should change, and only then.
-
-        Not on every keystroke: under PySide6 6.12 every `Signal.emit()` from Python drops a
-        reference to True (see crash.guard_refcount_bug), so emitting is kept rare.
-        """
-        complete = self.isComplete()
-        if complete != self._last_complete:
-            self._last_complete = complete
-            self.completeChanged.emit()
+        """Tell the wizard to look again at whether Next/Finish may be pressed."""
+        self.completeChanged.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -239,8 +239,9 @@ class AdminPage(_Page):
             self.hint.setText(self.tr("This desk already has accounts: sign in with one of them "
                                       "once it is set up."))
         else:
-            self.hint.setText(self.tr("At least %1 characters. Choose one that others cannot "
-                                      "guess, and keep it safe.").replace("%1", str(MIN_PASSWORD)))
+            self.hint.setText(self.tr("At least %1 characters, not only digits. Choose one that "
+                                      "others cannot guess, and keep it safe.")
+                              .replace("%1", str(MIN_PASSWORD)))
 
     def _edited(self, error: FieldError) -> None:
         error.clear_error()
@@ -249,6 +250,9 @@ class AdminPage(_Page):
     def values(self) -> tuple[str, str, str]:
         return (self.admin_name.text().strip(), self.admin_user.text().strip().lower(),
                 self.password.text())
+
+    def nextId(self) -> int:
+        return self.setup.RECOVERY if self.setup.recovery_page is not None else self.setup.ENROL
 
     def isComplete(self) -> bool:
         if self.setup.accounts_exist:
@@ -370,6 +374,9 @@ class EnrolPage(_Page):
         error.clear_error()
         self.refresh_complete()
 
+    def nextId(self) -> int:
+        return -1  # the last page, though the recovery page has a higher id
+
     def wants_enrolment(self) -> bool:
         return self.enrol_now.isChecked()
 
@@ -393,6 +400,10 @@ class EnrolPage(_Page):
         if parts.scheme not in ("http", "https") or not parts.hostname:
             problems.append((self.url_error, self.url, self.tr(
                 "Enter the centre's address, beginning with https://")))
+        elif parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1"):
+            problems.append((self.url_error, self.url, self.tr(
+                "Plain http:// would send the desk's token and the residents' data "
+                "unencrypted: enter the centre's https:// address.")))
         if not code:
             problems.append((self.code_error, self.code,
                              self.tr("Enter the one-time code the centre gave you.")))

@@ -1,4 +1,5 @@
-"""First run of a real desk: language, the desk itself, its administrator, and enrolment.
+"""First run of a real desk: language, the desk itself, its administrator, the recovery key of
+its encrypted database (shown once, to print; see recovery.py), and enrolment.
 
     if SetupWizard.needed(workspace) and SetupWizard(workspace).exec() != QDialog.Accepted:
         return 0
@@ -33,6 +34,7 @@ from desk_app.store.users import User, create_first_admin, has_users
 from desk_app.workspace import Workspace
 
 from .i18n import LANGUAGES, install_language, message, translate
+from .recovery import RecoveryPage
 from .setup_pages import AdminPage, DeskPage, EnrolPage, FieldError, LanguagePage
 from .tasks import BackgroundOp
 
@@ -51,7 +53,7 @@ def _error_text(error: Exception) -> str:
 class SetupWizard(QWizard):
     """The first run of a real desk; see the module's docstring."""
 
-    LANGUAGE, DESK, ADMIN, ENROL = range(4)
+    LANGUAGE, DESK, ADMIN, ENROL, RECOVERY = range(5)  # RECOVERY comes between ADMIN and ENROL
     enrolled = Signal(object)  # the Enrolment the centre gave
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -77,6 +79,11 @@ class SetupWizard(QWizard):
         for number, page in enumerate((self.language_page, self.desk_page, self.admin_page,
                                        self.enrol_page)):
             self.setPage(number, page)
+        # The recovery key of a new desk's database, until the administrator has kept it.
+        self.recovery = workspace.keys.pending_recovery() if workspace.keys else None
+        self.recovery_page = RecoveryPage(self, self.recovery) if self.recovery else None
+        if self.recovery_page is not None:
+            self.setPage(self.RECOVERY, self.recovery_page)
         self.setStartId(self.LANGUAGE)
         self.customButtonClicked.connect(self._custom_button)
         self.retranslate()
@@ -97,8 +104,10 @@ class SetupWizard(QWizard):
 
     def retranslate_all(self) -> None:
         self.retranslate()
-        for page in (self.language_page, self.desk_page, self.admin_page, self.enrol_page):
-            page.retranslate()
+        for page in (self.language_page, self.desk_page, self.admin_page, self.enrol_page,
+                     self.recovery_page):
+            if page is not None:
+                page.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up Community Desk"))
@@ -163,6 +172,8 @@ class SetupWizard(QWizard):
             self._show_failure(error)
             return False
         workspace.attach_desk()
+        if self.recovery_page is not None and workspace.keys is not None:
+            workspace.keys.recovery_shown()  # ticked as kept on its page: now forgotten
         self.created = True
         log.info("desk %s set up with administrator %s", code, admin_user)
         self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.CustomButton1,

@@ -6,6 +6,8 @@ The scheduler runs sync on its own thread; it reaches the GUI only through queue
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -93,7 +95,8 @@ def sync_summary(desk: Desk, report: SyncReport | None, pending: int, refused: i
         if report is not None and report.error_code in VERSION_PROBLEMS:
             parts.append(translate("SyncStatus", VERSION_PROBLEMS[report.error_code]))
         elif report is not None and report.error:
-            parts.append(translate("SyncStatus", "sync failed: %1").replace("%1", report.error))
+            parts.append(translate("SyncStatus", "sync failed: %1").replace(
+                "%1", sync_error_text(report.error)))
     if pending:
         parts.append(translate("SyncStatus", "%1 to send").replace("%1", str(pending)))
     if refused:
@@ -107,6 +110,92 @@ VERSION_PROBLEMS = {
     "centre_too_old": QT_TRANSLATE_NOOP(
         "SyncStatus", "The centre's software is too old for this desk: the centre must be upgraded"),
 }
+
+# What sync/client.py and the centre say (in English, the wire language), in the desk's
+# language. Matched by the centre's error code where it sends one, else by the text; anything
+# unknown is still shown, after a translated lead-in, never silently.
+_CAUSES = {
+    "ConnectionError": QT_TRANSLATE_NOOP("SyncStatus", "no connection (check the network and the address)"),
+    "ConnectTimeout": QT_TRANSLATE_NOOP("SyncStatus", "no answer in time"),
+    "ReadTimeout": QT_TRANSLATE_NOOP("SyncStatus", "no answer in time"),
+    "Timeout": QT_TRANSLATE_NOOP("SyncStatus", "no answer in time"),
+    "SSLError": QT_TRANSLATE_NOOP("SyncStatus", "the centre's certificate is not trusted"),
+    "InvalidURL": QT_TRANSLATE_NOOP("SyncStatus", "the address is not valid"),
+    "MissingSchema": QT_TRANSLATE_NOOP("SyncStatus", "the address is not valid"),
+    "InvalidSchema": QT_TRANSLATE_NOOP("SyncStatus", "the address is not valid"),
+    "TooManyRedirects": QT_TRANSLATE_NOOP("SyncStatus", "the address leads round in circles"),
+}
+SYNC_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"The centre cannot be reached at (?P<url>\S+): (?P<cause>\w+)\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre cannot be reached at {url}: {cause}.")),
+    (r"The centre cannot be reached: (?P<cause>\w+)\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre cannot be reached: {cause}.")),
+    (r"The centre did not answer in time\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre did not answer in time.")),
+    (r"The centre's answer was cut off on the way; it will be fetched again\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's answer was cut off on the way; it will be fetched again.")),
+    (r"The centre's answer was cut off or unreadable\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's answer was cut off or unreadable.")),
+    (r"The centre answered only part of a batch\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre answered only part of a batch; it will be sent again.")),
+    (r"The centre's answer to a push has no results\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's answer to a push has no results; it will be sent again.")),
+    (r"The centre's answer is not understood: (?P<detail>.*)\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's answer is not understood ({detail}).")),
+    (r"The centre keeps asking for a reset\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre keeps asking this desk to download everything again.")),
+    (r"A page from the centre is not understood \((?P<detail>.*)\)\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "A page from the centre is not understood ({detail}).")),
+    (r"The centre sent an event this desk cannot read: (?P<detail>.*)\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre sent a record this desk cannot read ({detail}).")),
+    (r"An attachment from the centre does not match its SHA-256\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "A photo from the centre arrived damaged; it will be fetched again.")),
+    (r"The centre's catalogue snapshot is incomplete\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's catalogue arrived incomplete; the desk keeps the one it has.")),
+    (r"The centre's catalogue was refused: (?P<detail>.*)",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's catalogue was not taken ({detail}); the desk keeps the one it has.")),
+    (r"A sync is already running\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "A sync is already running.")),
+    # The centre's own refusals (sync/server/store.py), enrolment first.
+    (r"This enrolment code is not known\. Check it with the centre\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "This enrolment code is not known. Check it with the centre.")),
+    (r"This enrolment code has already been used\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "This enrolment code has already been used. Ask the centre for a new one.")),
+    (r"This enrolment code has expired\. Ask the centre for a new one\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "This enrolment code has expired. Ask the centre for a new one.")),
+    (r"The desk code (?P<code>\S+) is already enrolled\. Choose another\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The desk code {code} is already enrolled at the centre. Ask the centre what to do.")),
+    (r"The desk code or name is not valid.*",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre does not accept this desk's code or name (a code looks like YT-HS-01).")),
+    (r"Send the enrolment code, the desk code and the desk name\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "Enter the enrolment code.")),
+    (r"The (?:enrolment code|desk code|desk name) holds characters that are not text\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The enrolment code holds characters that are not text: type it again.")),
+    (r"This desk is not enrolled.*",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre does not know this desk any more: enrol it again.")),
+    (r"This desk's access has been revoked by the centre\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre has withdrawn this desk's access. Ask the centre.")),
+    (r"This request needs the desk's token\.",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre asked for this desk's key: enrol the desk again.")),
+    (r"HTTP (?P<status>\d+)",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre answered with an error (HTTP {status}).")),
+)
+_PREFIX = re.compile(r"^[A-Z]\w*(?:Error|Busy|Exception|Timeout): ")
+
+
+def sync_error_text(text: str) -> str:
+    """A sync or enrolment failure in the desk's language ("SyncError: " prefixes dropped)."""
+    text = _PREFIX.sub("", text.strip(), count=1)
+    for pattern, template in SYNC_ERRORS:
+        found = re.fullmatch(pattern, text)
+        if found is not None:
+            values = found.groupdict()
+            if "cause" in values:
+                cause = _CAUSES.get(values["cause"])
+                values["cause"] = translate("SyncStatus", cause) if cause else values["cause"]
+            return translate("SyncStatus", template).format(**values)
+    return translate("SyncStatus", "The centre said: %1").replace("%1", text)
+
 
 REFUSALS = {
     "invalid": QT_TRANSLATE_NOOP("SyncStatus", "The centre found the record invalid"),
@@ -173,8 +262,9 @@ class EnrolDialog(QDialog):
 
         def failed(error: Exception) -> None:
             self.buttons.setEnabled(True)
-            self.error.setText(str(error) if isinstance(error, SyncError) else
-                               message(error) if isinstance(error, DomainError) else repr(error))
+            self.error.setText(sync_error_text(str(error)) if isinstance(error, SyncError) else
+                               message(error) if isinstance(error, DomainError) else
+                               sync_error_text(f"{error.__class__.__name__}: {error}"))
 
         BackgroundOp(self, lambda _s: enrol(self.bridge.desk, url, code, self.bridge.tokens),
                      pool_name="net").success(done).failure(failed).run()

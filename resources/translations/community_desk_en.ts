@@ -58,6 +58,100 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters, not only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the password to the person; they choose their own at their first sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The administrator</source>
@@ -88,7 +182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At least %1 characters. Choose one that others cannot guess, and keep it safe.</source>
+        <source>At least %1 characters, not only digits. Choose one that others cannot guess, and keep it safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -337,6 +431,18 @@ Size: %2</source>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>search “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case matches these filters: %1. Clear filters to see every case.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
@@ -465,6 +571,33 @@ Size: %2</source>
     <name>CategoryPicker</name>
     <message>
         <source>Type to search: 噪音, zy, noise, 0101…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator: choose your own before you continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -692,6 +825,14 @@ Size: %2</source>
         <source>The backup was restored. The data it replaced is kept in %1. Community Desk will now close; please start it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This recovery key does not open the database. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community Desk is already open on this computer for this data. Its window was brought to the front; use that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DutyRoster</name>
@@ -798,6 +939,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Plain http:// would send the desk&apos;s token and the residents&apos; data unencrypted: enter the centre&apos;s https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the one-time code the centre gave you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -818,6 +963,10 @@ Size: %2</source>
     </message>
     <message>
         <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -856,6 +1005,14 @@ Size: %2</source>
     </message>
     <message>
         <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear everything typed in this form? It cannot be brought back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1031,7 +1188,15 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo workspace: user demo (supervisor), wangli (window worker), zhaomin (deputy) or liqiang (grid staff); password demo1234.</source>
+        <source>Demo workspace, password %1 for every account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (enrols the desk with the centre, users, settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk is locked. Sign in again to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1162,12 +1327,40 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This desk works offline: it is not enrolled with the central platform yet. Only an %1 may enrol it: sign in as one and choose Desk → Enrol with the central platform. (In the demo workspace: user admin, password demo1234.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk works offline: it is not enrolled with the central platform yet. Only an %1 may enrol it (Desk → Enrol with the central platform); ask yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MeetingDetail</name>
+    <message>
+        <source>● in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ escalated to a higher meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Department summoned</source>
         <translation type="unfinished"></translation>
@@ -1307,6 +1500,10 @@ Size: %2</source>
         </translation>
     </message>
     <message>
+        <source>— meeting called: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,6 +1593,17 @@ Size: %2</source>
     </message>
     <message>
         <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1578,6 +1786,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(%n finding(s) waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,6 +1807,70 @@ Size: %2</source>
     </message>
     <message>
         <source>Registered as case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKey</name>
+    <message>
+        <source>Community Desk — recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key opens the desk&apos;s database and every backup of it, on any computer. Keep it locked away, apart from the computer; whoever holds it can read the residents&apos; data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no credential store that Community Desk can use, so the database key is kept in a file only your user account can read. The residents&apos; data is then only as safe as this account: give it a strong password and do not share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the desk&apos;s recovery key. The residents&apos; data is encrypted; if this computer is lost or its key is damaged, only this key opens the database and its backups on another computer. It is shown only now: print it or write it down, and keep it locked away from the computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print the recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and will keep it safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>The desk&apos;s data is now encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPrompt</name>
+    <message>
+        <source>Enter the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it somewhere safe: it is the only way back to the data if the key on this computer is lost.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1713,6 +1989,25 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person must change it at their next sign-in. A locked account is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResolutionDialog</name>
     <message>
         <source>Agree a resolution</source>
@@ -1802,6 +2097,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>That recovery key is not the one of this backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup is whole and can be restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1861,10 +2160,6 @@ Size: %2</source>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2018,6 +2313,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>— not asked yet —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>How it was asked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2043,6 +2342,10 @@ Size: %2</source>
     </message>
     <message>
         <source>What the resident said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the resident&apos;s answer in each of the four before recording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2102,6 +2405,134 @@ Size: %2</source>
     </message>
     <message>
         <source>The centre&apos;s software is too old for this desk: the centre must be upgraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection (check the network and the address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the centre&apos;s certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address leads round in circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached at {url}: {cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached: {cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer was cut off on the way; it will be fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer was cut off or unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre answered only part of a batch; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer to a push has no results; it will be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer is not understood ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre keeps asking this desk to download everything again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page from the centre is not understood ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre sent a record this desk cannot read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo from the centre arrived damaged; it will be fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s catalogue arrived incomplete; the desk keeps the one it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s catalogue was not taken ({detail}); the desk keeps the one it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code is not known. Check it with the centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code has already been used. Ask the centre for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask the centre for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk code {code} is already enrolled at the centre. Ask the centre what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre does not accept this desk&apos;s code or name (a code looks like YT-HS-01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment code holds characters that are not text: type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre does not know this desk any more: enrol it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre has withdrawn this desk&apos;s access. Ask the centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre asked for this desk&apos;s key: enrol the desk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre answered with an error (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre said: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2251,7 +2682,7 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Describe the request in a few words (at least 5 characters).</source>
+        <source>Describe the request in a few words (at least 3 characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2471,6 +2902,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This desk&apos;s database is not encrypted, so it cannot take an encrypted backup. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup {file} is damaged: {member} does not match its checksum. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2523,6 +2958,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} was made with another key (another desk, or this desk before it was set up again). Enter the recovery key printed when that desk was set up. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no file {file}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2555,11 +2994,19 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} cannot be opened with this desk&apos;s key: the key is wrong or missing, or the file is not a Community Desk database. If the key was lost, start Community Desk and enter the recovery key. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} is not a Community Desk database (or it is damaged). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{file} cannot be opened: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} could not be encrypted ({error}). It was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2587,6 +3034,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A password of digits only is too easy to guess: add letters or other characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A user name is 2 to 40 lower-case letters, digits, “_” or “.”, starting with a letter.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2607,11 +3058,43 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only an administrator may manage accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That account does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the last administrator: make another administrator first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password that differs from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no case numbered {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the resident about “{dimension}” too: each of the four needs the resident&apos;s own answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2736,6 +3219,22 @@ Size: %2</source>
     </message>
     <message>
         <source>Only an administrator may change the desk&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a recovery key of Community Desk: check every group of four characters and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered after it was made: its encrypted content does not check out. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of the database {file} is not on this computer (the credential store or the key file was lost or reset). Enter the recovery key printed when the desk was set up. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2935,6 +3434,317 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>field</name>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-handling departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of deputy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality of feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case to merge into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number to merge into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case numbers it was split into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt look-up code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed to a public listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number it was split from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time of the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed of handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>format</name>
     <message>
         <source>{d} d {h} h</source>
@@ -2954,6 +3764,31 @@ Size: %2</source>
     </message>
     <message>
         <source>{span} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Community Desk needs a display to open its window, and this session has none (DISPLAY is not set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community Desk cannot reach the display %1 that this session names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it from the desktop, or without a screen run it under a virtual display:
+    xvfb-run -a community-desk --demo
+(Debian/Ubuntu: scripts/system-deps.sh qt window installs xvfb.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3229,6 +4064,30 @@ Size: %2</source>
     </message>
     <message>
         <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected to rise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected, next 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same 4 weeks a year before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method: the mean of the same weeks (±2) in earlier years, times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected in the next four.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replayed week by week over the year before: {flags} flags, {hits} came true ({rate}); rises happened in {base} of all category-community-weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

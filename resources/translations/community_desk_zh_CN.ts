@@ -59,6 +59,100 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, not only digits.</source>
+        <translation>至少 %1 个字符，不能全是数字。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>Give the password to the person; they choose their own at their first sign-in.</source>
+        <translation>把密码交给本人；本人首次登录时须改为自己的密码。</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The administrator</source>
@@ -89,8 +183,8 @@
         <translation>本工作台已有账号：设置完成后请用已有账号登录。</translation>
     </message>
     <message>
-        <source>At least %1 characters. Choose one that others cannot guess, and keep it safe.</source>
-        <translation>至少 %1 位。请选择别人猜不到的密码，并妥善保管。</translation>
+        <source>At least %1 characters, not only digits. Choose one that others cannot guess, and keep it safe.</source>
+        <translation>至少 %1 个字符，不能全是数字。请选用别人猜不到的密码，并妥善保管。</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
@@ -340,6 +434,18 @@ Size: %2</source>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
+    <message>
+        <source>search “%1”</source>
+        <translation>搜索“%1”</translation>
+    </message>
+    <message>
+        <source>registered %1 to %2</source>
+        <translation>登记于 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>No case matches these filters: %1. Clear filters to see every case.</source>
+        <translation>没有符合这些筛选条件的诉求：%1。点“清除筛选”可查看全部诉求。</translation>
+    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
@@ -467,6 +573,33 @@ Size: %2</source>
     <message>
         <source>Type to search: 噪音, zy, noise, 0101…</source>
         <translation>输入中文、拼音首字母、英文或编码搜索：噪音、zy、noise、0101…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator: choose your own before you continue.</source>
+        <translation>您的密码已被管理员重置：请先设置自己的密码再继续。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -691,6 +824,14 @@ Size: %2</source>
         <source>The backup was restored. The data it replaced is kept in %1. Community Desk will now close; please start it again.</source>
         <translation>备份已恢复。被替换的原有数据保存在 %1。社区诉求工作台现在将关闭，请重新启动。</translation>
     </message>
+    <message>
+        <source>This recovery key does not open the database. Check it and try again.</source>
+        <translation>此恢复密钥无法打开数据库。请核对后重试。</translation>
+    </message>
+    <message>
+        <source>Community Desk is already open on this computer for this data. Its window was brought to the front; use that one.</source>
+        <translation>本机已有一个社区工作台正在使用这份数据。已把它的窗口调到最前，请使用那个窗口。</translation>
+    </message>
 </context>
 <context>
     <name>DutyRoster</name>
@@ -797,6 +938,10 @@ Size: %2</source>
         <translation>请输入中心地址，以 https:// 开头</translation>
     </message>
     <message>
+        <source>Plain http:// would send the desk&apos;s token and the residents&apos; data unencrypted: enter the centre&apos;s https:// address.</source>
+        <translation>明文 http:// 会以未加密方式发送工作台令牌和居民数据：请输入中心的 https:// 地址。</translation>
+    </message>
+    <message>
         <source>Enter the one-time code the centre gave you.</source>
         <translation>请输入中心提供的一次性接入码。</translation>
     </message>
@@ -818,6 +963,10 @@ Size: %2</source>
     <message>
         <source>Category</source>
         <translation>诉求分类</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <source>Community</source>
@@ -856,6 +1005,14 @@ Size: %2</source>
     <message>
         <source>Possible duplicates</source>
         <translation>可能重复的诉求</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Clear everything typed in this form? It cannot be brought back.</source>
+        <translation>清空此表单中已填写的全部内容吗？清空后无法恢复。</translation>
     </message>
     <message>
         <source>Unsaved request</source>
@@ -1029,8 +1186,16 @@ Size: %2</source>
         <translation>请使用您在本工作台的账号登录。</translation>
     </message>
     <message>
-        <source>Demo workspace: user demo (supervisor), wangli (window worker), zhaomin (deputy) or liqiang (grid staff); password demo1234.</source>
-        <translation>演示工作台：用户名 demo（主管）、wangli（窗口工作人员）、zhaomin（代表委员）或 liqiang（网格员），密码均为 demo1234。</translation>
+        <source>Demo workspace, password %1 for every account:</source>
+        <translation>演示工作区，所有账号的密码均为 %1：</translation>
+    </message>
+    <message>
+        <source> (enrols the desk with the centre, users, settings)</source>
+        <translation>（可接入中心平台、管理用户和设置）</translation>
+    </message>
+    <message>
+        <source>The desk is locked. Sign in again to go on.</source>
+        <translation>工作台已锁定。请重新登录后继续。</translation>
     </message>
     <message>
         <source>User name</source>
@@ -1160,12 +1325,40 @@ Size: %2</source>
         <translation>本工作台目前离线工作。请先接入中心平台（工作台 → 接入中心平台）。</translation>
     </message>
     <message>
+        <source>This desk works offline: it is not enrolled with the central platform yet. Only an %1 may enrol it: sign in as one and choose Desk → Enrol with the central platform. (In the demo workspace: user admin, password demo1234.)</source>
+        <translation>本工作台处于离线状态：尚未接入中心平台。只有%1可以接入：请以该角色登录，然后选择 工作台 → 接入中心平台。（演示工作区：用户 admin，密码 demo1234。）</translation>
+    </message>
+    <message>
+        <source>This desk works offline: it is not enrolled with the central platform yet. Only an %1 may enrol it (Desk → Enrol with the central platform); ask yours.</source>
+        <translation>本工作台处于离线状态：尚未接入中心平台。只有%1可以接入（工作台 → 接入中心平台），请与其联系。</translation>
+    </message>
+    <message>
         <source>This computer&apos;s clock is %1 min off the centre&apos;s: please set it right</source>
         <translation>本机时钟与中心平台相差 %1 分钟，请校准时间</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账户管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
     </message>
 </context>
 <context>
     <name>MeetingDetail</name>
+    <message>
+        <source>● in progress</source>
+        <translation>● 推进中</translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation>✔ 已完成</translation>
+    </message>
+    <message>
+        <source>↑ escalated to a higher meeting</source>
+        <translation>↑ 已提交上级议事会</translation>
+    </message>
     <message>
         <source>Department summoned</source>
         <translation>应到部门</translation>
@@ -1304,6 +1497,10 @@ Size: %2</source>
         </translation>
     </message>
     <message>
+        <source>— meeting called: %1</source>
+        <translation>— 已召集议事会：%1</translation>
+    </message>
+    <message>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
@@ -1393,6 +1590,17 @@ Size: %2</source>
     <message>
         <source>What was done</source>
         <translation>进展情况</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1781,10 @@ Size: %2</source>
         <translation>事项</translation>
     </message>
     <message>
+        <source>(%n finding(s) waiting)</source>
+        <translation>（%n 条发现待处理）</translation>
+    </message>
+    <message>
         <source>Not recorded</source>
         <translation>未能记录</translation>
     </message>
@@ -1591,6 +1803,70 @@ Size: %2</source>
     <message>
         <source>Registered as case %1.</source>
         <translation>已登记为诉求，受理编号 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKey</name>
+    <message>
+        <source>Community Desk — recovery key</source>
+        <translation>社区工作台 — 恢复密钥</translation>
+    </message>
+    <message>
+        <source>This key opens the desk&apos;s database and every backup of it, on any computer. Keep it locked away, apart from the computer; whoever holds it can read the residents&apos; data.</source>
+        <translation>此密钥可在任何电脑上打开本工作台的数据库及其所有备份。请将其锁好，与电脑分开存放；持有它的人可以读取居民数据。</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store that Community Desk can use, so the database key is kept in a file only your user account can read. The residents&apos; data is then only as safe as this account: give it a strong password and do not share it.</source>
+        <translation>本机没有社区工作台可用的凭据存储，数据库密钥因此保存在只有您的用户账户能读取的文件中。此时居民数据的安全取决于这个账户：请为它设置强密码，且不要与他人共用。</translation>
+    </message>
+    <message>
+        <source>This is the desk&apos;s recovery key. The residents&apos; data is encrypted; if this computer is lost or its key is damaged, only this key opens the database and its backups on another computer. It is shown only now: print it or write it down, and keep it locked away from the computer.</source>
+        <translation>这是本工作台的恢复密钥。居民数据已加密；如果这台电脑丢失或其密钥损坏，只有此密钥能在另一台电脑上打开数据库及其备份。它只在此时显示一次：请打印或抄写下来，并与电脑分开锁好保管。</translation>
+    </message>
+    <message>
+        <source>&amp;Print the recovery key…</source>
+        <translation>打印恢复密钥(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and will keep it safe.</source>
+        <translation>我已打印或抄下恢复密钥，并会妥善保管。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>The desk&apos;s data is now encrypted</source>
+        <translation>工作台数据现已加密</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPrompt</name>
+    <message>
+        <source>Enter the recovery key</source>
+        <translation>输入恢复密钥</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>Keep it somewhere safe: it is the only way back to the data if the key on this computer is lost.</source>
+        <translation>请存放在安全的地方：如果这台电脑上的密钥丢失，这是找回数据的唯一途径。</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1984,25 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset a password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>The person must change it at their next sign-in. A locked account is unlocked.</source>
+        <translation>本人下次登录时须修改此密码。被锁定的账户同时解锁。</translation>
+    </message>
+</context>
+<context>
     <name>ResolutionDialog</name>
     <message>
         <source>Agree a resolution</source>
@@ -1797,6 +2092,10 @@ Size: %2</source>
         <translation>无法检查该文件：%1</translation>
     </message>
     <message>
+        <source>That recovery key is not the one of this backup.</source>
+        <translation>该恢复密钥不是这个备份的。</translation>
+    </message>
+    <message>
         <source>The backup is whole and can be restored.</source>
         <translation>备份完整，可以恢复。</translation>
     </message>
@@ -1857,10 +2156,6 @@ Size: %2</source>
     <message>
         <source> min</source>
         <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>从不</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2013,6 +2308,10 @@ Size: %2</source>
         <translation>作废原因</translation>
     </message>
     <message>
+        <source>— not asked yet —</source>
+        <translation>— 尚未询问 —</translation>
+    </message>
+    <message>
         <source>How it was asked</source>
         <translation>回访方式</translation>
     </message>
@@ -2039,6 +2338,10 @@ Size: %2</source>
     <message>
         <source>What the resident said</source>
         <translation>诉求人意见</translation>
+    </message>
+    <message>
+        <source>Choose the resident&apos;s answer in each of the four before recording.</source>
+        <translation>请先在四项中分别选择居民本人的回答，再记录。</translation>
     </message>
     <message>
         <source>The case will be closed.</source>
@@ -2098,6 +2401,134 @@ Size: %2</source>
     <message>
         <source>The centre&apos;s software is too old for this desk: the centre must be upgraded</source>
         <translation>中心软件版本过旧，本工作台无法与其同步：请中心升级</translation>
+    </message>
+    <message>
+        <source>no connection (check the network and the address)</source>
+        <translation>无法连接（请检查网络和地址）</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未在规定时间内应答</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s certificate is not trusted</source>
+        <translation>中心平台的证书不受信任</translation>
+    </message>
+    <message>
+        <source>the address is not valid</source>
+        <translation>地址无效</translation>
+    </message>
+    <message>
+        <source>the address leads round in circles</source>
+        <translation>地址重定向次数过多</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached at {url}: {cause}.</source>
+        <translation>无法连接中心平台 {url}：{cause}。</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached: {cause}.</source>
+        <translation>无法连接中心平台：{cause}。</translation>
+    </message>
+    <message>
+        <source>The centre did not answer in time.</source>
+        <translation>中心平台未在规定时间内应答。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer was cut off on the way; it will be fetched again.</source>
+        <translation>中心平台的应答在传输中中断，将重新获取。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer was cut off or unreadable.</source>
+        <translation>中心平台的应答不完整或无法读取。</translation>
+    </message>
+    <message>
+        <source>The centre answered only part of a batch; it will be sent again.</source>
+        <translation>中心平台只应答了一批中的部分记录，将重新发送。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer to a push has no results; it will be sent again.</source>
+        <translation>中心平台对上传的应答中没有结果，将重新发送。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s answer is not understood ({detail}).</source>
+        <translation>无法理解中心平台的应答（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The centre keeps asking this desk to download everything again.</source>
+        <translation>中心平台反复要求本工作台重新下载全部数据。</translation>
+    </message>
+    <message>
+        <source>A page from the centre is not understood ({detail}).</source>
+        <translation>无法理解中心平台发来的一页数据（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The centre sent a record this desk cannot read ({detail}).</source>
+        <translation>中心平台发来了本工作台无法读取的记录（{detail}）。</translation>
+    </message>
+    <message>
+        <source>A photo from the centre arrived damaged; it will be fetched again.</source>
+        <translation>中心平台发来的照片已损坏，将重新获取。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s catalogue arrived incomplete; the desk keeps the one it has.</source>
+        <translation>中心平台的职责清单不完整，本工作台继续使用现有清单。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s catalogue was not taken ({detail}); the desk keeps the one it has.</source>
+        <translation>未采用中心平台的职责清单（{detail}），本工作台继续使用现有清单。</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <source>This enrolment code is not known. Check it with the centre.</source>
+        <translation>中心平台不认识此接入码，请向中心平台核对。</translation>
+    </message>
+    <message>
+        <source>This enrolment code has already been used. Ask the centre for a new one.</source>
+        <translation>此接入码已被使用，请向中心平台申请新的接入码。</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask the centre for a new one.</source>
+        <translation>此接入码已过期，请向中心平台申请新的接入码。</translation>
+    </message>
+    <message>
+        <source>The desk code {code} is already enrolled at the centre. Ask the centre what to do.</source>
+        <translation>工作台编号 {code} 已在中心平台接入，请向中心平台咨询如何处理。</translation>
+    </message>
+    <message>
+        <source>The centre does not accept this desk&apos;s code or name (a code looks like YT-HS-01).</source>
+        <translation>中心平台不接受本工作台的编号或名称（编号形如 YT-HS-01）。</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code.</source>
+        <translation>请输入接入码。</translation>
+    </message>
+    <message>
+        <source>The enrolment code holds characters that are not text: type it again.</source>
+        <translation>接入码中含有非文字字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The centre does not know this desk any more: enrol it again.</source>
+        <translation>中心平台已不认识本工作台，请重新接入。</translation>
+    </message>
+    <message>
+        <source>The centre has withdrawn this desk&apos;s access. Ask the centre.</source>
+        <translation>中心平台已撤销本工作台的访问权限，请联系中心平台。</translation>
+    </message>
+    <message>
+        <source>The centre asked for this desk&apos;s key: enrol the desk again.</source>
+        <translation>中心平台要求提供本工作台的密钥，请重新接入。</translation>
+    </message>
+    <message>
+        <source>The centre answered with an error (HTTP {status}).</source>
+        <translation>中心平台返回错误（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <source>The centre said: %1</source>
+        <translation>中心平台返回：%1</translation>
     </message>
     <message>
         <source>The centre found the record invalid</source>
@@ -2246,8 +2677,8 @@ Size: %2</source>
         <translation>请选择紧急程度。</translation>
     </message>
     <message>
-        <source>Describe the request in a few words (at least 5 characters).</source>
-        <translation>请简要描述诉求内容（至少5个字）。</translation>
+        <source>Describe the request in a few words (at least 3 characters).</source>
+        <translation>请用几句话描述诉求（至少 3 个字）。</translation>
     </message>
     <message>
         <source>The description is too long ({length} characters; at most 5000).</source>
@@ -2466,6 +2897,10 @@ Size: %2</source>
         <translation>无法恢复该备份（{error}）。您的数据保持原样。</translation>
     </message>
     <message>
+        <source>This desk&apos;s database is not encrypted, so it cannot take an encrypted backup. Nothing was changed.</source>
+        <translation>本工作台的数据库未加密，无法恢复加密的备份。未做任何更改。</translation>
+    </message>
+    <message>
         <source>The backup {file} is damaged: {member} does not match its checksum. Nothing was changed.</source>
         <translation>备份 {file} 已损坏：{member} 与校验值不符。未做任何更改。</translation>
     </message>
@@ -2518,6 +2953,10 @@ Size: %2</source>
         <translation>无法写入备份 {file}：{error}</translation>
     </message>
     <message>
+        <source>{file} was made with another key (another desk, or this desk before it was set up again). Enter the recovery key printed when that desk was set up. Nothing was changed.</source>
+        <translation>{file} 是用另一个密钥制作的（另一个工作台，或重新设置之前的本工作台）。请输入那个工作台设置时打印的恢复密钥。未做任何更改。</translation>
+    </message>
+    <message>
         <source>There is no file {file}.</source>
         <translation>文件 {file} 不存在。</translation>
     </message>
@@ -2550,12 +2989,20 @@ Size: %2</source>
         <translation>恢复失败（{error}），原有数据未能全部放回，已保存在 {folder}；请勿删除该文件夹，并寻求技术支持。</translation>
     </message>
     <message>
+        <source>{file} cannot be opened with this desk&apos;s key: the key is wrong or missing, or the file is not a Community Desk database. If the key was lost, start Community Desk and enter the recovery key. Nothing was changed.</source>
+        <translation>无法用本工作台的密钥打开 {file}：密钥错误或缺失，或者该文件不是社区工作台的数据库。如果密钥已丢失，请启动社区工作台并输入恢复密钥。未做任何更改。</translation>
+    </message>
+    <message>
         <source>{file} is not a Community Desk database (or it is damaged). Nothing was changed.</source>
         <translation>{file} 不是社区诉求工作台的数据库（或已损坏）。未做任何更改。</translation>
     </message>
     <message>
         <source>{file} cannot be opened: {error}. Nothing was changed.</source>
         <translation>无法打开 {file}：{error}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{file} could not be encrypted ({error}). It was left as it was.</source>
+        <translation>{file} 无法加密（{error}），已保持原样。</translation>
     </message>
     <message>
         <source>{file} is a database of another program. Nothing was changed.</source>
@@ -2582,6 +3029,10 @@ Size: %2</source>
         <translation>密码至少需要{count}位。</translation>
     </message>
     <message>
+        <source>A password of digits only is too easy to guess: add letters or other characters.</source>
+        <translation>纯数字密码太容易被猜到：请加入字母或其他字符。</translation>
+    </message>
+    <message>
         <source>A user name is 2 to 40 lower-case letters, digits, “_” or “.”, starting with a letter.</source>
         <translation>用户名应为2至40位小写字母、数字、“_”或“.”，并以字母开头。</translation>
     </message>
@@ -2602,12 +3053,44 @@ Size: %2</source>
         <translation>本工作台已有账号。</translation>
     </message>
     <message>
+        <source>Too many wrong passwords: this account is locked for {minutes} more minutes.</source>
+        <translation>密码错误次数过多：此账户还将锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
+        <source>Only an administrator may manage accounts.</source>
+        <translation>只有管理员可以管理账户。</translation>
+    </message>
+    <message>
+        <source>That account does not exist (any more).</source>
+        <translation>该账户不存在（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用您自己的账户。</translation>
+    </message>
+    <message>
+        <source>This is the last administrator: make another administrator first.</source>
+        <translation>这是最后一个管理员：请先设立另一个管理员。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Choose a new password that differs from the current one.</source>
+        <translation>请选择与当前密码不同的新密码。</translation>
+    </message>
+    <message>
         <source>There is no case numbered {number}.</source>
         <translation>没有受理编号为 {number} 的诉求，请核对。</translation>
+    </message>
+    <message>
+        <source>Ask the resident about “{dimension}” too: each of the four needs the resident&apos;s own answer.</source>
+        <translation>还需询问居民对“{dimension}”的评价：四项都要有居民本人的回答。</translation>
     </message>
     <message>
         <source>This rejection has already been dealt with.</source>
@@ -2732,6 +3215,22 @@ Size: %2</source>
     <message>
         <source>Only an administrator may change the desk&apos;s settings.</source>
         <translation>只有管理员可以修改本工作台的设置。</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key of Community Desk: check every group of four characters and try again.</source>
+        <translation>这不是社区工作台的恢复密钥：请逐组（每组四个字符）核对后重试。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or was altered after it was made: its encrypted content does not check out. Nothing was changed.</source>
+        <translation>{file} 已损坏，或在制作后被改动过：其加密内容校验不通过。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The key of the database {file} is not on this computer (the credential store or the key file was lost or reset). Enter the recovery key printed when the desk was set up. Nothing was changed.</source>
+        <translation>本机上没有数据库 {file} 的密钥（凭据存储或密钥文件已丢失或被重置）。请输入设置工作台时打印的恢复密钥。未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -2930,6 +3429,317 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>field</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>诉求类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Co-handling departments</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>Convener</source>
+        <translation>召集人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Kind of deputy</source>
+        <translation>代表类别</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>处置效果</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Escalated from</source>
+        <translation>提级来源</translation>
+    </message>
+    <message>
+        <source>Quality of feedback</source>
+        <translation>反馈质量</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Case to merge into</source>
+        <translation>合并到的诉求</translation>
+    </message>
+    <message>
+        <source>Case number to merge into</source>
+        <translation>合并到的受理编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Case numbers it was split into</source>
+        <translation>拆分出的受理编号</translation>
+    </message>
+    <message>
+        <source>Receipt look-up code</source>
+        <translation>回执查询码</translation>
+    </message>
+    <message>
+        <source>Agreed to a public listing</source>
+        <translation>同意公开</translation>
+    </message>
+    <message>
+        <source>Case number it was split from</source>
+        <translation>拆分来源的受理编号</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>How it was asked</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name</source>
+        <translation>居民姓名</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>From resolution</source>
+        <translation>来自议定事项</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <source>Cases to resolve</source>
+        <translation>一并办结的诉求</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>巡查路线</translation>
+    </message>
+    <message>
+        <source>Time of the meeting</source>
+        <translation>会议时间</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务体验</translation>
+    </message>
+    <message>
+        <source>File fingerprint</source>
+        <translation>文件指纹</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Source record</source>
+        <translation>来源记录</translation>
+    </message>
+    <message>
+        <source>Speed of handling</source>
+        <translation>处置速度</translation>
+    </message>
+    <message>
+        <source>Split from</source>
+        <translation>拆分自</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Escalate to</source>
+        <translation>提级至</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
     <name>format</name>
     <message>
         <source>{d} d {h} h</source>
@@ -2950,6 +3760,33 @@ Size: %2</source>
     <message>
         <source>{span} left</source>
         <translation>剩余{span}</translation>
+    </message>
+    <message>
+        <source>Central platform</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <source>%1 staff</source>
+        <translation>%1工作人员</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Community Desk needs a display to open its window, and this session has none (DISPLAY is not set).</source>
+        <translation>社区诉求工作台需要显示器才能打开窗口，而当前会话没有显示器（未设置 DISPLAY）。</translation>
+    </message>
+    <message>
+        <source>Community Desk cannot reach the display %1 that this session names.</source>
+        <translation>社区诉求工作台无法连接当前会话指定的显示器 %1。</translation>
+    </message>
+    <message>
+        <source>Start it from the desktop, or without a screen run it under a virtual display:
+    xvfb-run -a community-desk --demo
+(Debian/Ubuntu: scripts/system-deps.sh qt window installs xvfb.)</source>
+        <translation>请在桌面环境中启动；没有屏幕时，可在虚拟显示器中运行：
+    xvfb-run -a community-desk --demo
+（Debian/Ubuntu：scripts/system-deps.sh qt window 会安装 xvfb。）</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +4062,30 @@ Size: %2</source>
     <message>
         <source>Notice</source>
         <translation>通报内容</translation>
+    </message>
+    <message>
+        <source>Expected to rise</source>
+        <translation>预计上升</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>近4周</translation>
+    </message>
+    <message>
+        <source>Expected, next 4 weeks</source>
+        <translation>预计未来4周</translation>
+    </message>
+    <message>
+        <source>Same 4 weeks a year before</source>
+        <translation>去年同期4周</translation>
+    </message>
+    <message>
+        <source>Method: the mean of the same weeks (±2) in earlier years, times the recent trend; flagged when at least 3 requests and 1.5 times the last four weeks are expected in the next four.</source>
+        <translation>方法：往年同期（前后2周）平均量 × 近期趋势；预计未来四周至少3件、且达到近四周1.5倍时提示“预计上升”。</translation>
+    </message>
+    <message>
+        <source>Replayed week by week over the year before: {flags} flags, {hits} came true ({rate}); rises happened in {base} of all category-community-weeks.</source>
+        <translation>按前一年逐周回放：共提示 {flags} 次，其中 {hits} 次应验（{rate}）；所有“类别×社区×周”中实际上升的占 {base}。</translation>
     </message>
     <message>
         <source>Case number</source>

@@ -144,6 +144,8 @@ def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> F
             raise ServerError(400, "An attachment is named by its SHA-256 in lower-case hex.")
         data = await read_body(request, MAX_ATTACHMENT_BYTES)
         claimed = request.headers.get("content-type", "application/octet-stream")
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ServerError(422, "The content does not match its SHA-256; nothing was stored.")
         if served_type(data, claimed) == "application/octet-stream":
             raise ServerError(415, "An attachment must be a PNG, JPEG, GIF or WebP image sent "
                               "with its own content type.", "bad_type")
@@ -154,13 +156,14 @@ def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> F
     @app.get("/v1/attachments/{sha256}")
     def get_attachment(sha256: str, request: Request) -> Response:
         desk = desk_of(request)
-        # The area is checked first, so another area cannot learn which photos exist.
-        if not SHA256.fullmatch(sha256) or not store.attachment_visible_to(sha256, desk):
+        found = store.get_attachment(sha256) if SHA256.fullmatch(sha256) else None
+        if found is None:
+            raise ServerError(404, "No such attachment.", "not_found")
+        # Knowing the SHA-256 already means having the photo or a record naming it, so saying
+        # that it exists tells another area nothing new; the photo itself it does not get.
+        if not store.attachment_visible_to(sha256, desk):
             raise ServerError(403, "No record of this desk's area names this attachment.",
                               "outside_scope")
-        found = store.get_attachment(sha256)
-        if found is None:
-            raise ServerError(404, "No such attachment (not uploaded yet).", "not_found")
         data, content_type = found
         return Response(data, media_type=served_type(data, content_type),
                         headers={"ETag": f'"{hashlib.sha256(data).hexdigest()}"'})

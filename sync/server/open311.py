@@ -25,7 +25,7 @@ from sqlalchemy import or_, select, update
 from desk_app.domain.redact import redact
 from desk_app.domain.sla import CHINA
 from desk_app.domain.validation import InputError, normalize_phone
-from desk_app.domain.vocabulary import ACTIVE
+from desk_app.domain.vocabulary import ACTIVE, PUBLIC_STATUS_ZH
 
 from . import schema as t
 from .http import read_body
@@ -33,11 +33,7 @@ from .store import ServerError, ServerStore
 
 SPEC = "http://wiki.open311.org/GeoReport_v2"
 PUBLIC_KEY = "open311.public"  # server_meta: the org units anyone may read, comma-separated
-STATUS_NOTES_ZH = {
-    "registered": "已受理，待分拨", "dispatched": "已分拨，待签收", "signed": "办理中",
-    "replied": "已答复", "returned": "回退重办", "resolved": "已办结", "closed": "已结案",
-    "voided": "已作废", "merged": "已合并", "split": "已拆分",
-}
+STATUS_NOTES_ZH = PUBLIC_STATUS_ZH  # the same words as the progress page
 
 
 class Open311Error(Exception):

@@ -37,7 +37,13 @@ from desk_app.domain.ids import uuid7
 from desk_app.domain.lookup import lookup_code, parse_lookup_code
 from desk_app.domain.redact import redact
 from desk_app.domain.sla import CHINA
-from desk_app.domain.vocabulary import FINAL
+from desk_app.domain.vocabulary import (
+    FINAL,
+    PUBLIC_DIMENSIONS_ZH,
+    PUBLIC_LEVELS_ZH,
+    PUBLIC_RATINGS_ZH,
+    PUBLIC_STATUS_ZH,
+)
 from desk_app.domain.workcalendar import WorkCalendar
 
 from . import schema as t
@@ -48,20 +54,15 @@ EXPIRES_AFTER = timedelta(days=180)  # after the case is finished, the code stop
 PENDING_DAYS = 30  # an unseen number from an enrolled desk is "waiting for sync" this long
 RESIDENT = f"resident@{CENTRE}"
 
-STATUS_ZH = {
-    "registered": "已受理，待分拨", "dispatched": "已分拨，待部门签收", "signed": "办理中",
-    "replied": "部门已答复，办理中", "returned": "回退重办中", "resolved": "已办结，待您评价",
-    "closed": "已办结", "voided": "已作废", "merged": "已与其他诉求合并办理", "split": "已拆分办理",
-}
+STATUS_ZH = PUBLIC_STATUS_ZH
 STEP_ZH = {
     "case.registered": "受理", "case.dispatched": "分拨", "case.signed": "签收",
     "case.replied": "答复", "case.resolved": "办结", "case.returned": "回退重办",
     "case.evaluated": "评价", "case.escalated": "提级办理", "case.supervised": "专项督办",
 }
-DIMENSIONS_ZH = {"speed": "处置速度", "effect": "处置效果", "service": "服务体验",
-                 "feedback": "反馈质量"}
-RATINGS_ZH = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
-LEVEL_ZH = {"street": "街道", "district": "区"}
+DIMENSIONS_ZH = PUBLIC_DIMENSIONS_ZH
+RATINGS_ZH = PUBLIC_RATINGS_ZH
+LEVEL_ZH = PUBLIC_LEVELS_ZH
 
 STYLE = """
 *{box-sizing:border-box}body{margin:0;font:16px/1.6 -apple-system,"PingFang SC","Noto Sans CJK SC",
@@ -310,8 +311,8 @@ def record_online_evaluation(store: ServerStore, code: str, ratings: dict[str, s
         try:
             event = Event(uuid7(), "case", found.state.id, "case.evaluated", payload, RESIDENT,
                           CENTRE, store.clock.now(), found.state.org).validated()
-        except EventError as error:
-            raise ServerError(422, str(error)) from None
+        except EventError:
+            raise ServerError(422, "评价中有无法识别的字符，评价未保存，请修改后再提交。") from None
         store._append_centre_event(conn, event)
         found.state = fold(found.state.id, [*_events_of(conn, found.state.id)])
     return found

@@ -266,8 +266,8 @@ def test_without_an_item_limit_the_urgency_decides(
 
 def test_the_clock_turns_due_soon_at_exactly_80_percent_used() -> None:
     start = utc(2026, 3, 10)
-    clock = Clock(start, start + timedelta(hours=24))
-    eighty_percent = start + timedelta(hours=19, minutes=12)
+    clock = Clock(start, start + timedelta(hours=120))  # 80 % used = 24 h left
+    eighty_percent = start + timedelta(hours=96)
     assert clock.due_soon_at == eighty_percent
     assert clock.used_fraction(eighty_percent) == pytest.approx(0.8)
     assert clock.state(start) is ClockState.ON_TIME
@@ -277,6 +277,18 @@ def test_the_clock_turns_due_soon_at_exactly_80_percent_used() -> None:
     assert clock.state(clock.due + MS) is ClockState.OVERDUE
 
 
+def test_under_a_day_left_is_due_soon() -> None:
+    """Issue 15, defect 16: a 3-day case with 20 hours left was never amber."""
+    start = utc(2026, 3, 10)
+    three_days = Clock(start, start + timedelta(days=3))
+    assert three_days.state(three_days.due - timedelta(hours=20)) is ClockState.DUE_SOON
+    assert three_days.due_soon_at == three_days.due - timedelta(hours=24)
+    one_day = Clock(start, start + timedelta(hours=24))
+    assert one_day.state(start) is ClockState.DUE_SOON  # to be done by tomorrow
+    ten_days = Clock(start, start + timedelta(days=10))
+    assert ten_days.due_soon_at == start + timedelta(days=8)  # 80 % first on long limits
+
+
 @given(st.integers(1, 30 * 24 * 3600 * 1000).flatmap(
     lambda span: st.tuples(st.just(span), st.integers(0, 2 * span))))
 def test_clock_state_follows_the_fraction_of_time_used(span_and_elapsed: tuple[int, int]) -> None:
@@ -284,10 +296,11 @@ def test_clock_state_follows_the_fraction_of_time_used(span_and_elapsed: tuple[i
     start = utc(2026, 3, 10)
     clock = Clock(start, start + timedelta(milliseconds=span_ms))
     state = clock.state(start + timedelta(milliseconds=elapsed_ms))
+    left_ms = span_ms - elapsed_ms
     if elapsed_ms > span_ms:
         assert state is ClockState.OVERDUE
-    elif 5 * elapsed_ms >= 4 * span_ms:  # at least 80 % used, in exact integers
-        assert state is ClockState.DUE_SOON
+    elif 5 * elapsed_ms >= 4 * span_ms or left_ms <= 24 * 3600 * 1000:
+        assert state is ClockState.DUE_SOON  # 80 % used (in exact integers) or under a day left
     else:
         assert state is ClockState.ON_TIME
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -17,14 +17,7 @@ from desk_app.store.backup import check_backup, make_backup
 from desk_app.store.desk import read_identity
 from desk_app.store.schema import meta
 from desk_app.ui.backup_ui import AboutDialog, RestoreDialog, backup_now, default_backup_path
-from desk_app.ui.crash import guard_refcount_bug
 from desk_app.workspace import Workspace
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _pyside_refcounts(qapp: QApplication) -> None:
-    """PySide6 6.12.0 drops references to None/True; see crash.guard_refcount_bug."""
-    guard_refcount_bug()
 
 
 def snapshot(workspace: Workspace) -> tuple[object, ...]:
@@ -41,7 +34,7 @@ def good_backup(workspace: Workspace, tmp_path: Path) -> Path:
     attachment.parent.mkdir(parents=True, exist_ok=True)
     attachment.write_bytes(b"\xff\xd8 not really a photo")
     return make_backup(workspace.paths.database, workspace.paths.attachments,
-                       tmp_path / "made" / "desk-20261121-0930.cdbackup")
+                       tmp_path / "made" / "desk-20261121-0930.cdbackup", key=workspace.key)
 
 
 def open_restore(qtbot: QtBot, workspace: Workspace, path: Path,
@@ -141,7 +134,7 @@ def test_back_up_now_saves_where_asked_and_says_where_and_how_big(
 
     target = tmp_path / "usb" / "鹏湾备份.cdbackup"
     assert made == [target] and target.exists()
-    assert check_backup(target).desk_code == "YT-HS-01"
+    assert check_backup(target, key=workspace.key).desk_code == "YT-HS-01"
     suggested = Path(asked[0])
     assert suggested.parent == workspace.paths.backups and workspace.paths.backups.is_dir()
     assert suggested.name.startswith("desk-") and suggested.suffix == ".cdbackup"

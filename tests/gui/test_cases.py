@@ -153,6 +153,9 @@ def test_unsatisfied_evaluation_sends_the_case_back(
     assert dialog is not None
     effect: QComboBox = dialog.fields["effect"]  # type: ignore[assignment]
     effect.setCurrentIndex(effect.findData("unsatisfied"))
+    for other in ("speed", "service", "feedback"):  # nothing is pre-selected (issue 15)
+        combo: QComboBox = dialog.fields[other]  # type: ignore[assignment]
+        combo.setCurrentIndex(combo.findData("satisfied"))
     outcome = dialog.findChild(object, "evaluationOutcome")
     assert "回退" in outcome.text() or "back" in outcome.text()
     note: QPlainTextEdit = dialog.fields["note"]  # type: ignore[assignment]

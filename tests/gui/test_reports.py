@@ -72,6 +72,16 @@ def test_the_reports_page_shows_the_report_and_exports_the_same_figures(
     assert f"{cells[completion[0]] * 100:.1f}%" == shown
     page.export("pdf", tmp_path / "week.pdf")
     assert (tmp_path / "week.pdf").stat().st_size > 5000
+    # the command for scheduled sending writes the same figures as the screen
+    from desk_app.main import main
+
+    out = tmp_path / "command.xlsx"
+    assert main(["report", "--period", week.code(), "--out", str(out), "--demo"]) == 0
+    by_command = load_workbook(out).worksheets[0]
+    rows = {r[0]: r[1] for r in by_command.iter_rows(min_row=3, values_only=True) if r and r[0]}
+    assert rows[registered] == report.total
+    assert f"{rows[completion[0]] * 100:.1f}%" == shown
+    assert "预计上升" in [page.tabs.tabText(i) for i in range(page.tabs.count())]
 
 
 def test_a_figure_opens_the_cases_behind_it(qtbot, demo: Workspace, supervisor_user) -> None:

@@ -10,14 +10,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import DBAPIError
+from sqlcipher3 import dbapi2
 
 from desk_app.store.database import (
     Database,
     DatabaseTooNew,
     StoreError,
+    connect_file,
     head_revision,
     open_database,
 )
+from tests.conftest import TEST_KEY
 
 TABLES = {"events", "outbox", "rejections", "meta", "case_number_seq", "users", "cases",
           "cases_fts", "alembic_version"}
@@ -291,9 +294,9 @@ def test_the_event_log_is_append_only(db: Database, statement: str) -> None:
 
 def test_the_event_log_is_append_only_for_other_connections_too(db: Database) -> None:
     _insert_event(db)
-    con = sqlite3.connect(db.path)
+    con = connect_file(db.path, TEST_KEY)
     try:
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        with pytest.raises(dbapi2.DatabaseError, match="append-only"):
             con.execute("DELETE FROM events")
     finally:
         con.close()

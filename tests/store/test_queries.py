@@ -331,7 +331,8 @@ def test_overdue_and_due_soon(filter_desk: tuple[Desk, dict[str, str]]) -> None:
     soon = T0 + timedelta(hours=20)  # past 80 % of 24 h, before the deadline
     late = T0 + timedelta(hours=25)
     assert found(db, "", now=later, overdue=True) == set()
-    assert found(db, "", now=later, due_soon=True) == set()
+    # A one-day case is due soon from the start: under 24 hours left (issue 15, defect 16).
+    assert found(db, "", now=later, due_soon=True) == {noise}
     assert found(db, "", now=soon, due_soon=True) == {noise}
     assert found(db, "", now=soon, overdue=True) == set()
     assert found(db, "", now=late, overdue=True) == {noise}

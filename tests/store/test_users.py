@@ -82,8 +82,16 @@ def test_short_passwords_are_refused(db: Database, password: str) -> None:
 
 
 def test_an_eight_character_password_is_enough(db: Database) -> None:
-    create_user(db, "wangli", "王丽", "window", "12345678")
-    assert authenticate(db, "wangli", "12345678").username == "wangli"
+    create_user(db, "wangli", "王丽", "window", "abcd1234")
+    assert authenticate(db, "wangli", "abcd1234").username == "wangli"
+
+
+@pytest.mark.parametrize("password", ["12345678", "２０２６１２０１"])
+def test_a_password_of_digits_only_is_refused(db: Database, password: str) -> None:
+    with pytest.raises(AccountError, match="digits only") as caught:
+        create_user(db, "wangli", "王丽", "window", password)
+    assert caught.value.field == "password"
+    assert list_users(db) == []
 
 
 @pytest.mark.parametrize(("display_name", "role", "field"), [

@@ -195,13 +195,16 @@ def test_a_satisfied_online_evaluation_closes_the_case(
     assert get_case(desk.desk, case.id).status == "closed"
 
 
-@pytest.mark.parametrize("marks", [
-    {**SATISFIED, "speed": "great"}, {**SATISFIED, "effect": ""}, {"note": "x" * 20}])
+@pytest.mark.parametrize("marks,status", [
+    ({**SATISFIED, "speed": "great"}, 400), ({**SATISFIED, "effect": ""}, 400),
+    ({"note": "x" * 20}, 400), ({**SATISFIED, "note": "灯\x00坏"}, 422)])
 def test_a_malformed_evaluation_changes_nothing(
         sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk],
-        marks: dict[str, str]) -> None:
+        marks: dict[str, str], status: int) -> None:
     _desk, case, _urban = resolved_on_centre(sqlite_server, make_desk)
     before = requests.get(sqlite_server.url + "/healthz", timeout=TIMEOUT).json()["events"]
-    assert evaluate(sqlite_server, code_of(case), **marks).status_code == 400
+    answer = evaluate(sqlite_server, code_of(case), **marks)
+    assert answer.status_code == status
+    assert "未保存" in answer.text or "四项" in answer.text  # what to do, in Chinese
     assert requests.get(sqlite_server.url + "/healthz", timeout=TIMEOUT).json()["events"] == before
     assert 'id="evaluation"' in page(sqlite_server, code_of(case)).text

@@ -138,7 +138,7 @@ def test_attachments_go_only_to_desks_whose_area_names_them(
     assert shown.headers["x-content-type-options"] == "nosniff"
     refused = fetch(other)
     assert refused.status_code == 403 and PNG not in refused.content
-    assert fetch(other, "f" * 64).status_code == 403  # nor can it learn what exists
+    assert fetch(other, "f" * 64).status_code == 404  # nothing stored under that name
 
     # The stored type is checked: HTML sent as a "photo" is refused, not stored to be served.
     html = b"<html><script>alert(1)</script></html>"

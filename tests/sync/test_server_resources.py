@@ -195,7 +195,7 @@ def test_every_request_is_logged_as_one_json_line(centre: ServerProcess, token: 
     ("GET", "/nowhere", False, {}, 404),
     ("DELETE", "/v1/push", True, {}, 405),
     ("GET", "/open311/v2/services.json", False, {}, 200),
-    ("GET", "/open311/v2/requests/NOPE.xml", False, {}, 404),
+    ("GET", "/open311/v2/requests/NOPE.xml", False, {}, 401),  # reads need an api_key
 ])
 def test_every_answer_carries_the_server_clock(centre: ServerProcess, token: str, method: str,
                                                path: str, authorised: bool,
