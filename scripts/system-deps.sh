@@ -2,7 +2,7 @@
 # Installs, from the Debian/Ubuntu archive, only the system packages this machine lacks:
 #   qt        the libraries Qt needs even headless, and a CJK font so Chinese renders
 #   window    what a real window needs (xcb) and Xvfb for screenshots
-#   postgres  PostgreSQL, for the central server's PostgreSQL tests
+#   postgres  PostgreSQL (and every locale), for the central server's PostgreSQL tests
 #   browser   Chromium, for the progress page's browser tests (Playwright drives it; its own
 #             `playwright install` cannot download here)
 # Usage: scripts/system-deps.sh qt [window] [postgres] [browser]
@@ -74,6 +74,8 @@ for group in "$@"; do
       ;;
     postgres)
       need_glob '/usr/lib/postgresql/*/bin/initdb' postgresql
+      # zh_CN.UTF-8 and en_US.UTF-8 databases for the collation test (tests/sync/test_collation.py)
+      need_file /usr/share/doc/locales-all locales-all
       ;;
     browser)
       need_file /usr/bin/chromium chromium

@@ -42,16 +42,26 @@ from desk_app.store.attachments import (
 from desk_app.store.desk import Desk, DeskIdentity, read_meta, write_meta
 from desk_app.store.eventlog import pending_count
 from desk_app.store.sync_state import (
+    advance_reoffer,
+    centre_seen,
     cursor,
+    note_centre,
     note_push_failure,
     open_rejection_count,
     outbox_batch,
     record_answers,
+    reoffer_batch,
+    reoffer_position,
     set_cursor,
     set_sync_facts,
+    start_reoffer,
 )
 from sync.protocol import (
+    CENTRE_EPOCH_HEADER,
+    CENTRE_ID_HEADER,
+    CENTRE_PROTOCOL_HEADER,
     MAX_PULL_EVENTS,
+    MIN_CENTRE_PROTOCOL,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SERVER_TIME_HEADER,
@@ -72,11 +82,18 @@ def failpoint(name: str) -> None:
 
 
 class SyncError(Exception):
-    """Sync could not finish; `transient` ones are retried by the schedule."""
+    """Sync could not finish; `transient` ones are retried by the schedule. `code` names the
+    kinds the desk says in its own words ("upgrade_required", "centre_too_old")."""
 
-    def __init__(self, message: str, transient: bool = True) -> None:
+    def __init__(self, message: str, transient: bool = True, code: str = "") -> None:
         super().__init__(message)
         self.transient = transient
+        self.code = code
+
+
+class CentreChanged(Exception):
+    """The centre went back in time (a new epoch, or a cursor ahead of its log): the re-offer
+    is set up; push and pull start over."""
 
 
 class SyncBusy(SyncError):
@@ -99,7 +116,9 @@ class SyncReport:
     catalogue_updated: bool = False
     uploaded: int = 0
     downloaded: int = 0
+    reoffered: int = 0
     error: str | None = None
+    error_code: str = ""
     finished_at: float = field(default_factory=time.time)
 
     @property
@@ -294,19 +313,29 @@ class SyncClient:
         report = SyncReport()
         try:
             check_server_url(self.url)
-            self.push(report, progress)
-            self.upload_attachments(report)
-            self.pull(report, progress)
+            for _round in range(3):
+                try:
+                    self.push(report, progress)
+                    self.reoffer(report, progress)
+                    self.upload_attachments(report)
+                    self.pull(report, progress)
+                    break
+                except CentreChanged:
+                    report.resets += 1
+            else:
+                raise SyncError("The centre keeps going back in time; try again later.")
             if self.catalogue_dir is not None:
                 report.catalogue_updated = self.fetch_catalogue(self.catalogue_dir)
         except SyncError as error:
             report.error = str(error)
+            report.error_code = error.code
         finally:
             with self.desk.db.begin() as conn:
                 report.pending = pending_count(conn)
                 report.open_rejections = open_rejection_count(conn)
                 facts: dict[str, object] = {"last_attempt": int(time.time() * 1000),
-                                            "last_error": report.error or ""}
+                                            "last_error": report.error or "",
+                                            "last_error_code": report.error_code}
                 if report.ok:
                     facts["last_success"] = facts["last_attempt"]
                 if report.clock_skew_ms is not None:
@@ -341,6 +370,7 @@ class SyncClient:
             if answer.status_code != 200:
                 note_push_failure(self.desk.db, ids, _message(answer))
                 raise SyncError(_message(answer), transient=answer.status_code >= 500)
+            self._centre_changed(answer)  # the answers stand; the re-offer follows the push
             results = self._results(answer, set(ids))
             failpoint("push.answered")
             answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
@@ -358,6 +388,72 @@ class SyncClient:
                 progress("push", done, max(total, done))
             if len(results) < len(batch):
                 raise SyncError("The centre answered only part of a batch.")
+
+    def reoffer(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
+                ) -> None:
+        """After the centre went back in time: offer it every event this desk holds, in log
+        order and in batches, each batch's progress committed with its answers (so a sync cut
+        off goes on where it stopped). Idempotent at the centre: what it has is "already"."""
+        while True:
+            with self.desk.db.read() as conn:
+                after = reoffer_position(conn)
+                batch = reoffer_batch(conn, after, self.batch) if after is not None else []
+            if after is None:
+                return
+            if not batch:
+                with self.desk.db.begin() as conn:
+                    advance_reoffer(conn, None)
+                return
+            sent = [e for _, e in batch]
+            body = gzip.compress(json.dumps({"events": [e.to_dict() for e in sent],
+                                             "reoffer": True}, ensure_ascii=False).encode())
+            try:
+                answer = self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
+                                           headers={"Content-Encoding": "gzip",
+                                                    "Content-Type": "application/json"})
+            except requests.RequestException as error:
+                raise _network_error(error) from None
+            self._clock(answer, report)
+            if answer.status_code != 200:
+                raise SyncError(_message(answer), transient=answer.status_code >= 500)
+            if self._centre_changed(answer):
+                continue  # yet another epoch: the re-offer started again from the first event
+            results = self._results(answer, {e.id for e in sent})
+            if len(results) < len(sent):
+                raise SyncError("The centre answered only part of a batch.")
+            own = {e.id for e in sent if e.desk == self.desk.code}
+            # This desk's own events refused now go to its rejections list as usual; others'
+            # (taken only if they predate the restore) are their own desk's to offer.
+            refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
+                       for r in results if r.status in (Status.REJECTED, Status.CONFLICT)
+                       and r.id in own}
+            with self.desk.db.begin() as conn:
+                record_answers(conn, [], refused)
+                advance_reoffer(conn, batch[-1][0])
+            failpoint("reoffer.recorded")
+            report.reoffered += len(sent)
+            report.accepted += sum(r.status is Status.ACCEPTED for r in results)
+            if progress:
+                progress("reoffer", report.reoffered, report.reoffered + self.batch)
+
+    def _centre_changed(self, answer: requests.Response) -> bool:
+        """Whether this answer comes from another centre or a new epoch of this one: if so the
+        re-offer and a pull from the start are set up (in one local transaction)."""
+        centre, epoch = answer.headers.get(CENTRE_ID_HEADER), answer.headers.get(CENTRE_EPOCH_HEADER)
+        if not centre or not epoch:
+            return False  # a centre older than epochs
+        with self.desk.db.read() as conn:
+            seen = centre_seen(conn)
+        if seen == (centre, epoch):
+            return False
+        with self.desk.db.begin() as conn:
+            if seen == (None, None):
+                note_centre(conn, centre, epoch)  # the first answer: adopt it
+                return False
+            log.warning("the centre %s is at epoch %s (was %s at %s): re-offering and pulling "
+                        "again", centre, epoch, seen[0], seen[1])
+            start_reoffer(conn, centre, epoch)
+        return True
 
     def _results(self, answer: requests.Response, sent: set[str]) -> list[PushResult]:
         body = _json(answer)
@@ -382,8 +478,15 @@ class SyncClient:
             except requests.RequestException as error:
                 raise _network_error(error) from None
             self._clock(answer, report)
+            if self._centre_changed(answer):
+                raise CentreChanged  # this page is not applied: re-offer, then pull from 0
             if answer.status_code == 410:
                 log.warning("the centre asks for a reset: %s", _message(answer))
+                if _json(answer).get("why") == "ahead":  # the centre's log went back in time
+                    with self.desk.db.begin() as conn:
+                        start_reoffer(conn, answer.headers.get(CENTRE_ID_HEADER, ""),
+                                      answer.headers.get(CENTRE_EPOCH_HEADER, ""))
+                    raise CentreChanged
                 with self.desk.db.begin() as conn:
                     set_cursor(conn, 0)
                 report.resets += 1
@@ -395,12 +498,12 @@ class SyncClient:
             events, next_after, more = self._page(answer)
             failpoint("pull.received")
             with self.desk.db.begin() as conn:
-                result = self.desk.record(events, origin="pulled", conn=conn)
+                added = self.desk.record(events, origin="pulled", conn=conn).added
                 set_cursor(conn, next_after)
             failpoint("pull.applied")
             self.fetch_attachments(events, report)
             report.pulled += len(events)
-            report.applied += len(result.added)
+            report.applied += len(added)
             if progress:
                 progress("pull", report.pulled, report.pulled + (self.page if more else 0))
             if not more:
@@ -508,6 +611,15 @@ class SyncClient:
         return True
 
     def _clock(self, answer: requests.Response, report: SyncReport) -> None:
+        """The clock skew, and the versions checked both ways: a desk too old for the centre
+        (426), or a centre too old for this desk."""
+        if answer.status_code == 426:
+            raise SyncError(_message(answer), transient=False, code="upgrade_required")
+        spoken = answer.headers.get(CENTRE_PROTOCOL_HEADER, "")
+        if spoken.isdigit() and int(spoken) < MIN_CENTRE_PROTOCOL:
+            raise SyncError(f"The centre speaks sync protocol {spoken}; this desk needs "
+                            f"{MIN_CENTRE_PROTOCOL} or later. The centre must be upgraded.",
+                            transient=False, code="centre_too_old")
         stamp = answer.headers.get(SERVER_TIME_HEADER, "")
         if stamp.isdigit():
             report.clock_skew_ms = self.desk.clock.wall_ms() - int(stamp)

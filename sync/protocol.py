@@ -12,16 +12,32 @@ answer carries the server's clock (`X-Server-Time`, ms) so a desk can see its ow
     PUT  /v1/attachments/{sha256}  (raw bytes)                -> {"sha256", "size", "stored"}
     GET  /v1/attachments/{sha256}                             -> the bytes
     POST /v1/cases/{case_id}/actions  (department key)        -> {"event": event}
+
+Every answer also names the centre and its epoch (`X-Centre-Id`, `X-Centre-Epoch`) and the
+protocol versions it speaks (`X-Centre-Protocol`, `X-Centre-Min-Protocol`). A restore from a
+backup starts a new epoch: a desk that sees one re-offers every event it holds (a push with
+`"reoffer": true`) and pulls its scope again from the start. A desk older than the centre's
+minimum gets 426 {"error": "upgrade_required", "minimum": N}.
+
+Within one protocol version events evolve compatibly: a payload field or an event type the
+receiver does not know is kept, stored and passed on untouched, never refused for that alone.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 PROTOCOL_VERSION = 1
+MIN_DESK_PROTOCOL = 1  # the oldest desk protocol this centre still serves
+MIN_CENTRE_PROTOCOL = 1  # the oldest centre protocol this desk still works with
 PROTOCOL_HEADER = "X-Desk-Protocol"
+CENTRE_PROTOCOL_HEADER = "X-Centre-Protocol"
+CENTRE_MIN_PROTOCOL_HEADER = "X-Centre-Min-Protocol"
+CENTRE_ID_HEADER = "X-Centre-Id"
+CENTRE_EPOCH_HEADER = "X-Centre-Epoch"
 SERVER_TIME_HEADER = "X-Server-Time"
 MAX_PUSH_EVENTS = 500
 MAX_PULL_EVENTS = 1000
@@ -95,11 +111,24 @@ class ProtocolError(ValueError):
     """The other side sent something that does not follow this protocol."""
 
 
+_BROKEN = re.compile("[\x00\ud800-\udfff]")  # one C-speed scan, not a Python loop per character
+
+
+# In JSON text, a NUL or a lone surrogate can only come as a \u escape (raw control characters
+# are invalid JSON, and UTF-8 cannot encode surrogates): a body without these escapes cannot
+# decode to broken text, and its strings need not be scanned one by one.
+_BROKEN_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def may_hold_broken_text(body: bytes) -> bool:
+    return _BROKEN_ESCAPE.search(body) is not None
+
+
 def broken_text(value: Any) -> bool:
     """Whether a decoded JSON value holds text no database can keep: a NUL character (which
     PostgreSQL refuses) or half of a UTF-16 surrogate pair (which is not Unicode text)."""
     if isinstance(value, str):
-        return "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value)
+        return _BROKEN.search(value) is not None
     if isinstance(value, dict):
         return any(broken_text(k) or broken_text(v) for k, v in value.items())
     if isinstance(value, list):

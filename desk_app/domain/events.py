@@ -20,6 +20,9 @@ from .text import QT_TRANSLATE_NOOP, DomainError
 
 ORG_REGEX = r"^[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){0,5}$"  # district-street-community-grid codes
 ORG_PATTERN = re.compile(ORG_REGEX)
+# The shape of any event type name, also of types a newer version declares: "entity.verb".
+TYPE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,19}\.[a-z][a-z0-9_.]{0,38}$")
+MAX_TYPE_LEN = 40
 MAX_PAYLOAD_BYTES = 64 * 1024
 
 
@@ -121,9 +124,16 @@ class Event:
         return json.dumps(dict(self.payload), ensure_ascii=False, sort_keys=True,
                           separators=(",", ":"))
 
+    @property
+    def is_known(self) -> bool:
+        """Whether this version declares the event's type (a newer desk or centre may not)."""
+        return self.type in EVENT_TYPES
+
     @classmethod
     def from_dict(cls, data: Any) -> Event:
-        """An event from outside (file, network): every part checked, or EventError."""
+        """An event from another replica: every part checked, or EventError. Within one
+        protocol version events evolve compatibly, so a type this version does not declare
+        and payload fields it does not know are kept untouched (see `validated`)."""
         if not isinstance(data, Mapping):
             raise EventError(QT_TRANSLATE_NOOP("domain", "An event must be an object."))
         missing = [k for k in _ENVELOPE if k not in data]
@@ -136,17 +146,23 @@ class Event:
             raise EventError(
                 QT_TRANSLATE_NOOP("domain", "Unexpected field “{field}”."), field=str(extra[0])[:40]
             )
-        return cls(**{k: data[k] for k in _ENVELOPE}).validated()
+        return cls(**{k: data[k] for k in _ENVELOPE}).validated(newer_ok=True)
 
-    def validated(self) -> Event:
-        """This event with its payload cleaned, or EventError saying what is wrong."""
+    def validated(self, newer_ok: bool = False) -> Event:
+        """This event with its payload cleaned, or EventError saying what is wrong.
+
+        `newer_ok` (events from other replicas): an undeclared type of the right shape is
+        kept with its payload as it came, and unknown payload fields of a declared type are
+        kept untouched; the envelope is checked all the same. Local writes stay strict."""
         kind = EVENT_TYPES.get(self.type) if isinstance(self.type, str) else None
-        if kind is None:
+        if kind is None and not (newer_ok and isinstance(self.type, str)
+                                 and len(self.type) <= MAX_TYPE_LEN
+                                 and TYPE_PATTERN.match(self.type)):
             raise EventError(
                 QT_TRANSLATE_NOOP("domain", "Unknown event type “{type}”."),
                 type=str(self.type)[:60],
             )
-        if self.entity != kind.entity:
+        if self.entity != (kind.entity if kind else self.type.split(".", 1)[0]):
             raise EventError(
                 QT_TRANSLATE_NOOP("domain", "Event type “{type}” does not belong to “{entity}”."),
                 type=self.type, entity=str(self.entity)[:30],
@@ -168,7 +184,13 @@ class Event:
                 org=str(self.org)[:40],
             )
         try:
-            payload = check_payload(kind.payload, self.payload)
+            if kind is None:  # a newer version's type: its payload is its own business
+                if not isinstance(self.payload, Mapping):
+                    raise PayloadError(
+                        QT_TRANSLATE_NOOP("domain", "The event's payload must be an object."))
+                payload = dict(self.payload)
+            else:
+                payload = check_payload(kind.payload, self.payload, keep_unknown=newer_ok)
         except PayloadError as error:
             raise EventError(error.text, **error.values) from None
         event = Event(self.id.lower(), self.entity, self.entity_id.lower(), self.type, payload,

@@ -10,6 +10,8 @@ from typing import Any
 from .ids import is_uuid
 from .text import QT_TRANSLATE_NOOP, DomainError
 
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")  # NUL, or half of a UTF-16 surrogate pair
+
 
 class PayloadError(DomainError):
     context = "domain"
@@ -41,7 +43,7 @@ class Text(Field):
                 QT_TRANSLATE_NOOP("domain", "“{field}” is too long ({length} characters; at most {limit})."),
                 field=name, length=len(value), limit=self.max_len,
             )
-        if "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value):
+        if _NOT_TEXT.search(value):
             raise PayloadError(
                 QT_TRANSLATE_NOOP("domain", "“{field}” contains a character that is not text."),
                 field=name,
@@ -133,12 +135,15 @@ class ListOf(Field):
         return [self.item.check(name, v) for v in value]
 
 
-def check_payload(spec: Mapping[str, Field], payload: Any) -> dict[str, Any]:
-    """The payload with every field checked; unknown fields and missing required ones refused."""
+def check_payload(spec: Mapping[str, Field], payload: Any,
+                  keep_unknown: bool = False) -> dict[str, Any]:
+    """The payload with every field checked; missing required ones refused. Unknown fields are
+    refused too, unless `keep_unknown` (an event from a replica of a newer version): then they
+    are kept as they came, so they pass on untouched to the replicas that know them."""
     if not isinstance(payload, Mapping):
         raise PayloadError(QT_TRANSLATE_NOOP("domain", "The event's payload must be an object."))
     unknown = sorted(set(payload) - set(spec))
-    if unknown:
+    if unknown and not keep_unknown:
         raise PayloadError(
             QT_TRANSLATE_NOOP("domain", "Unexpected field “{field}”."), field=str(unknown[0])[:40]
         )
@@ -152,4 +157,9 @@ def check_payload(spec: Mapping[str, Field], payload: Any) -> dict[str, Any]:
                 )
             continue
         cleaned[name] = rule.check(name, value)
+    for name in unknown:
+        if not isinstance(name, str) or len(name) > 40:
+            raise PayloadError(
+                QT_TRANSLATE_NOOP("domain", "Unexpected field “{field}”."), field=str(name)[:40])
+        cleaned[name] = payload[name]
     return cleaned

@@ -162,3 +162,46 @@ def set_sync_facts(conn: Connection, **facts: object) -> None:
     note_changes(conn).facts.add("sync")
     for key, value in facts.items():
         write_meta(conn, f"sync.{key}", str(value))
+
+
+# The centre's identity and epoch ------------------------------------------------------------
+def centre_seen(conn: Connection) -> tuple[str | None, str | None]:
+    """The centre (id, epoch) this desk last synced with, or Nones before the first answer."""
+    return read_meta(conn, "sync.centre_id") or None, read_meta(conn, "sync.epoch") or None
+
+
+def note_centre(conn: Connection, centre_id: str, epoch: str) -> None:
+    write_meta(conn, "sync.centre_id", centre_id)
+    write_meta(conn, "sync.epoch", epoch)
+
+
+def start_reoffer(conn: Connection, centre_id: str, epoch: str) -> None:
+    """The centre went back in time (a restore, a new epoch) or is another centre: offer it
+    again every event this desk holds, from the first, and pull the scope again from the start.
+    Both positions are kept in the database, so a sync cut off half way goes on from there."""
+    note_centre(conn, centre_id, epoch)
+    write_meta(conn, "sync.reoffer_after", "0")
+    set_cursor(conn, 0)
+
+
+def reoffer_position(conn: Connection) -> int | None:
+    """How far the re-offer has gone (a local log position), or None when none is under way."""
+    value = read_meta(conn, "sync.reoffer_after")
+    return int(value) if value else None
+
+
+def reoffer_batch(conn: Connection, after: int, limit: int) -> list[tuple[int, Event]]:
+    """The next events of the log to offer again, in log order, skipping those the centre once
+    refused (their fate is the rejections list's) and those still queued (pushed as usual)."""
+    refused = select(rejections.c.event_id)
+    queued = select(outbox.c.event_id)
+    rows = conn.execute(select(events).where(events.c.seq > after, events.c.id.not_in(refused),
+                                             events.c.id.not_in(queued))
+                        .order_by(events.c.seq).limit(limit))
+    return [(r.seq, row_to_event(r)) for r in rows]
+
+
+def advance_reoffer(conn: Connection, position: int | None) -> None:
+    """Record how far the re-offer went; None: it is complete."""
+    write_meta(conn, "sync.reoffer_after", "" if position is None else str(position))
+

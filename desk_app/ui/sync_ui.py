@@ -92,7 +92,9 @@ def sync_summary(desk: Desk, report: SyncReport | None, pending: int, refused: i
         last = sync_fact(desk.db, "last_success")
         parts = [translate("SyncStatus", "Last sync %1").replace(
             "%1", local_time(int(last)) if last else translate("SyncStatus", "never"))]
-        if report is not None and report.error:
+        if report is not None and report.error_code in VERSION_PROBLEMS:
+            parts.append(translate("SyncStatus", VERSION_PROBLEMS[report.error_code]))
+        elif report is not None and report.error:
             parts.append(translate("SyncStatus", "sync failed: %1").replace(
                 "%1", sync_error_text(report.error)))
     if pending:
@@ -101,6 +103,13 @@ def sync_summary(desk: Desk, report: SyncReport | None, pending: int, refused: i
         parts.append(translate("SyncStatus", "%1 refused by the centre").replace("%1", str(refused)))
     return " · ".join(parts)
 
+
+VERSION_PROBLEMS = {
+    "upgrade_required": QT_TRANSLATE_NOOP(
+        "SyncStatus", "This desk's software is too old for the centre: please upgrade it"),
+    "centre_too_old": QT_TRANSLATE_NOOP(
+        "SyncStatus", "The centre's software is too old for this desk: the centre must be upgraded"),
+}
 
 # What sync/client.py and the centre say (in English, the wire language), in the desk's
 # language. Matched by the centre's error code where it sends one, else by the text; anything

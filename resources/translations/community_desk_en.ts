@@ -2709,6 +2709,14 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This desk&apos;s software is too old for the centre: please upgrade it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s software is too old for this desk: the centre must be upgraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no connection (check the network and the address)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2702,6 +2702,14 @@ Size: %2</source>
         <translation>被中心拒收 %1 条</translation>
     </message>
     <message>
+        <source>This desk&apos;s software is too old for the centre: please upgrade it</source>
+        <translation>本工作台软件版本过旧，中心已不再支持：请升级</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s software is too old for this desk: the centre must be upgraded</source>
+        <translation>中心软件版本过旧，本工作台无法与其同步：请中心升级</translation>
+    </message>
+    <message>
         <source>no connection (check the network and the address)</source>
         <translation>无法连接（请检查网络和地址）</translation>
     </message>

@@ -37,6 +37,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     serve = command("serve", "serve the platform (creating and migrating the database if new)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8731)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes sharing the port (use PostgreSQL beyond one)")
     serve.add_argument("--print-code", metavar="ORG",
                        help="also issue and print an enrolment code for this org unit")
     serve.add_argument("--docs", action="store_true",
@@ -79,6 +81,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
     adj.add_argument("--co", default="", help="co-departments, separated by commas")
     adj.add_argument("--reason", required=True)
     command("adjudication-queue", "list the cases returned by two departments, and disputed items")
+    save = command("backup", "copy the centre's database to a file (SQLite: the backup API, safe "
+                   "while serving; PostgreSQL: pg_dump's custom format)")
+    save.add_argument("--to", required=True, metavar="FILE")
+    back = command("restore", "replace the centre's database with a backup and start a new epoch, "
+                   "so desks re-offer what they hold (stop the server processes first)")
+    back.add_argument("--from", dest="source", required=True, metavar="FILE")
+    key = command("make-key", "write a new server key file (for sealing residents' personal "
+                  "fields at rest; set COMMUNITY_DESK_SERVER_KEY_FILE to it)")
+    key.add_argument("--to", required=True, metavar="FILE")
     keep = command("retain-from", "forget pull positions before this sequence number")
     keep.add_argument("--seq", type=int, required=True)
     return parser.parse_args(argv)
@@ -91,6 +102,29 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return serve(args)
+        if args.command == "make-key":
+            from pathlib import Path
+
+            from .fields import FieldKeyError, make_key_file
+
+            try:
+                make_key_file(Path(args.to))
+            except FieldKeyError as error:
+                print(error, file=sys.stderr)
+                return 2
+            print(f"wrote a new server key to {args.to}; keep a copy apart from the backups")
+            return 0
+        if args.command in ("backup", "restore"):
+            from pathlib import Path
+
+            from . import backup
+
+            if args.command == "backup":
+                backup.backup(args.database, Path(args.to))
+                print(f"backed up to {args.to}")
+            else:
+                print(f"restored from {args.source}; new epoch {backup.restore(args.database, Path(args.source))}")
+            return 0
         store = _store(args.database)
         if args.command == "issue-code":
             for _ in range(max(1, args.count)):
@@ -154,24 +188,64 @@ def positive_days(text: str) -> int:
     return days
 
 
+def _log_setup(log_dir: str | None, database: str) -> None:
+    from .logfiles import log_handlers
+
+    logging.basicConfig(level=logging.INFO, handlers=log_handlers(log_dir, database), force=True)
+
+
 def serve(args: argparse.Namespace) -> int:
+    """One process, or `--workers N` processes on one port (uvicorn's supervisor restarts a
+    worker that dies). The database is migrated once, before the workers start; they are
+    stateless apart from it, so N processes on one PostgreSQL (or behind a reverse proxy on
+    several machines) serve the same centre."""
+    import json
+    import os
+
     import uvicorn
 
     from .app import create_app
-    from .logfiles import log_handlers
 
-    logging.basicConfig(level=logging.INFO, handlers=log_handlers(args.log_dir, args.database),
-                        force=True)
-    app = create_app(args.database, docs=args.docs)
-    if args.print_code:
-        code = app.state.store.issue_enrolment_code(args.print_code)
-        print(f"enrolment code for {args.print_code}: {code}", flush=True)
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
         return 2
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False,
-                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
+    _log_setup(args.log_dir, args.database)
+    tls = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    if args.workers <= 1:
+        app = create_app(args.database, docs=args.docs)
+        if args.print_code:
+            code = app.state.store.issue_enrolment_code(args.print_code)
+            print(f"enrolment code for {args.print_code}: {code}", flush=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False,
+                    **tls)
+        return 0
+    store = _store(args.database)  # migrates, and makes the centre's identity once
+    if args.print_code:
+        print(f"enrolment code for {args.print_code}: "
+              f"{store.issue_enrolment_code(args.print_code)}", flush=True)
+    store.db.dispose()
+    os.environ[WORKER_SETTINGS] = json.dumps({"database": args.database, "docs": args.docs,
+                                              "log_dir": args.log_dir})
+    uvicorn.run("sync.server.cli:worker_app", factory=True, workers=args.workers, host=args.host,
+                port=args.port, log_config=None, access_log=False, **tls)
     return 0
+
+
+WORKER_SETTINGS = "COMMUNITY_DESK_SERVER_WORKER"
+
+
+def worker_app():  # type: ignore[no-untyped-def]
+    """The app of one of `serve --workers N`'s processes (already migrated)."""
+    import json
+    import os
+
+    from .app import create_app
+
+    settings = json.loads(os.environ[WORKER_SETTINGS])
+    _log_setup(settings["log_dir"], settings["database"])
+    return create_app(settings["database"], migrate=False, docs=settings["docs"])
+    return 0
+
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 WRITE_LOCK = 8_731_001
+CASE_LOCKS = 8_731_002  # the key space of the per-case projection locks (two-key advisory locks)
 
 
 class ServerDatabase:
@@ -33,7 +34,7 @@ class ServerDatabase:
             event.listen(self.engine, "connect", _sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)
         else:
-            self.engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+            self.engine = create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
 
     def migrate(self) -> None:
         config = Config()
@@ -43,12 +44,14 @@ class ServerDatabase:
             command.upgrade(config, "head")
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """A transaction that holds the platform's single writer lock until it commits."""
+    def write(self, global_lock: bool = True) -> Iterator[Connection]:
+        """A transaction that holds the platform's single writer lock until it commits (on
+        PostgreSQL without it when `global_lock` is False: for work that numbers nothing, such
+        as the case projection, which takes its own finer locks; SQLite has one writer anyway)."""
         with self.engine.connect() as connection:
             connection = connection.execution_options(writer=True)
             with connection.begin():
-                if not self.is_sqlite:
+                if not self.is_sqlite and global_lock:
                     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                        {"key": WRITE_LOCK})
                 yield connection

@@ -19,6 +19,14 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+
+def org_code() -> String:
+    """An organisation code column. Scopes are byte-order prefix ranges ("YT-HS" to "YT-HS."),
+    so PostgreSQL must compare these with the C collation: under zh_CN.UTF-8 or en_US.UTF-8 the
+    hyphens are ignored and a range silently loses rows. SQLite's default (BINARY) is byte order."""
+    return String(80).with_variant(String(80, collation="C"), "postgresql")  # type: ignore[return-value]
+
+
 events = Table(
     "server_events", metadata,
     Column("seq", BigInteger, primary_key=True, autoincrement=False),
@@ -30,7 +38,7 @@ events = Table(
     Column("actor", String(100), nullable=False),
     Column("desk", String(64), nullable=False),
     Column("hlc", String(90), nullable=False),
-    Column("org", String(80), nullable=False),
+    Column("org", org_code(), nullable=False),
     Column("received_at", BigInteger, nullable=False),
     Column("pushed_by", String(64), nullable=False),
     Index("ix_server_events_entity", "entity_id", "hlc"),
@@ -43,7 +51,7 @@ desks = Table(
     Column("id", String(36), primary_key=True),
     Column("code", String(64), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
-    Column("org", String(80), nullable=False),
+    Column("org", org_code(), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("enrolled_at", BigInteger, nullable=False),
     Column("revoked_at", BigInteger),
@@ -53,7 +61,7 @@ desks = Table(
 enrolment_codes = Table(
     "enrolment_codes", metadata,
     Column("code_hash", String(64), primary_key=True),
-    Column("org", String(80), nullable=False),
+    Column("org", org_code(), nullable=False),
     Column("created_at", BigInteger, nullable=False),
     Column("expires_at", BigInteger, nullable=False),
     Column("used_by", String(36)),
@@ -84,7 +92,7 @@ cases = Table(
     Column("number", String(60), nullable=False),
     Column("status", String(20), nullable=False),
     Column("category", String(32), nullable=False),
-    Column("org", String(80), nullable=False),
+    Column("org", org_code(), nullable=False),
     Column("lead", String(40)),
     Column("co", Text, nullable=False, server_default=""),
     Column("description", Text, nullable=False),

@@ -68,11 +68,15 @@ class Cluster:
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def new_database(self) -> str:
+    def new_database(self, locale: str | None = None) -> str:
+        """A fresh database; `locale` (e.g. "zh_CN.UTF-8") gives it that collation, as a
+        cluster made under that system locale would have."""
         import psycopg
 
         name = "t_" + uuid.uuid4().hex[:12]
+        collation = (f" TEMPLATE template0 LC_COLLATE '{locale}' LC_CTYPE '{locale}'"
+                     if locale else "")
         with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
                              autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{collation}')
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"

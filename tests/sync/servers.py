@@ -29,8 +29,9 @@ def admin(database: str, *args: str) -> str:
 
 
 class ServerProcess:
-    def __init__(self, database: str, log_dir: Path) -> None:
+    def __init__(self, database: str, log_dir: Path, workers: int = 1) -> None:
         self.database = database
+        self.workers = workers
         self.port = free_port()
         self.log = log_dir / f"server-{self.port}.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -39,12 +40,13 @@ class ServerProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> ServerProcess:
+    def start(self, timeout: float = 30) -> ServerProcess:
         handle = self.log.open("ab")
         self.process = subprocess.Popen(
-            [*CLI, "serve", "--database", self.database, "--port", str(self.port)],
-            stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT)
-        deadline = time.monotonic() + 30
+            [*CLI, "serve", "--database", self.database, "--port", str(self.port),
+             "--workers", str(self.workers)],
+            stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
@@ -58,7 +60,7 @@ class ServerProcess:
     def kill(self) -> None:
         """kill -9: the server dies mid-whatever, as in a power cut."""
         if self.process and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
+            os.killpg(self.process.pid, signal.SIGKILL)  # the workers too, if there are some
             self.process.wait()
 
     def stop(self) -> None:
