@@ -17,7 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "system-deps.sh"
 FILES = ("usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "usr/bin/xvfb-run",
-         "usr/bin/xauth", "usr/lib/postgresql/15/bin/initdb", "usr/bin/chromium")
+         "usr/bin/xauth", "usr/lib/postgresql/15/bin/initdb", "usr/bin/chromium",
+         "usr/share/doc/locales-all")
 
 
 def _libraries() -> list[str]:

@@ -170,6 +170,12 @@ SYNC_ERRORS: tuple[tuple[str, str], ...] = (
                                      "the desk keeps the one it has.")),
     (r"A sync is already running\.",
      QT_TRANSLATE_NOOP("SyncStatus", "A sync is already running.")),
+    (r"The centre speaks sync protocol .*",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre's software is too old for this desk: the centre must be upgraded")),
+    (r"The centre keeps going back in time.*",
+     QT_TRANSLATE_NOOP("SyncStatus", "The centre was restored again while this desk caught up; the next sync goes on.")),
+    (r"This desk speaks sync protocol .*",
+     QT_TRANSLATE_NOOP("SyncStatus", "This desk's software is too old for the centre: please upgrade it")),
     # The centre's own refusals (sync/server/store.py), enrolment first.
     (r"This enrolment code is not known\. Check it with the centre\.",
      QT_TRANSLATE_NOOP("SyncStatus", "This enrolment code is not known. Check it with the centre.")),

@@ -2817,6 +2817,10 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The centre was restored again while this desk caught up; the next sync goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This enrolment code is not known. Check it with the centre.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2810,6 +2810,10 @@ Size: %2</source>
         <translation>同步正在进行中。</translation>
     </message>
     <message>
+        <source>The centre was restored again while this desk caught up; the next sync goes on.</source>
+        <translation>中心在本工作台补传期间再次恢复了数据；下次同步会继续。</translation>
+    </message>
+    <message>
         <source>This enrolment code is not known. Check it with the centre.</source>
         <translation>中心平台不认识此接入码，请向中心平台核对。</translation>
     </message>

@@ -2,7 +2,7 @@
 filter and count, the deadline sort, and the index for one- and two-character searches.
 
 Revision ID: 0005
-Revises: 0006 (chained after main's 0008 and 0006 when main was merged; first written on 0003)
+Revises: 0007
 Create Date: 2026-12-01
 """
 
@@ -12,7 +12,7 @@ from desk_app.store.schema import LIST_INDEX_DDL
 from desk_app.store.search_index import GRAMS_DDL
 
 revision = "0005"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
