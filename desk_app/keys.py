@@ -40,6 +40,20 @@ RECOVERY_FILE = "recovery-key.pending"
 _GROUP = 4
 
 
+
+def usable_keyring() -> Any | None:
+    """The keyring module where a real credential store works here, else None (a bare Linux
+    machine, CI): the one test for the database key and the desk token alike."""
+    try:
+        import keyring
+        from keyring.backends.fail import Keyring as NoKeyring
+
+        backend = keyring.get_keyring()
+        return None if isinstance(backend, NoKeyring) or backend.priority < 1 else keyring
+    except Exception:  # no usable backend on this machine
+        return None
+
+
 class RecoveryKeyError(DomainError):
     """A key is missing, wrong or mistyped; nothing was changed."""
 
@@ -124,16 +138,7 @@ class KeyStore:
         self.where: str | None = None  # "keyring" or "file" once loaded or saved
 
     def _keyring(self) -> Any | None:
-        if not self.use_keyring:
-            return None
-        try:
-            import keyring
-            from keyring.backends.fail import Keyring as NoKeyring
-
-            backend = keyring.get_keyring()
-            return None if isinstance(backend, NoKeyring) or backend.priority < 1 else keyring
-        except Exception:  # no usable backend on this machine
-            return None
+        return usable_keyring() if self.use_keyring else None
 
     def load(self) -> bytes | None:
         ring = self._keyring()

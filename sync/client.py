@@ -136,16 +136,9 @@ class TokenStore:
         self.use_keyring = os.environ.get("COMMUNITY_DESK_TOKEN_STORE", "auto") != "file"
 
     def _keyring(self) -> Any | None:
-        if not self.use_keyring:
-            return None
-        try:
-            import keyring
-            from keyring.backends.fail import Keyring as NoKeyring
+        from desk_app.keys import usable_keyring
 
-            backend = keyring.get_keyring()
-            return None if isinstance(backend, NoKeyring) or backend.priority < 1 else keyring
-        except Exception:  # no usable backend on this machine
-            return None
+        return usable_keyring() if self.use_keyring else None
 
     def save(self, desk_code: str, token: str) -> str:
         ring = self._keyring()

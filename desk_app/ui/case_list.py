@@ -208,12 +208,17 @@ class CaseList(CaseListView):
         self.resolutions.setVisible(bool(due))
         self.resolutions_label.setVisible(bool(due))
 
-    def clear_filters(self) -> None:
-        for combo in (self.status, self.category, self.community, self.urgency, self.channel,
-                      self.deadline):
+    def _reset_filters(self, deadline: str | None = None) -> None:
+        """Every filter and the search back to "all" (the deadline view to `deadline`), without
+        a query per widget; the caller applies once."""
+        for combo in (self.status, self.category, self.community, self.urgency, self.channel):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self.deadline.blockSignals(True)
+        self.deadline.setCurrentIndex(max(self.deadline.findData(deadline), 0)
+                                      if deadline else 0)
+        self.deadline.blockSignals(False)
         for box in (self.mine, self.use_dates):
             box.blockSignals(True)
             box.setChecked(False)
@@ -221,26 +226,16 @@ class CaseList(CaseListView):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
+
+    def clear_filters(self) -> None:
+        self._reset_filters()
         self.apply()
 
     def show_overdue(self) -> None:
         """Jump straight to what is overdue or due soon (from the dashboard or a shortcut).
 
         A preset view: whatever would hide its rows (an old search, other filters) goes."""
-        self.deadline.blockSignals(True)
-        self.deadline.setCurrentIndex(self.deadline.findData("both"))
-        self.deadline.blockSignals(False)
-        for combo in (self.status, self.category, self.community, self.urgency, self.channel):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        for box in (self.mine, self.use_dates):
-            box.blockSignals(True)
-            box.setChecked(False)
-            box.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self._reset_filters(deadline="both")
         self.apply()
 
     def active_filters(self) -> list[str]:
