@@ -48,8 +48,10 @@ def _capture(db: Any, work: Callable[[], object]) -> list[tuple[str, Any]]:
 def _replayer(path: Path, sent: list[tuple[str, Any]]) -> Callable[[], None]:
     """The same statements on raw sqlite3, each run with new ids (so inserts stay inserts)."""
     from desk_app.domain.ids import uuid7
+    from desk_app.store.search_index import register_search_functions
 
     raw = sqlite3.connect(path, isolation_level=None)
+    register_search_functions(raw)  # the bigram index's triggers call it, as on the desk
     raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("PRAGMA synchronous=NORMAL")
 
@@ -74,7 +76,7 @@ def _replayer(path: Path, sent: list[tuple[str, Any]]) -> Callable[[], None]:
 
 def measure(cases: int) -> list[tuple[str, float, float]]:
     os.environ.setdefault("COMMUNITY_DESK_HOME", tempfile.mkdtemp(prefix="writes-"))
-    from bench.case_list import build
+    from bench.generate import ensure
     from desk_app.config import calendar_file, catalogue_dir
     from desk_app.domain.catalogue import load_catalogue
     from desk_app.domain.ids import uuid7
@@ -85,11 +87,7 @@ def measure(cases: int) -> list[tuple[str, float, float]]:
     from desk_app.store.desk import Desk, read_identity
     from desk_app.store.users import User
 
-    folder = Path(os.environ.get("BENCH_DATA", "/work/benchdata"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"writes-{cases}.sqlite3"
-    if not path.exists():
-        build(path, cases)
+    path = ensure(cases)  # the generated desk of bench.generate (plain, for the raw floor)
     catalogue = load_catalogue(catalogue_dir())
     db = open_database(path)
     identity = read_identity(db)
