@@ -32,10 +32,10 @@ from sqlcipher3 import dbapi2
 
 from desk_app import __version__
 from desk_app.atomic import fsync_dir
-from desk_app.config import APP_NAME
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 
 from .backup_check import (
+    APP_NAME,
     ATTACHMENTS,
     CHUNK,
     DAMAGED,

@@ -31,11 +31,12 @@ from typing import BinaryIO
 
 from sqlcipher3 import dbapi2
 
-from desk_app.config import APP_NAME
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 
 from .database import connect_file, known_revisions
 from .sealed import BackupError, SealedReader, is_sealed, read_header
+
+APP_NAME = "CommunityDesk"  # the manifest's "app": a backup of this program (the store needs no config)
 
 FORMAT = 1  # raise when the layout of a backup changes; older programs then refuse it
 MANIFEST = "manifest.json"
