@@ -13,8 +13,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,7 @@ from desk_app.store.desk_contact import DeskContact, read_desk_contact
 
 from .formatting import deadline_time, local_time
 from .i18n import label, translate
+from .printing import save_pdf, set_page
 
 QR_RESOURCE = "receipt-qr.png"
 
@@ -154,20 +155,11 @@ def receipt_document(desk: Desk, case: CaseState) -> QTextDocument:
 
 
 def _a5_printer(printer: QPrinter) -> None:
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A5),
-                                      QPageLayout.Orientation.Portrait, QMarginsF(12, 12, 12, 12),
-                                      QPageLayout.Unit.Millimeter))
+    set_page(printer, QPageSize.PageSizeId.A5, 12)
 
 
 def save_receipt_pdf(desk: Desk, case: CaseState, path: Path) -> Path:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    _a5_printer(printer)
-    document = receipt_document(desk, case)
-    document.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
-    document.print_(printer)
-    return path
+    return save_pdf(receipt_document(desk, case), path, QPageSize.PageSizeId.A5, 12)
 
 
 class ReceiptDialog(QDialog):

@@ -8,8 +8,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +33,7 @@ from desk_app.store.watchlist import WatchFilter, WatchItem, watch_list
 
 from .formatting import deadline_time, local_time
 from .i18n import message, pick, translate
+from .printing import save_pdf, set_page
 
 LETTER_KINDS = (Warn.OVERDUE, Warn.SIGN_OVERDUE, Warn.DUE_SOON)
 DAY_MS = 86_400_000
@@ -107,20 +107,11 @@ def letter_document(desk: Desk, letter: Letter) -> QTextDocument:
 
 
 def _a4(printer: QPrinter) -> None:
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                      QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20),
-                                      QPageLayout.Unit.Millimeter))
+    set_page(printer, QPageSize.PageSizeId.A4, 20)
 
 
 def save_letter_pdf(desk: Desk, letter: Letter, path: Path) -> Path:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    _a4(printer)
-    document = letter_document(desk, letter)
-    document.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
-    document.print_(printer)
-    return path
+    return save_pdf(letter_document(desk, letter), path, QPageSize.PageSizeId.A4, 20)
 
 
 class ReminderLetterDialog(QDialog):
