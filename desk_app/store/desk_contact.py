@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desk_app.domain.lookup import check_public_address
-from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 from desk_app.domain.validation import InputError, normalize_phone
 
