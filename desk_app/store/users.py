@@ -231,12 +231,13 @@ def list_users(db: Database, user: User) -> list[User]:
 
 @requires("read_cases")
 def colleagues(db: Database, user: User) -> list[User]:
-    """The desk's active accounts, for naming who recorded a step and for handing a case over:
-    what every timeline shows anyway (names and roles, no account state)."""
+    """The desk's accounts as every role may know them: for naming who recorded a step (a
+    disabled account's name stays on what it recorded) and for handing a case over (active
+    ones). Names, roles and whether active; nothing of the password or lockout state."""
     with db.read() as conn:
-        return [User(r.id, r.username, r.display_name, r.role) for r in conn.execute(
-            select(users.c.id, users.c.username, users.c.display_name, users.c.role)
-            .where(users.c.active.is_(True)).order_by(users.c.username))]
+        return [User(r.id, r.username, r.display_name, r.role, bool(r.active)) for r in
+                conn.execute(select(users.c.id, users.c.username, users.c.display_name,
+                                    users.c.role, users.c.active).order_by(users.c.username))]
 
 
 # --- the administrator's operations ----------------------------------------------------------

@@ -76,7 +76,7 @@ class DeskSession:
         settings = self.workspace.settings
         dialog = LoginDialog(self.workspace.db, desk.identity.name,
                              settings.last_user or ("demo" if settings.demo else ""),
-                             demo=settings.demo)
+                             demo=settings.demo, desk=desk)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
             return False
         user = self.after_sign_in(dialog.user)
@@ -103,7 +103,7 @@ class DeskSession:
         administrator is shown a recovery key still waiting (after an upgrade encrypted the
         desk) until it is ticked as kept."""
         if user.must_change_password:
-            change = ChangePasswordDialog(self.workspace.db, user, forced=True)
+            change = ChangePasswordDialog(self.workspace.desk, user, forced=True)  # type: ignore[arg-type]
             if change.exec() != QDialog.DialogCode.Accepted or change.changed is None:
                 return None
             user = change.changed
@@ -138,6 +138,7 @@ class DeskSession:
         paths = self.workspace.paths
         try:
             restored = restore_backup(path, paths.database, paths.attachments,
+                                      user=self.window.user if self.window else None,  # type: ignore[arg-type]
                                       key=self.workspace.key, recovery=recovery_for(path))
         except DomainError as error:
             QMessageBox.critical(None, translate("DeskSession", "Not restored"), message(error))
@@ -154,7 +155,8 @@ class DeskSession:
         self.window.hide()
         user = self.window.user
         dialog = LoginDialog(self.workspace.db, self.workspace.desk.identity.name,  # type: ignore[union-attr]
-                             user.username, locked=True, idle=idle)
+                             user.username, locked=True, idle=idle,
+                             desk=self.workspace.desk)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.window.close()
             QApplication.instance().quit()

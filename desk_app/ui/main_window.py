@@ -105,16 +105,15 @@ class MainWindow(QMainWindow):
                                      offer_draft=False)  # asked in showEvent
             self.intake.saved.connect(self._after_save)
             self._add_page(self.tr("Register"), self.intake)
-        self.cases = CaseList(self.desk, self.user.actor(self.desk.code),
-                              may(self.user.role, "see_phone"),
-                              self.workspace.settings.list_page_size)
+        self.cases = CaseList(self.desk, self.user, self.workspace.settings.list_page_size)
         self.cases.case_opened.connect(self.open_case)
         self._add_page(self.tr("Cases"), self.cases)
         # The other pages are built when first shown (LazyPage), so start-up stays flat.
         self.meetings = self.opinion_room = self.patrols = None
         if may(self.user.role, "meetings"):
             self._add_page(self.tr("Council meetings"), LazyPage(
-                self._meetings_page, lambda desk=self.desk: _meetings_view().MeetingsPage.read(desk)))
+                self._meetings_page, lambda desk=self.desk, user=self.user:
+                _meetings_view().MeetingsPage.read(desk, user)))
         if may(self.user.role, "receptions"):
             self._add_page(self.tr("Opinion room"), LazyPage(self._opinion_room_page))
         if may(self.user.role, "patrols"):
@@ -219,7 +218,7 @@ class MainWindow(QMainWindow):
             desk_menu.addAction(refused)
         if may(self.user.role, "settings") or may(self.user.role, "rejections"):
             backup = QAction(self.tr("&Back up now…"), self)
-            backup.triggered.connect(lambda: backup_now(self, self.workspace))
+            backup.triggered.connect(lambda: backup_now(self, self.workspace, self.user))
             desk_menu.addAction(backup)
         if may(self.user.role, "settings"):
             restore = QAction(self.tr("Restore from a bac&kup…"), self)
@@ -355,11 +354,11 @@ class MainWindow(QMainWindow):
         if may(self.user.role, "users"):
             accounts = QAction(self.tr("&Accounts…"), self)
             accounts.triggered.connect(
-                lambda: AccountsDialog(self.workspace.db, self.user, self).exec())
+                lambda: AccountsDialog(self.desk, self.user, self).exec())
             menu.addAction(accounts)
         own = QAction(self.tr("Change my &password…"), self)
         own.triggered.connect(
-            lambda: ChangePasswordDialog(self.workspace.db, self.user, parent=self).exec())
+            lambda: ChangePasswordDialog(self.desk, self.user, parent=self).exec())
         menu.addAction(own)
 
     def switch_language(self, language: str) -> None:
