@@ -297,14 +297,19 @@ def _in_index_order(query: CaseQuery) -> TextMatch | None:
 NUMBER_SEARCH_REFUSED = _t("domain", "Your role may not look cases up by phone or ID number: search by case number, name or words.")
 
 
-def _searched(desk: Desk, user: User, text: str, *, audit: bool) -> None:
-    """A search by phone or ID number: refused for roles that may not see them (so digits
-    cannot tell them whose number it is), recorded in the access audit for the others."""
+def _number_search_allowed(user: User, text: str) -> bool:
+    """Whether `text` is a search by phone or ID number (True) or not (False); refused for
+    roles that may not see them, so that digits cannot tell them whose number it is."""
     if not looks_like_number_search(text):
-        return
+        return False
     if not sees_personal(user):
         raise NotAllowed(NUMBER_SEARCH_REFUSED, field="text")
-    if audit:
+    return True
+
+
+def _searched(desk: Desk, user: User, text: str, *, audit: bool) -> None:
+    """A search by phone or ID number: refused as above, recorded in the access audit."""
+    if _number_search_allowed(user, text) and audit:
         record_audit(desk, user, Audited("personal.searched", detail=masked_query(text)))
 
 
@@ -372,12 +377,11 @@ def _search_page(query: CaseQuery, match: TextMatch, after: tuple[Any, int] | No
 
 
 @requires("read_cases")
-def count_cases(desk: Desk, user: User, query: CaseQuery) -> int:
+def count_cases(db: Database, user: User, query: CaseQuery) -> int:
     """How many cases match; for a text search, counted in the index (the case table is read
-    only when there are filters besides the text). (Not audited: list_cases records the
-    search it counts.)"""
-    _searched(desk, user, query.text, audit=False)
-    db = desk.db
+    only when there are filters besides the text). Refused like list_cases for a phone search
+    by a role that may not see phones, but not audited: list_cases records the search."""
+    _number_search_allowed(user, query.text)
     match = text_match(query.text)
     if match is None:
         statement = select(func.count()).select_from(cases).where(

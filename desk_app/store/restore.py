@@ -208,7 +208,7 @@ def _swap(staging: Path, db_path: Path, attachments: Path, undo: Path,
 
 
 @requires("settings")
-def restore_backup(path: Path, db_path: Path, attachments: Path, *, user: User,
+def restore_backup(user: User, path: Path, db_path: Path, attachments: Path, *,
                    key: bytes | None = None, recovery: bytes | None = None) -> Restored:
     """Replace the database and attachments with those of the backup at `path` (an
     administrator's act; recorded in the access audit of the restored database at the next

@@ -137,8 +137,8 @@ class DeskSession:
         self.workspace.close()
         paths = self.workspace.paths
         try:
-            restored = restore_backup(path, paths.database, paths.attachments,
-                                      user=self.window.user if self.window else None,  # type: ignore[arg-type]
+            restored = restore_backup(self.window.user if self.window else None,  # type: ignore[arg-type]
+                                      path, paths.database, paths.attachments,
                                       key=self.workspace.key, recovery=recovery_for(path))
         except DomainError as error:
             QMessageBox.critical(None, translate("DeskSession", "Not restored"), message(error))

@@ -123,7 +123,7 @@ class CaseTableModel(QAbstractTableModel):
         def work(_state: object) -> int | None:
             if generation != self._generation:
                 return None
-            return count_cases(self.desk, self.user, query)
+            return count_cases(self.desk.db, self.user, query)
 
         def done(total: int | None) -> None:
             if total is None or generation != self._generation:
