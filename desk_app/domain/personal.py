@@ -30,13 +30,23 @@ def masked_id(value: str) -> str:
     return mask_id_number(value) if value else ""
 
 
-def masked_text(text: str, known: Iterable[str]) -> str:
+# Numbers typed into free text ("张三（13912345678）反映…"): the same patterns the centre's
+# redaction uses for mobiles and ID numbers, here masked rather than removed.
+_MOBILE = re.compile(r"(?<![\dA-Za-z])1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
+_ID_NUMBER = re.compile(r"(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])")
+
+
+def masked_text(text: str, known: Iterable[str] = ()) -> str:
     """`text` with each of the known numbers (the case's own phone and ID number, written as
-    stored) replaced by its mask."""
+    stored) and any mobile or ID number written in it replaced by its mask."""
+    if not text:
+        return text
     for value in known:
         if value and len(value) >= 7 and value in text:
             text = text.replace(value, masked_id(value) if len(value) >= 15 else masked_phone(value))
-    return text
+    text = _ID_NUMBER.sub(lambda m: mask_id_number(m.group()) if len(m.group()) == 18
+                          else m.group()[:4] + "*" * 7 + m.group()[-4:], text)
+    return _MOBILE.sub(lambda m: mask_phone(m.group()), text)
 
 
 def masked_payload(payload: Mapping[str, Any], known: Iterable[str] = ()) -> dict[str, Any]:
@@ -78,8 +88,9 @@ def masked_case(state: T) -> T:
     known = known_numbers(state)
     steps = [replace(step, payload=masked_payload(step.payload, known))
              for step in getattr(state, "steps", [])]
+    texts = {name: masked_text(getattr(state, name), known)
+             for name in ("title", "description", "resolution", "void_reason",
+                          "escalation_reason", "instructions")}
     return replace(state, phone=masked_phone(state.phone),  # type: ignore[type-var]
                    id_number=masked_id(state.id_number),  # type: ignore[attr-defined]
-                   description=masked_text(state.description, known),  # type: ignore[attr-defined]
-                   resolution=masked_text(state.resolution, known),  # type: ignore[attr-defined]
-                   steps=steps)
+                   steps=steps, **texts)

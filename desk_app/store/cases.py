@@ -53,14 +53,14 @@ def register_case(desk: Desk, user: User, intake: Intake, *, dispatch: bool = Tr
     """Register a request: a case number at once, offline; then automatic dispatch to the
     catalogue item's lead department, or, when settled at the window, closure in the same step."""
     with desk.write() as unit:
-        batch = registration_events(desk, user, intake, unit.conn, dispatch=dispatch,
+        batch = _registration_events(desk, user, intake, unit.conn, dispatch=dispatch,
                                     settle_answer=settle_answer)
         result = unit.record(batch)
     return as_seen_by(user, result.states.get(batch[0].entity_id)
                       or _fold_case(desk, batch[0].entity_id))
 
 
-def registration_events(desk: Desk, user: User, intake: Intake, conn: Connection, *,
+def _registration_events(desk: Desk, user: User, intake: Intake, conn: Connection, *,
                         dispatch: bool = True, settle_answer: str | None = None) -> list[Event]:
     """The events that register a case, checked, numbered in the caller's transaction."""
     _require(user, "settle" if settle_answer is not None else "register")

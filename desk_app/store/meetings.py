@@ -271,6 +271,7 @@ def mark_attendance(desk: Desk, user: User, meeting_id: str, department: str,
 
 
 def attach_photo(desk: Desk, user: User, meeting_id: str, source: Path) -> MeetingState:
+    _require(user)  # before the file is stored
     info = add_attachment(desk.db, source)
     return _record(desk, user, meeting_id, "meeting.attachment_added",
                    {"sha256": info.sha256, "name": info.name, "content_type": info.content_type,

@@ -18,7 +18,7 @@ from desk_app.domain.text import DomainError
 
 from .access import require
 from .attachments import add_attachment
-from .cases import _fold_case, as_seen_by, registration_events
+from .cases import _fold_case, _registration_events, as_seen_by
 from .desk import Desk
 from .eventlog import load_events
 from .schema import outreach
@@ -158,7 +158,7 @@ def finding_to_case(desk: Desk, user: User, entity_id: str, finding_id: str, int
         if record.entity == "patrol":
             intake.latitude, intake.longitude = finding.latitude, finding.longitude
         intake.description = intake.description or finding.text
-        batch = registration_events(desk, user, intake, unit.conn)
+        batch = _registration_events(desk, user, intake, unit.conn)
         batch.append(desk.new_event(user.actor(desk.code), record.entity, entity_id,
                                     f"{record.entity}.finding_converted",
                                     {"finding_id": finding_id, "case_id": batch[0].entity_id},

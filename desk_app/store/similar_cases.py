@@ -13,6 +13,7 @@ from sqlalchemy import Connection, literal_column, select
 
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.classify import Suggester, suggester_for
+from desk_app.domain.personal import masked_text
 from desk_app.domain.similarity import TfIdf, Vector, cosine, estate_of, normalize_address
 from desk_app.domain.vocabulary import FINAL
 
@@ -99,9 +100,28 @@ def similar_open_cases(conn: Connection, user: User, columns: Sequence[Any], *, 
         else:
             needed = SAME_COMMUNITY
         if score >= needed:
-            found.append((score, row))
+            found.append((score, row if sees_personal(user) else MaskedRow(row)))
     found.sort(key=lambda pair: -pair[0])
     return found
+
+
+class MaskedRow:
+    """A result row with the numbers typed into its text masked (its phone column is masked
+    by the query already): the same attributes and `_mapping` as the row."""
+
+    def __init__(self, row: Any) -> None:
+        self._mapping = {key: masked_text(value) if key in ("title", "description")
+                         and isinstance(value, str) else value
+                         for key, value in row._mapping.items()}
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._mapping[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __repr__(self) -> str:
+        return f"MaskedRow({self._mapping!r})"
 
 
 def same_place(address: str, other: str) -> bool:

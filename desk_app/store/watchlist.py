@@ -8,7 +8,7 @@ through small partial indexes (revision 0007), one per way a case can need actio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, select, text
@@ -31,10 +31,11 @@ from desk_app.domain.followup import (
     resolution_warning,
     warning_id,
 )
+from desk_app.domain.personal import masked_text
 from desk_app.domain.sla import CHINA, utc_from_ms
 from desk_app.domain.workcalendar import WorkCalendar
 
-from .access import requires
+from .access import requires, sees_personal
 from .desk import Desk
 from .schema import events as events_table
 from .users import User
@@ -141,9 +142,13 @@ def _facts(m: _Row) -> CaseFacts:  # type: ignore[misc]
 def watch_list(conn: Connection, user: User, now: int, calendar: WorkCalendar, *,
                rules: Rules = DEFAULT_RULES, desk_level: str = "community",
                flt: WatchFilter | None = None, resolutions_too: bool = True) -> WatchList:
-    """Everything in the desk's area that needs action at `now`, most pressing first."""
-    return _watch_list(conn, now, calendar, rules=rules, desk_level=desk_level, flt=flt,
-                       resolutions_too=resolutions_too)
+    """Everything in the desk's area that needs action at `now`, most pressing first (numbers
+    typed into a title masked for roles that may not see phones)."""
+    listing = _watch_list(conn, now, calendar, rules=rules, desk_level=desk_level, flt=flt,
+                          resolutions_too=resolutions_too)
+    if not sees_personal(user):
+        listing.items = [replace(item, title=masked_text(item.title)) for item in listing.items]
+    return listing
 
 
 def _watch_list(conn: Connection, now: int, calendar: WorkCalendar, *,
