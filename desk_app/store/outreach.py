@@ -142,10 +142,12 @@ def end_patrol(desk: Desk, user: User, patrol_id: str, ended_at: str, notes: str
 def finding_to_case(desk: Desk, user: User, entity_id: str, finding_id: str, intake: Intake
                     ) -> CaseState:
     """Register the finding as a case (channel "deputy reception" or "grid patrol") and mark
-    the finding with it, in one transaction."""
+    the finding with it, in one transaction. Needs the permission of the record's page (a
+    reception's names are read) and "register"."""
     with desk.write() as unit:
         record = fold_outreach(entity_id,
                                load_events(unit.conn, [entity_id]).get(entity_id, []))
+        require(user, READ_PERMISSION.get(record.entity, "receptions"))
         finding = record.findings.get(finding_id)
         if finding is None:
             raise DomainError(_t("domain", "There is no such finding."))

@@ -377,7 +377,7 @@ TABLE: dict[str, Checked | Exempt] = {
         outreach.add_patrol_finding(w.desk, u, p, "井盖破损")), prepare=lambda w: w.new_patrol()),
     "outreach.end_patrol": Checked("patrols", lambda w, u, p: outreach.end_patrol(
         w.desk, u, p, "2026-12-01 11:00"), prepare=lambda w: w.new_patrol()),
-    "outreach.finding_to_case": Checked(None, lambda w, u, vf: outreach.finding_to_case(
+    "outreach.finding_to_case": Checked("receptions", lambda w, u, vf: outreach.finding_to_case(
         w.desk, u, vf[0], vf[1], w.intake(channel="deputy")), prepare=lambda w: _finding(w),
         workflow_may_refuse=True),
     # reports -----------------------------------------------------------------------------
