@@ -1,8 +1,6 @@
 """The table of tests/store/test_least_privilege.py: for every public store function, how to
 call it as a user and the permission it needs, or why it takes no acting user; and the world
-(a desk, one account per role, a case with a phone and an ID number) the calls run in.
-
-"""
+(a desk, one account per role, a case with a phone and an ID number) the calls run in."""
 
 from __future__ import annotations
 
