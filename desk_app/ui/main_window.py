@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.classify import CatalogueIndex
 from desk_app.domain.roles import ROLES, may
+from desk_app.store.audit import Audited, record_audit
 from desk_app.store.desk import Changes
 from desk_app.store.eventlog import pending_count
 from desk_app.store.learned import warm_suggestions
@@ -336,8 +338,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         old_language = self.workspace.settings.language
+        before = asdict(self.workspace.settings)
         settings = dialog.apply_to(self.workspace.settings)
         settings.save(self.workspace.paths.settings)
+        changed = [key for key, value in asdict(settings).items() if before.get(key) != value]
+        if changed:  # auto-lock, sync interval…: in the access audit (等保 2.0)
+            record_audit(self.desk, self.user, Audited("settings.changed",
+                                                       target=", ".join(changed)[:100]))
         if self.sync is not None:
             self.sync.scheduler.set_interval(settings.sync_interval_minutes)
         if self.followup is not None:  # issue 10: evaluation wait, notification hours
