@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app.config import app_paths, resources_dir
 from desk_app.domain.text import DomainError
+from desk_app.store.audit import Audited, record_audit
 from desk_app.store.backup import restore_backup, scheduled_backup
 from desk_app.store.database import WrongKey
 from desk_app.store.users import User
@@ -82,6 +83,11 @@ class DeskSession:
         user = self.after_sign_in(dialog.user)
         if user is None:
             return False
+        self.open_window(user)
+        return True
+
+    def open_window(self, user: User) -> MainWindow:
+        """The main window of the person signed in (their role's menus, pages and masking)."""
         self.workspace.settings.last_user = user.username
         self.workspace.settings.save(self.workspace.paths.settings)
         self.window = MainWindow(self.workspace, user, sync=self.sync,
@@ -89,7 +95,7 @@ class DeskSession:
         self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
         self.window.show()
-        return True
+        return self.window
 
     def followup_bridge(self) -> FollowupBridge | None:
         """The follow-through job, started once per session (on its own thread)."""
@@ -149,17 +155,43 @@ class DeskSession:
         QApplication.instance().exit(0)
 
     def lock(self, idle: bool = True) -> None:
-        if self.window is None or not self.window.isVisible():
+        """Hide the window behind the sign-in. The same person unlocks it as it was; another
+        person (切换用户) gets a window of their own and the locked one closes, its unsaved
+        intake form kept as its owner's draft."""
+        window = self.window
+        if window is None or not window.isVisible():
             return
-        self.window.hide()
-        user = self.window.user
-        dialog = LoginDialog(self.workspace.db, self.workspace.desk.identity.name,  # type: ignore[union-attr]
-                             user.username, locked=True, idle=idle)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            self.window.close()
-            QApplication.instance().quit()
-            return
-        self.window.show()
+        window.hide()
+        if window.intake is not None:
+            window.intake.save_draft_now()  # whoever comes next, nothing typed is lost
+        before = window.user
+        desk = self.workspace.desk
+        assert desk is not None
+        while True:
+            dialog = LoginDialog(self.workspace.db, desk.identity.name, before.username,
+                                 locked=True, idle=idle)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+                window.close()
+                QApplication.instance().quit()
+                return
+            if dialog.user.id == before.id:
+                break
+            user = self.after_sign_in(dialog.user)
+            if user is not None:
+                self.switch_to(window, user)
+                return
+        window.show()
+        self.watcher.set_minutes(auto_lock_minutes(self.workspace.settings.auto_lock_minutes))
+
+    def switch_to(self, old: MainWindow, user: User) -> None:
+        """Close the locked person's window and open the next person's; recorded in the audit
+        (signin.switched, target: who was signed in before)."""
+        desk = self.workspace.desk
+        assert desk is not None
+        record_audit(desk, user, Audited("signin.switched", target=old.user.username))
+        self.open_window(user)  # first: closing the last window would end the application
+        old.close()
+        old.deleteLater()
         self.watcher.set_minutes(auto_lock_minutes(self.workspace.settings.auto_lock_minutes))
 
 

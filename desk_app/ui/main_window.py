@@ -32,7 +32,7 @@ from .backup_ui import AboutDialog, RestoreDialog, backup_now
 from .case_detail import CaseDetail
 from .case_list import CaseList
 from .changes import Coalesced
-from .drafts import DRAFT_FILE
+from .drafts import draft_for
 from .i18n import install_language, label
 from .intake_form import IntakeForm
 from .lazy_page import LazyPage
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.intake: IntakeForm | None = None
         if may(self.user.role, "register"):
             self.intake = IntakeForm(self.desk, self.user, self.index,
-                                     draft=self.workspace.paths.data / DRAFT_FILE,
+                                     draft=draft_for(self.workspace.paths.data, self.user.username),
                                      offer_draft=False)  # asked in showEvent
             self.intake.saved.connect(self._after_save)
             self._add_page(self.tr("Register"), self.intake)

@@ -1435,6 +1435,18 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Switch &amp;user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as another person (Alt+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as another person. The work of the person who locked the desk is kept until they sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1431,6 +1431,18 @@ Size: %2</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Switch &amp;user</source>
+        <translation>切换用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign in as another person (Alt+U)</source>
+        <translation>以其他人员身份登录（Alt+U）</translation>
+    </message>
+    <message>
+        <source>Sign in as another person. The work of the person who locked the desk is kept until they sign in again.</source>
+        <translation>请以其他人员身份登录。锁定工作台的人员未保存的工作会保留，待其再次登录时恢复。</translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
