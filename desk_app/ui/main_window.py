@@ -225,6 +225,11 @@ class MainWindow(QMainWindow):
             restore = QAction(self.tr("Restore from a bac&kup…"), self)
             restore.triggered.connect(self.ask_restore)
             desk_menu.addAction(restore)
+        if may(self.user.role, "audit_log"):  # issue 11: the administrator's alone
+            audit = QAction(self.tr("Access &audit…"), self, objectName="auditLog",
+                            shortcut=QKeySequence("Ctrl+Shift+A"))
+            audit.triggered.connect(self.show_audit)
+            desk_menu.addAction(audit)
         desk_menu.addSeparator()
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested)
@@ -368,6 +373,19 @@ class MainWindow(QMainWindow):
         self.build()
         self.cases.table.horizontalHeader().restoreState(columns)
         self.language_changed.emit(language)
+
+    def show_audit(self) -> QWidget:
+        """The access audit in a window of its own (one at a time); its cases open here."""
+        from .audit_view import AuditDialog
+
+        found = self.findChild(AuditDialog)
+        if found is None:
+            found = AuditDialog(self.desk, self.user, self)
+            found.case_opened.connect(self.open_case)
+            found.case_opened.connect(self.activateWindow)
+        found.show()
+        found.raise_()
+        return found
 
     def about(self) -> None:
         AboutDialog(self.workspace.paths, self).exec()

@@ -192,6 +192,125 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Access audit — %1</source>
+        <translation>访问审计 — %1</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>The desk (nobody signed in)</source>
+        <translation>本工作台（无人登录时）</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部诉求</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export xlsx…</source>
+        <translation>导出 xlsx(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Every entry the filters match (Ctrl+E)</source>
+        <translation>导出符合筛选条件的全部记录（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>诉求编号</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>涉及对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Entries are kept at least %1 days and cannot be changed.</source>
+        <translation>审计记录至少保存 %1 天，不可修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Case &amp;number</source>
+        <translation>诉求编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Reading the audit…</source>
+        <translation>正在读取审计记录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) shown</source>
+        <translation>
+            <numerusform>已显示 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; scroll down for older ones</source>
+        <translation>；向下滚动查看更早的记录</translation>
+    </message>
+    <message>
+        <source>Access audit</source>
+        <translation>访问审计</translation>
+    </message>
+    <message>
+        <source>This desk does not have case %1.</source>
+        <translation>本工作台没有诉求 %1。</translation>
+    </message>
+    <message>
+        <source>Export the access audit</source>
+        <translation>导出访问审计</translation>
+    </message>
+    <message>
+        <source>Writing the xlsx…</source>
+        <translation>正在写入 xlsx…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 条记录写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Community Desk backups (*%1)</source>
@@ -1512,6 +1631,10 @@ Size: %2</source>
     <message>
         <source>Restore from a bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Access &amp;audit…</source>
+        <translation>访问审计(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
