@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from desk_app.store.audit import AuditFilter, Audited, list_audit, record_audit
+from desk_app.store.audit import Audited, AuditFilter, list_audit, record_audit
 from desk_app.store.users import User, create_user
 from desk_app.ui.audit_view import AuditDialog
 from desk_app.ui.main_window import MainWindow
