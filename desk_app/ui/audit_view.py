@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -61,6 +60,7 @@ from desk_app.store.users import User, list_users
 from .changes import Coalesced
 from .formatting import actor_name, desk_today, local_time
 from .i18n import message, translate
+from .personal_audit import output_detail
 from .tasks import BackgroundOp
 
 PAGE = 200  # entries read at a time as the table is scrolled
@@ -100,6 +100,8 @@ class AuditWords:
     people: Mapping[str, str]
     actions: Mapping[str, str]
     nobody: str
+    documents: dict[str, str]  # receipt, reminder letter, report → their words
+    cases: str  # "%1 case(s)"
 
     def person(self, actor: str) -> str:
         if actor.partition("@")[0] == SYSTEM_ACTOR:
@@ -109,7 +111,7 @@ class AuditWords:
     def row(self, line: AuditLine) -> list[str]:
         return [local_time(line.at_ms, with_seconds=True), self.person(line.actor),
                 self.actions.get(line.action, line.action), line.case_number, line.target,
-                line.detail]
+                output_detail(line.detail, self.documents, self.cases)]
 
 
 class AuditModel(QAbstractTableModel):
@@ -207,7 +209,10 @@ class AuditDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+E"), self, activated=self.export)
         self.words = AuditWords({p.actor(desk.code): p.display_name for p in people},
                                 {key: action_label(key) for key in ACTIONS},
-                                self.tr("The desk (nobody signed in)"))
+                                self.tr("The desk (nobody signed in)"),
+                                {"receipt": self.tr("Receipt"),
+                                 "reminder letter": self.tr("Reminder letter"),
+                                 "report": self.tr("Report")}, self.tr("%1 case(s)"))
         self.headers = [self.tr("Time"), self.tr("Person"), self.tr("Action"),
                         self.tr("Case number"), self.tr("Concerning"), self.tr("Detail")]
         self.model = AuditModel(self.headers, self.words, self._read_more, self)
@@ -217,7 +222,7 @@ class AuditDialog(QDialog):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((150, 150, 240, 150, 140)):
+        for column, width in enumerate((150, 150, 230, 215, 200)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.open_entry)
@@ -243,26 +248,26 @@ class AuditDialog(QDialog):
         return edit
 
     def _layout(self, keep: QLabel) -> None:
-        form = QFormLayout()
-        dates = QHBoxLayout()
-        dates.addWidget(self.since)
-        dates.addWidget(QLabel("—"))
-        dates.addWidget(self.until)
-        dates.addStretch(1)
-        rows = ((self.tr("&Dates"), dates, self.since), (self.tr("&Person"), self.person, None),
-                (self.tr("&Action"), self.action, None),
-                (self.tr("Case &number"), self.case_number, None))
-        for text, field, buddy in rows:
-            title = QLabel(text)
-            title.setBuddy(buddy or field)  # type: ignore[arg-type]
-            form.addRow(title, field)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.search)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
+        """One row of filters above the table, each with its Alt key."""
+        bar = QHBoxLayout()
+        fields = ((self.tr("&Dates"), self.since), (None, QLabel("—")), (None, self.until),
+                  (self.tr("&Person"), self.person), (self.tr("&Action"), self.action),
+                  (self.tr("Case &number"), self.case_number))
+        for text, field in fields:
+            if text is not None:
+                title = QLabel(text)
+                title.setBuddy(field)
+                bar.addSpacing(8)
+                bar.addWidget(title)
+            bar.addWidget(field)
+        self.person.setMinimumWidth(150)
+        self.action.setMinimumWidth(230)
+        self.case_number.setMinimumWidth(170)
+        bar.addWidget(self.search)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.state)
         layout.addWidget(keep)
@@ -276,8 +281,10 @@ class AuditDialog(QDialog):
         since, until = self.since.date().toPython(), self.until.date().toPython()
         if until < since:
             since, until = until, since
-        return AuditFilter(since_ms=day_start_ms(since),
-                           until_ms=day_start_ms(until + timedelta(days=1)),
+        # Up to today means up to now, and after: an entry's time is its event's clock stamp,
+        # which may run a little ahead of this computer's clock (stamps seen from the centre).
+        last = None if until >= desk_today() else day_start_ms(until + timedelta(days=1))
+        return AuditFilter(since_ms=day_start_ms(since), until_ms=last,
                            actor=self.person.currentData() or "",
                            action=self.action.currentData() or "",
                            case_number=self.case_number.text().strip().upper())

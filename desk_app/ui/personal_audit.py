@@ -17,6 +17,8 @@ from desk_app.store.users import User
 # The report's tables that list cases one per line (number, title as typed: names and phones a
 # worker typed into a description show there); the others are counts and rates only.
 CASE_LINE_TABLES = frozenset({"model_cases", "overdue", "cases"})
+# The documents, as the entry's detail names them (stored in these words in every language).
+DOCUMENTS = ("receipt", "reminder letter", "report")
 
 
 def cases_listed(tables: Sequence[Table]) -> list[tuple[str, str]]:
@@ -38,6 +40,19 @@ def note_personal_output(desk: Desk, user: User | None, action: str, document: s
     or the file's name (never its folder)."""
     if user is None:
         return
+    assert document.startswith(DOCUMENTS), document
     case_id, number = cases[0] if len(cases) == 1 else ("", "")
     record_audit(desk, user, Audited(action, case_id, number, target=where[:100],
                                      detail=f"{document}; cases={len(cases)}"[:500]))
+
+
+def output_detail(detail: str, words: dict[str, str], cases: str) -> str:
+    """An entry's detail as this module wrote it ("receipt; cases=1"), in the screen's words
+    (`words`: document → its label; `cases`: the text for a count, with %1); any other detail
+    is shown as stored."""
+    document, sep, count = detail.rpartition("; cases=")
+    kind = next((d for d in DOCUMENTS if document.startswith(d)), None)
+    if not sep or kind is None or not count.isdigit():
+        return detail
+    rest = document[len(kind):].strip()
+    return " ".join(p for p in (words[kind], rest) if p) + "，" + cases.replace("%1", count)

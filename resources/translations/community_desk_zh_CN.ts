@@ -226,6 +226,22 @@
         <translation>导出符合筛选条件的全部记录（Ctrl+E）</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>%1 case(s)</source>
+        <translation>共 %1 件</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>

@@ -65,6 +65,14 @@ def test_printing_and_saving_a_receipt_are_audited(
     [saved] = entries(workspace, admin, "personal.exported")
     assert saved.target == "回执.pdf" and saved.case_number == case.number  # type: ignore[attr-defined]
     assert str(tmp_path) not in saved.target  # the file's name, never its folder
+    from desk_app.ui.audit_view import AuditDialog
+
+    shown = AuditDialog(workspace.desk, admin)  # what the administrator reads
+    qtbot.addWidget(shown)
+    qtbot.waitUntil(lambda: shown.model.rowCount() == 2)
+    model = shown.model
+    assert [model.data(model.index(r, 5)) for r in range(2)] == ["受理回执，共 1 件"] * 2
+    assert {model.data(model.index(r, 2)) for r in range(2)} == {"打印个人信息", "导出个人信息"}
 
 
 def test_the_receipt_after_intake_is_the_workers(
