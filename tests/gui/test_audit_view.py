@@ -146,8 +146,12 @@ def test_the_export_holds_every_matching_entry_and_is_itself_audited(
     qtbot.waitUntil(lambda: "导出访问审计" in column(dialog, 2))
 
 
-def test_only_the_administrator_has_the_audit_menu(qtbot: QtBot, workspace: Workspace,
-                                                   users: dict[str, User], admin: User) -> None:
+def test_only_the_administrator_has_the_audit_menu(
+        qtbot: QtBot, workspace: Workspace, users: dict[str, User], admin: User,
+        add_case: Callable[..., object]) -> None:
+    case = add_case()
+    assert workspace.desk is not None
+    record_audit(workspace.desk, users["window"], Audited("personal.viewed", case.id, case.number))  # type: ignore[attr-defined]
     for user in [*users.values(), admin]:
         window = MainWindow(workspace, user)
         qtbot.addWidget(window)
@@ -159,8 +163,11 @@ def test_only_the_administrator_has_the_audit_menu(qtbot: QtBot, workspace: Work
             actions[0].trigger()
             dialog = window.findChild(AuditDialog)
             assert dialog is not None and dialog.isVisible()
-            opened(qtbot, dialog, 0)
+            opened(qtbot, dialog, 1)
             actions[0].trigger()  # a second time: the same window, raised
             assert len(window.findChildren(AuditDialog)) == 1
+            dialog.table.doubleClicked.emit(dialog.model.index(0, 3))
+            assert window.pages.currentWidget() is window.detail  # the case, in the main window
+            assert window.detail.case is not None and window.detail.case.id == case.id  # type: ignore[attr-defined]
             dialog.close()
         window.close()
