@@ -8,8 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desk_app.config import app_paths, resources_dir
 from desk_app.domain.text import DomainError
@@ -162,6 +163,9 @@ class DeskSession:
         if window is None or not window.isVisible():
             return
         window.hide()
+        covered = open_windows(window)
+        for shown in covered:
+            shown.hide()
         if window.intake is not None:
             window.intake.save_draft_now()  # whoever comes next, nothing typed is lost
         before = window.user
@@ -181,6 +185,8 @@ class DeskSession:
                 self.switch_to(window, user)
                 return
         window.show()
+        for shown in covered:
+            shown.show()
         self.watcher.set_minutes(auto_lock_minutes(self.workspace.settings.auto_lock_minutes))
 
     def switch_to(self, old: MainWindow, user: User) -> None:
@@ -193,6 +199,17 @@ class DeskSession:
         old.close()
         old.deleteLater()
         self.watcher.set_minutes(auto_lock_minutes(self.workspace.settings.auto_lock_minutes))
+
+
+def open_windows(window: QWidget) -> list[QWidget]:
+    """The window's own windows on screen (the audit, a receipt, a case's dialog): hiding the
+    main window leaves them showing, so the lock hides them too and shows them again on
+    unlocking. A dialog waiting in exec() (application-modal) is left alone: hiding it would
+    end it and lose what was typed in it."""
+    return [w for w in window.findChildren(QWidget)
+            if w.isWindow() and w.isVisible()
+            and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+            and w.windowModality() != Qt.WindowModality.ApplicationModal]
 
 
 def open_with_recovery(demo: bool) -> Workspace | None:

@@ -145,3 +145,34 @@ def test_a_wrong_password_after_switching_changes_nothing(
     at_the_lock_screen(qtbot, wrong_then_right)
     session.lock(idle=False)
     assert session.window is first and first.isVisible()  # the same person: just unlocked
+
+
+def test_the_lock_hides_the_windows_own_windows_too(
+        qtbot: QtBot, workspace: Workspace, users: dict[str, User], session: DeskSession,
+        add_case: Callable[..., object]) -> None:
+    """A receipt (a resident's name and address) or the audit left open must not show on a
+    locked desk; the same person finds them again, the next person does not."""
+    from desk_app.ui.receipt import ReceiptDialog
+
+    admin = create_user(workspace.db, "admin", "管理员", "admin", "password-123")
+    window = session.open_window(admin)
+    audit = window.show_audit()
+    receipt = ReceiptDialog(workspace.desk, add_case(), window, user=admin)  # type: ignore[arg-type]
+    receipt.open()
+    assert audit.isVisible() and receipt.isVisible()
+    while_locked: list[bool] = []
+
+    def look_then_unlock(dialog: LoginDialog) -> None:
+        while_locked.extend([audit.isVisible(), receipt.isVisible(), window.isVisible()])
+        sign_in_as(qtbot, "admin", switch=False)(dialog)
+
+    at_the_lock_screen(qtbot, look_then_unlock)
+    session.lock(idle=True)
+    assert while_locked == [False, False, False]
+    assert audit.isVisible() and receipt.isVisible()  # the same person: as they were
+
+    at_the_lock_screen(qtbot, sign_in_as(qtbot, "chenjie"))
+    session.lock(idle=True)
+    assert session.window is not window
+    assert not audit.isVisible() and not receipt.isVisible()
+    assert session.window.findChild(ReceiptDialog) is None  # type: ignore[union-attr]
