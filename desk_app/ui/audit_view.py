@@ -101,7 +101,7 @@ class AuditWords:
     actions: Mapping[str, str]
     nobody: str
     documents: dict[str, str]  # receipt, reminder letter, report → their words
-    cases: str  # "%1 case(s)"
+    shape: str  # "%1 (cases: %2)"
 
     def person(self, actor: str) -> str:
         if actor.partition("@")[0] == SYSTEM_ACTOR:
@@ -111,7 +111,7 @@ class AuditWords:
     def row(self, line: AuditLine) -> list[str]:
         return [local_time(line.at_ms, with_seconds=True), self.person(line.actor),
                 self.actions.get(line.action, line.action), line.case_number, line.target,
-                output_detail(line.detail, self.documents, self.cases)]
+                output_detail(line.detail, self.documents, self.shape)]
 
 
 class AuditModel(QAbstractTableModel):
@@ -212,7 +212,7 @@ class AuditDialog(QDialog):
                                 self.tr("The desk (nobody signed in)"),
                                 {"receipt": self.tr("Receipt"),
                                  "reminder letter": self.tr("Reminder letter"),
-                                 "report": self.tr("Report")}, self.tr("%1 case(s)"))
+                                 "report": self.tr("Report")}, self.tr("%1 (cases: %2)"))
         self.headers = [self.tr("Time"), self.tr("Person"), self.tr("Action"),
                         self.tr("Case number"), self.tr("Concerning"), self.tr("Detail")]
         self.model = AuditModel(self.headers, self.words, self._read_more, self)
@@ -314,7 +314,7 @@ class AuditDialog(QDialog):
         more = len(lines) == self.page_size
         (self.model.replace if replace else self.model.append)(lines, more)
         shown = self.model.rowCount()
-        text = self.tr("%n entry(ies) shown", "", shown)
+        text = self.tr("%n record(s) shown", "", shown)
         if more:
             text += self.tr("; scroll down for older ones")
         self.state.setText(text)
@@ -374,7 +374,7 @@ class AuditDialog(QDialog):
     def _exported(self, result: tuple[Path, int]) -> None:
         path, count = result
         self.export_button.setEnabled(True)
-        self.state.setText(self.tr("%n entry(ies) written to %1", "", count)
+        self.state.setText(self.tr("%n record(s) written to %1", "", count)
                            .replace("%1", str(path)))
         self.exported.emit(path)
 

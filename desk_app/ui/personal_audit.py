@@ -46,13 +46,14 @@ def note_personal_output(desk: Desk, user: User | None, action: str, document: s
                                      detail=f"{document}; cases={len(cases)}"[:500]))
 
 
-def output_detail(detail: str, words: dict[str, str], cases: str) -> str:
+def output_detail(detail: str, words: dict[str, str], shape: str) -> str:
     """An entry's detail as this module wrote it ("receipt; cases=1"), in the screen's words
-    (`words`: document → its label; `cases`: the text for a count, with %1); any other detail
-    is shown as stored."""
+    (`words`: document → its label; `shape`: "%1 (cases: %2)" in the screen's language); any
+    other detail is shown as stored."""
     document, sep, count = detail.rpartition("; cases=")
     kind = next((d for d in DOCUMENTS if document.startswith(d)), None)
     if not sep or kind is None or not count.isdigit():
         return detail
     rest = document[len(kind):].strip()
-    return " ".join(p for p in (words[kind], rest) if p) + "，" + cases.replace("%1", count)
+    named = " ".join(p for p in (words[kind], rest) if p)
+    return shape.replace("%1", named).replace("%2", count)

@@ -237,7 +237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 case(s)</source>
+        <source>%1 (cases: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -289,10 +289,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(ies) shown</source>
+        <source>%n record(s) shown</source>
         <translation>
-            <numerusform>%n entry(ies) shown</numerusform>
-            <numerusform>%n entry(ies) shown</numerusform>
+            <numerusform>%n record shown</numerusform>
+            <numerusform>%n records shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written to %1</source>
+        <translation>
+            <numerusform>%n record written to %1</numerusform>
+            <numerusform>%n records written to %1</numerusform>
         </translation>
     </message>
     <message>
@@ -314,13 +321,6 @@
     <message>
         <source>Writing the xlsx…</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(ies) written to %1</source>
-        <translation>
-            <numerusform>%n entry(ies) written to %1</numerusform>
-            <numerusform>%n entry(ies) written to %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not exported</source>

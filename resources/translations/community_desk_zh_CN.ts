@@ -238,8 +238,8 @@
         <translation>报告</translation>
     </message>
     <message>
-        <source>%1 case(s)</source>
-        <translation>共 %1 件</translation>
+        <source>%1 (cases: %2)</source>
+        <translation>%1（共 %2 件）</translation>
     </message>
     <message>
         <source>Time</source>
@@ -290,9 +290,15 @@
         <translation>正在读取审计记录…</translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(ies) shown</source>
+        <source>%n record(s) shown</source>
         <translation>
             <numerusform>已显示 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 条记录写入 %1</numerusform>
         </translation>
     </message>
     <message>
@@ -314,12 +320,6 @@
     <message>
         <source>Writing the xlsx…</source>
         <translation>正在写入 xlsx…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(ies) written to %1</source>
-        <translation>
-            <numerusform>已将 %n 条记录写入 %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not exported</source>

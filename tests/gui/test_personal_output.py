@@ -71,7 +71,7 @@ def test_printing_and_saving_a_receipt_are_audited(
     qtbot.addWidget(shown)
     qtbot.waitUntil(lambda: shown.model.rowCount() == 2)
     model = shown.model
-    assert [model.data(model.index(r, 5)) for r in range(2)] == ["受理回执，共 1 件"] * 2
+    assert [model.data(model.index(r, 5)) for r in range(2)] == ["受理回执（共 1 件）"] * 2
     assert {model.data(model.index(r, 2)) for r in range(2)} == {"打印个人信息", "导出个人信息"}
 
 
