@@ -33,19 +33,27 @@ def main() -> None:
     from bench.generate import ensure
 
     path = ensure(CASES)
+    from desk_app.config import calendar_file, catalogue_dir
+    from desk_app.domain.catalogue import load_catalogue
+    from desk_app.domain.workcalendar import WorkCalendar
     from desk_app.store.case_queries import CaseQuery, count_cases, list_cases
     from desk_app.store.database import open_database
+    from desk_app.store.desk import Desk, read_identity
+    from desk_app.store.users import User
 
     started = time.perf_counter()
     db = open_database(path)
     opened = (time.perf_counter() - started) * 1000
+    desk = Desk(db, read_identity(db), load_catalogue(catalogue_dir()),  # type: ignore[arg-type]
+                WorkCalendar.load(calendar_file()))
+    reader = User("bench", "bench", "测评", "supervisor")  # the role that reads every case
     print(f"\ncase list on {CASES:,} cases ({path.stat().st_size / 1e6:.0f} MB), median ms:")
     print(f"  open database (migrations checked)         {opened:8.1f}")
     base = CaseQuery()
-    page = list_cases(db, base)
-    print(f"  first page of 200 rows                     {timed(lambda: list_cases(db, base)):8.1f}")
-    print(f"  next page (keyset)                         {timed(lambda: list_cases(db, base, after=page.cursor)):8.1f}")
-    print(f"  total count for the status bar             {timed(lambda: count_cases(db, base)):8.1f}")
+    page = list_cases(desk, reader, base)
+    print(f"  first page of 200 rows                     {timed(lambda: list_cases(desk, reader, base)):8.1f}")
+    print(f"  next page (keyset)                         {timed(lambda: list_cases(desk, reader, base, after=page.cursor)):8.1f}")
+    print(f"  total count for the status bar             {timed(lambda: count_cases(db, reader, base)):8.1f}")
     sample = page.rows[17]
     queries = {
         "filter: still open": replace(base, statuses=frozenset({"dispatched", "signed"})),
@@ -60,8 +68,8 @@ def main() -> None:
         "search case number": replace(base, text=sample.number),
     }
     for label, query in queries.items():
-        first = timed(lambda q=query: list_cases(db, q))
-        counted = timed(lambda q=query: count_cases(db, q), runs=3)
+        first = timed(lambda q=query: list_cases(desk, reader, q))
+        counted = timed(lambda q=query: count_cases(db, reader, q), runs=3)
         print(f"  {label:<42} {first:8.1f}   (count {counted:7.1f})")
     print(f"  list screen: query to first rows shown      {first_rows_in_the_model(db):8.1f}")
     db.close()
@@ -81,7 +89,14 @@ def first_rows_in_the_model(db: object) -> float:
     from desk_app.ui.tasks import wait_for_pools
 
     app = QApplication.instance() or QApplication([])
-    model = CaseTableModel(db, load_catalogue(catalogue_dir()), show_phone=True)  # type: ignore[arg-type]
+    from desk_app.config import calendar_file
+    from desk_app.domain.workcalendar import WorkCalendar
+    from desk_app.store.desk import Desk, read_identity
+    from desk_app.store.users import User
+
+    desk = Desk(db, read_identity(db), load_catalogue(catalogue_dir()),  # type: ignore[arg-type]
+                WorkCalendar.load(calendar_file()))
+    model = CaseTableModel(desk, User("bench", "bench", "测评", "supervisor"))
     samples = []
     for _ in range(7):
         loop = QEventLoop()

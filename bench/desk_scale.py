@@ -153,12 +153,20 @@ def memory(report: Report, path: Path, rows: int = 10_200) -> None:
 
 
 def reading(report: Report, path: Path) -> None:
+    from desk_app.config import calendar_file, catalogue_dir
+    from desk_app.domain.catalogue import load_catalogue
+    from desk_app.domain.workcalendar import WorkCalendar
     from desk_app.store import case_queries as q
     from desk_app.store.case_queries import CaseQuery, count_cases, list_cases
     from desk_app.store.database import open_database
+    from desk_app.store.desk import Desk, read_identity
     from desk_app.store.eventlog import latest_stamp
+    from desk_app.store.users import User
 
     db = open_database(path)
+    desk = Desk(db, read_identity(db), load_catalogue(catalogue_dir()),  # type: ignore[arg-type]
+                WorkCalendar.load(calendar_file()))
+    reader = User("bench", "bench", "测评", "supervisor")  # the role that reads every case
     raw = raw_connection(path)
     now = datetime.now(UTC)
     base = CaseQuery(now=now)
@@ -183,13 +191,13 @@ def reading(report: Report, path: Path) -> None:
     def same_sql(label: str, query: CaseQuery, after: Any = None, count: bool = True,
                  note: str = "") -> None:
         sql, params = page_sql(query, after)
-        first, floor = paired(lambda: list_cases(db, query, after=after),
+        first, floor = paired(lambda: list_cases(desk, reader, query, after=after),
                               lambda: raw.execute(sql, params).fetchall())
-        counted = timed(lambda: count_cases(db, query), runs=3) if count else None
+        counted = timed(lambda: count_cases(db, reader, query), runs=3) if count else None
         extra = f"(count {counted:.1f} ms, in the background)" if counted is not None else ""
         report.add(Figure(label, first, floor, "same SQL on raw sqlite3", note=extra + note))
 
-    page = list_cases(db, base)
+    page = list_cases(desk, reader, base)
     same_sql("first page (200 rows)", base)
     same_sql("next page (keyset)", base, after=page.cursor, count=False)
     same_sql("sort by deadline, first page", replace(base, sort="due_at", descending=False))
@@ -209,11 +217,11 @@ def reading(report: Report, path: Path) -> None:
         match = q.text_match(text)
         assert match is not None
         sql, params = page_sql(query)
-        first, floor = paired(lambda query=query: list_cases(db, query),
+        first, floor = paired(lambda query=query: list_cases(desk, reader, query),
                               lambda sql=sql, params=params: raw.execute(sql, params).fetchall())
         index_only = timed(lambda m=match: raw.execute(top[m.index], (m.phrase,)).fetchall())
-        counted = timed(lambda query=query: count_cases(db, query), runs=3)
-        total = count_cases(db, query)
+        counted = timed(lambda query=query: count_cases(db, reader, query), runs=3)
+        total = count_cases(db, reader, query)
         report.add(Figure(label, first, floor, "same SQL on raw sqlite3",
                           note=f"({total:,} matches; top 200 ids from the index {index_only:.2f}"
                                f" ms; count {counted:.1f} ms, in the background)"))
@@ -223,9 +231,9 @@ def reading(report: Report, path: Path) -> None:
     report.add(Figure("(for comparison) the old 2-char scan, no match", scanned, None,
                       "instr() over every case, raw"))
     overdue = replace(base, overdue=True)
-    counted = timed(lambda: count_cases(db, overdue), runs=3)
+    counted = timed(lambda: count_cases(db, reader, overdue), runs=3)
     report.add(Figure("overdue count", counted, None, "—",
-                      note=f"({count_cases(db, overdue):,} overdue)"))
+                      note=f"({count_cases(db, reader, overdue):,} overdue)"))
     raw.close()
     db.close()
 
@@ -311,7 +319,7 @@ def writing(report: Report, path: Path, runs: int = 31) -> None:
             "FROM cases LIMIT 50)")] or [case.id]
     ids, raw_ids = iter(some * 10), iter(some * 10)
     fetched, floor = paired(
-        lambda: get_case(desk, next(ids)),
+        lambda: get_case(desk, user, next(ids)),
         lambda: [json.loads(r[4]) for r in raw.execute(events_sql, (next(raw_ids),))],
         runs=runs)
     report.add(Figure("get_case", fetched, floor, "fetch of its rows + JSON, raw sqlite3"))

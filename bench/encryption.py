@@ -125,17 +125,17 @@ def main() -> None:
         return run
 
     base = CaseQuery()
-    sample = list_cases(desks["plain"].db, base).rows[17]
+    sample = list_cases(desks["plain"], user, base).rows[17]
     figures: list[tuple[str, Callable[[Desk], Callable[[], object]], int, float]] = [
         ("register 20 cases (register_case)", register, 9, 20.0),
-        ("case list: first page of 200", lambda d: lambda: list_cases(d.db, base), 9, 1.0),
+        ("case list: first page of 200", lambda d: lambda: list_cases(d, user, base), 9, 1.0),
         ("case list: filter still open", lambda d: lambda: list_cases(
-            d.db, replace(base, statuses=frozenset({"dispatched", "signed"}))), 9, 1.0),
+            d, user, replace(base, statuses=frozenset({"dispatched", "signed"}))), 9, 1.0),
         ("search 3+ chars (FTS trigram)", lambda d: lambda: list_cases(
-            d.db, replace(base, text="楼道问题")), 9, 1.0),
+            d, user, replace(base, text="楼道问题")), 9, 1.0),
         ("search whole phone", lambda d: lambda: list_cases(
-            d.db, replace(base, text=sample.phone)), 9, 1.0),
-        ("total count for the status bar", lambda d: lambda: count_cases(d.db, base), 5, 1.0),
+            d, user, replace(base, text=sample.phone)), 9, 1.0),
+        ("total count for the status bar", lambda d: lambda: count_cases(d.db, user, base), 5, 1.0),
     ]
     print(f"\nencryption at rest on {CASES:,} cases "
           f"({plain_base.stat().st_size / 1e6:.0f} MB), median ms (plain SQLite is the floor):")

@@ -108,7 +108,7 @@ def main() -> None:
         figures.append(("open a case", _measure(app, lambda: window.open_case(first))))
         figures.append(("record a reminder (redraws list, detail, status)", _measure(
             app, lambda: remind_case(workspace.desk, user, first, "请尽快办理"))))
-        assert get_case(workspace.desk, first).reminders >= 1
+        assert get_case(workspace.desk, user, first).reminders >= 1
     if window.meetings is not None and window.meetings.meetings.count():
         window.show_page(window.meetings)
         _settle(app)

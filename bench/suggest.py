@@ -144,6 +144,7 @@ def repeat_query_figures() -> None:
     from desk_app.domain.sla import ms_from_utc
     from desk_app.store.meetings import repeat_residents
     from desk_app.store.schema import cases
+    from desk_app.store.users import User
 
     path = topic_cases_db()
     since = ms_from_utc(datetime.now(UTC) - timedelta(days=90))
@@ -158,7 +159,8 @@ def repeat_query_figures() -> None:
         return min(times)
 
     with engine.connect() as conn:
-        ours = best(lambda: repeat_residents(conn, since, 2))
+        ours = best(lambda: repeat_residents(conn, User("b", "bench", "测评", "supervisor"),
+                                             since, 2))
         old = (select(cases.c.phone, func.count(), func.group_concat(cases.c.id),
                       func.max(cases.c.community), func.max(cases.c.name))
                .where(cases.c.registered_at >= since, cases.c.phone != "")

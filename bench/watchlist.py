@@ -154,23 +154,25 @@ def main() -> None:
     from desk_app.domain.workcalendar import WorkCalendar
     from desk_app.store import watchlist
     from desk_app.store.database import open_database
+    from desk_app.store.users import User
     from desk_app.store.watchlist import WatchFilter, watch_list
 
     calendar = WorkCalendar.load(calendar_file())
     db = open_database(path)
     rules = Rules()
+    reader = User("bench", "bench", "测评", "supervisor")
     with db.read() as conn:
-        listing = watch_list(conn, NOW, calendar, desk_level="street")
+        listing = watch_list(conn, reader, NOW, calendar, desk_level="street")
 
         def ours() -> object:
-            return watch_list(conn, NOW, calendar, desk_level="street")
+            return watch_list(conn, reader, NOW, calendar, desk_level="street")
 
         def by_department() -> object:
-            return watch_list(conn, NOW, calendar, desk_level="street",
+            return watch_list(conn, reader, NOW, calendar, desk_level="street",
                               flt=WatchFilter(department="D-URBAN"))
 
         def by_kind() -> object:
-            return watch_list(conn, NOW, calendar, desk_level="street",
+            return watch_list(conn, reader, NOW, calendar, desk_level="street",
                               flt=WatchFilter(kind="overdue"))
         full = timed(ours)
         department = timed(by_department)

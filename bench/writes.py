@@ -107,10 +107,10 @@ def measure(cases: int) -> list[tuple[str, float, float]]:
     figures.append(("a step (remind_case)", _median_ms(lambda: remind_case(desk, user, case.id,
                                                                            "请尽快"), 100),
                     _median_ms(_replayer(path, sent), 100)))
-    sent = _capture(db, lambda: get_case(desk, case.id))
+    sent = _capture(db, lambda: get_case(desk, user, case.id))
     raw = sqlite3.connect(path)
     statement, (_many, parameters) = sent[-1]
-    figures.append(("get_case (with its whole path)", _median_ms(lambda: get_case(desk, case.id)),
+    figures.append(("get_case (with its whole path)", _median_ms(lambda: get_case(desk, user, case.id)),
                     _median_ms(lambda: [r for r in raw.execute(statement, parameters)])))
     db.close()
     return figures

@@ -169,7 +169,7 @@ def seed_outreach(desk: Desk, accounts: list[User], photo_folder: Path | None = 
     from desk_app.store import meetings, outreach
 
     boss = next(a for a in accounts if a.role == "supervisor")
-    topics = [t for t in meetings.hot_topics(desk) if t.source == "category"]
+    topics = [t for t in meetings.hot_topics(desk, boss) if t.source == "category"]
     if topics:
         topic = topics[0]
         item = desk.catalogue.items.get(topic.category)

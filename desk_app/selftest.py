@@ -36,7 +36,7 @@ def run_self_test() -> int:
             case = register_case(desk, admin, Intake(
                 description="自检：楼道灯不亮，晚上出入不便。", category=workspace.catalogue.catch_all.code,
                 community=community.code, anonymous=True, phone="13800138000"))
-            found = list_cases(workspace.db, CaseQuery(text=case.number)).rows
+            found = list_cases(desk, admin, CaseQuery(text=case.number)).rows
             ok = len(found) == 1 and found[0].status == "dispatched"
             print(f"self-test: database {Path(workspace.db.path).name} migrated, "
                   f"case {case.number} registered: {'OK' if ok else 'FAILED'}")

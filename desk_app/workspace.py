@@ -19,6 +19,7 @@ from desk_app.domain.text import DomainError
 from desk_app.domain.workcalendar import WorkCalendar
 from desk_app.keys import KeyStore, key_from_recovery, new_recovery_key
 from desk_app.settings import Settings
+from desk_app.store.audit import SYSTEM_ACTOR, Audited, record_audit
 from desk_app.store.backup import (
     backup_before_encrypt,
     backup_before_migrate,
@@ -27,6 +28,7 @@ from desk_app.store.backup import (
 )
 from desk_app.store.database import SQLITE_HEADER, Database, WrongKey, open_database
 from desk_app.store.desk import Desk, read_identity
+from desk_app.store.restore import record_restore_audit
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +144,11 @@ def open_workspace(paths: Paths | None = None, *, demo: bool = False,
     seal_plain_backups(paths.backups, key)  # those an earlier version left in clear
     workspace = Workspace(paths, settings, catalogue, calendar, db, None, key, keys)
     workspace.attach_desk()
+    if workspace.desk is not None:  # the access audit of what happened before this start
+        record_restore_audit(workspace.desk)
+        if recovery is not None:
+            record_audit(workspace.desk, SYSTEM_ACTOR, Audited(
+                "key.changed", detail="the database key was restored from the recovery key"))
     if demo and workspace.desk is None:
         from desk_app.demo import seed_demo
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from desk_app.store.audit import SYSTEM_ACTOR, Audited, record_audit  # noqa: E402
 from desk_app.store.case_queries import CaseQuery, list_cases  # noqa: E402
 from desk_app.store.desk import Desk  # noqa: E402
-from desk_app.store.users import list_users  # noqa: E402
+from desk_app.store.users import User, authenticate, list_users  # noqa: E402
 from desk_app.ui.app import application  # noqa: E402
 from desk_app.ui.i18n import install_language  # noqa: E402
 from desk_app.ui.login import LoginDialog  # noqa: E402
@@ -33,12 +33,12 @@ from screenshots import settle  # noqa: E402
 HOUR = 3_600_000
 
 
-def seed_entries(workspace: Workspace) -> None:
+def seed_entries(workspace: Workspace, admin: User) -> None:
     """What a week at a busy window leaves in the audit."""
     desk = workspace.desk
     assert desk is not None
-    people = {u.username: u for u in list_users(workspace.db)}
-    numbers = [(r.id, r.number) for r in list_cases(workspace.db, CaseQuery()).rows[:6]]
+    people = {u.username: u for u in list_users(workspace.db, admin)}
+    numbers = [(r.id, r.number) for r in list_cases(desk, admin, CaseQuery()).rows[:6]]
     now = desk.clock.wall_ms()
     plan = [
         (150, "admin", Audited("user.added", target="liqiang")),
@@ -71,8 +71,8 @@ def main() -> None:
     language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
     install_language(language)
     workspace = open_workspace(demo=True)
-    seed_entries(workspace)
-    admin = next(u for u in list_users(workspace.db) if u.username == "admin")
+    admin = authenticate(workspace.db, "admin", "demo1234")
+    seed_entries(workspace, admin)
     out = ROOT / "docs"
     suffix = "" if language == "zh_CN" else f"-{language}"
     window = MainWindow(workspace, admin)

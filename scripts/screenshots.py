@@ -38,7 +38,8 @@ def evaluation_dialog(window: MainWindow, workspace: object, out: Path, suffix: 
     """The evaluation dialog as it opens: nothing chosen for the resident."""
     from desk_app.store.case_queries import CaseQuery, list_cases
 
-    resolved = list_cases(workspace.db, CaseQuery(statuses=frozenset({"resolved"}))).rows  # type: ignore[attr-defined]
+    resolved = list_cases(workspace.desk, window.user,  # type: ignore[attr-defined]
+                          CaseQuery(statuses=frozenset({"resolved"}))).rows
     if not resolved:
         return
     window.open_case(resolved[0].id)
@@ -87,7 +88,7 @@ def main() -> None:
     form.name.setText("刘海燕")
     from desk_app.store.case_queries import CaseQuery, list_cases
 
-    recent = list_cases(workspace.db, CaseQuery(community="YT-HS-PW",
+    recent = list_cases(workspace.desk, window.user, CaseQuery(community="YT-HS-PW",  # type: ignore[attr-defined]
                                                 statuses=frozenset({"dispatched", "signed"})))
     form.phone.setText(recent.rows[0].phone if recent.rows else "13926543210")
     form.address.setText("鹏湾花园5栋2单元")

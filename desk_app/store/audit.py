@@ -16,13 +16,11 @@ from sqlalchemy import Connection, select
 from desk_app.domain.audit import ACTIONS, fold_audit, repeat_id
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
-from desk_app.domain.roles import may
 from desk_app.domain.sla import ms_from_utc
-from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
-from desk_app.domain.text import DomainError
 from desk_app.domain.validation import mask_id_number, mask_phone
 from desk_app.domain.workcalendar import WorkCalendar
 
+from .access import require
 from .eventlog import load_events
 from .schema import audit_log
 from .users import User
@@ -78,9 +76,13 @@ def record_audit(desk: Desk, actor: User | str, entry: Audited, *,
                  repeatable: bool = False) -> None:
     """Record an entry in a unit of work of its own (for acts that write nothing else: looking
     at a case, a search, a print)."""
+    if repeatable:  # looked at again within the hour: a read, not a write (opening a case)
+        event = audit_event(desk, actor, entry, repeatable=True)
+        with desk.db.read() as conn:
+            if conn.exec_driver_sql("SELECT 1 FROM events WHERE id = ?", (event.id,)).first():
+                return
     with desk.write() as unit:
         if repeatable:
-            event = audit_event(desk, actor, entry, repeatable=True)
             seen = unit.conn.exec_driver_sql(
                 "SELECT 1 FROM events WHERE id = ?", (event.id,)).first()
             if seen is None:
@@ -144,8 +146,7 @@ def list_audit(desk: Desk, user: User, where: AuditFilter = AuditFilter(), *,
                limit: int = 500, before: tuple[int, str] | None = None) -> list[AuditLine]:
     """The entries that match, newest first; `before` = (at_ms, id) of the last line shown, for
     the next page."""
-    if not may(user.role, "audit_log"):
-        raise DomainError(_t("domain", "Your role may not do this."))
+    require(user, "audit_log")
     t = audit_log.c
     query = select(*audit_log.c).order_by(t.at_ms.desc(), t.id.desc()).limit(limit)
     if where.since_ms is not None:

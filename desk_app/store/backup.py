@@ -34,6 +34,9 @@ from desk_app import __version__
 from desk_app.atomic import fsync_dir
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 
+from .access import requires
+from .attachments import folder_of
+from .audit import Audited, record_audit
 from .backup_check import (
     APP_NAME,
     ATTACHMENTS,
@@ -62,9 +65,12 @@ from .restore import (
     restore_backup,
 )
 from .sealed import SealedWriter
+from .users import User
 
 if TYPE_CHECKING:
     from desk_app.config import Paths
+
+    from .desk import Desk
 
 __all__ = [
     "ATTACHMENTS", "CHUNK", "DAILY", "DAMAGED", "DATABASE", "EXTENSION", "FORMAT", "MANIFEST",
@@ -72,7 +78,7 @@ __all__ = [
     "Member", "NeedsRecoveryKey", "Progress", "Restored", "backup_before_encrypt",
     "backup_before_migrate",
     "check_backup", "daily_backups", "finish_interrupted_restore", "make_backup",
-    "restore_backup", "scheduled_backup", "seal_plain_backups",
+    "restore_backup", "scheduled_backup", "seal_plain_backups", "write_backup",
 ]
 
 log = logging.getLogger(__name__)
@@ -199,9 +205,19 @@ def _add_member(archive: zipfile.ZipFile, name: str, source: Path, ticker: _Tick
     return Member(digest.hexdigest(), size)
 
 
-def make_backup(db_path: Path, attachments: Path | None, target: Path,
-                progress: Progress | None = None, *, pages: int = 1024,
-                key: bytes | None = None, seal: bytes | None = None) -> Path:
+@requires("backup")
+def make_backup(desk: Desk, user: User, target: Path, progress: Progress | None = None, *,
+                pages: int = 1024, key: bytes | None = None) -> Path:
+    """A backup a person asked for (supervisor, administrator): the desk's database and its
+    attachments to `target` (see write_backup), recorded in the access audit once written."""
+    made = write_backup(desk.db.path, folder_of(desk.db), target, progress, pages=pages, key=key)
+    record_audit(desk, user, Audited("backup.made", target=made.name))
+    return made
+
+
+def write_backup(db_path: Path, attachments: Path | None, target: Path,
+                 progress: Progress | None = None, *, pages: int = 1024,
+                 key: bytes | None = None, seal: bytes | None = None) -> Path:
     """Back up the database (live: the desk may keep writing) and the attachments to `target`.
 
     `key` opens the database; the backup is sealed with `seal` (by default the same key), and
@@ -212,7 +228,10 @@ def make_backup(db_path: Path, attachments: Path | None, target: Path,
     The file is written beside `target` under a temporary name and renamed at the end, so a
     crash or a full disk never leaves half a backup under the final name. Safe to call from a
     worker thread; it opens its own read-only connection. `progress(done, total)` may raise to
-    cancel: the exception comes out of make_backup and nothing is left behind.
+    cancel: the exception comes out of write_backup and nothing is left behind.
+
+    File level, with no acting user: the scheduler's daily backup and the backups taken before
+    a migration or an encryption call it directly; a person's backup is make_backup.
     """
     db_path, target = Path(db_path), Path(target)
     if not db_path.is_file():
@@ -285,7 +304,7 @@ def scheduled_backup(paths: Paths, keep: int = 7, now: datetime | None = None, *
     target = paths.backups / f"desk-{moment:%Y%m%d}{EXTENSION}"
     made = None
     if not target.exists() and paths.database.exists():
-        made = make_backup(paths.database, paths.attachments, target, key=key)
+        made = write_backup(paths.database, paths.attachments, target, key=key)
     for old in daily_backups(paths.backups)[:-keep]:
         with suppress(FileNotFoundError):
             old.unlink()
@@ -321,7 +340,7 @@ def backup_before_migrate(backups: Path, attachments: Path | None = None, *,
         target = _fresh(backups / f"{name}{EXTENSION}")
         log.info("backing up %s before migrating it from %s to %s", path, from_revision,
                  to_revision)
-        make_backup(Path(path), attachments, target, key=key)
+        write_backup(Path(path), attachments, target, key=key)
 
     return hook
 
@@ -379,6 +398,6 @@ def backup_before_encrypt(backups: Path, attachments: Path | None, key: bytes
     def hook(path: Path) -> None:
         target = _fresh(Path(backups) / f"desk-before-encryption-{_stamp()}{EXTENSION}")
         log.info("backing up %s before encrypting it", path)
-        make_backup(Path(path), attachments, target, key=None, seal=key)
+        write_backup(Path(path), attachments, target, key=None, seal=key)
 
     return hook

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 
-from desk_app.domain.roles import may
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import ACTIVE
 from desk_app.domain.workcalendar import WorkCalendar
 
+from .access import require
+from .audit import Audited, record_audit
 from .database import Database
 from .desk import Desk, read_meta, write_meta
 from .projection import refresh_cases
@@ -60,12 +61,14 @@ def desk_calendar(db: Database, shipped: WorkCalendar) -> WorkCalendar:
 
 def import_calendar_file(desk: Desk, user: User, path: Path) -> CalendarApplied:
     """An administrator imports a notice's CSV (`date,kind,name`): refused whole on a bad line."""
-    if not may(user.role, "settings"):
-        raise DomainError(_t("domain", "Your role may not do this."))
+    require(user, "settings")
     newer = WorkCalendar.load(path)  # CalendarError names the file and the line
     if not newer.years:
         raise DomainError(_t("domain", "{file} lists no days."), file=str(path))
-    return apply_calendar(desk, newer)
+    applied = apply_calendar(desk, newer)
+    record_audit(desk, user, Audited("settings.changed", target="working-day calendar",
+                                     detail=Path(path).name))
+    return applied
 
 
 def adopt_centre_calendar(desk: Desk, text: str, version: str) -> CalendarApplied | None:

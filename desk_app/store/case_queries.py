@@ -37,13 +37,19 @@ from sqlalchemy import column as sql_column
 
 from desk_app.domain.case_numbers import CASE_NUMBER
 from desk_app.domain.catalogue import Catalogue
+from desk_app.domain.personal import looks_like_number_search, masked_phone, masked_text
 from desk_app.domain.sla import ClockState, ms_from_utc, state_at
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.validation import InputError, normalize_phone
 from desk_app.domain.vocabulary import ACTIVE, FINAL
 
+from .access import NotAllowed, requires, sees_personal
+from .audit import Audited, masked_query, record_audit
 from .database import Database
+from .desk import Desk
 from .schema import DEADLINE_SQL, OPEN_SQL, cases
 from .search_index import short_match
+from .users import User
 
 FAR_FUTURE = 10**15
 assert str(FAR_FUTURE) in DEADLINE_SQL
@@ -288,9 +294,40 @@ def _in_index_order(query: CaseQuery) -> TextMatch | None:
     return text_match(query.text)
 
 
-def list_cases(db: Database, query: CaseQuery, after: tuple[Any, int] | None = None,
+NUMBER_SEARCH_REFUSED = _t("domain", "Your role may not look cases up by phone or ID number: search by case number, name or words.")
+
+
+def _number_search_allowed(user: User, text: str) -> bool:
+    """Whether `text` is a search by phone or ID number (True) or not (False); refused for
+    roles that may not see them, so that digits cannot tell them whose number it is."""
+    if not looks_like_number_search(text):
+        return False
+    if not sees_personal(user):
+        raise NotAllowed(NUMBER_SEARCH_REFUSED, field="text")
+    return True
+
+
+def _searched(desk: Desk, user: User, text: str, *, audit: bool) -> None:
+    """A search by phone or ID number: refused as above, recorded in the access audit."""
+    if _number_search_allowed(user, text) and audit:
+        record_audit(desk, user, Audited("personal.searched", detail=masked_query(text)))
+
+
+def _seen_by(user: User, rows: list[CaseRow]) -> list[CaseRow]:
+    """The rows with phones masked for roles that may not see them."""
+    if sees_personal(user):
+        return rows
+    return [row._replace(phone=masked_phone(row.phone), title=masked_text(row.title, [row.phone]))
+            for row in rows]
+
+
+@requires("read_cases")
+def list_cases(desk: Desk, user: User, query: CaseQuery, after: tuple[Any, int] | None = None,
                limit: int = 200) -> Page:
-    """One page of cases; pass the returned cursor as `after` to get the next."""
+    """One page of cases; pass the returned cursor as `after` to get the next. A search by
+    phone is recorded in the access audit (on its first page)."""
+    _searched(desk, user, query.text, audit=after is None)
+    db = desk.db
     match = _in_index_order(query)
     if match is not None:
         statement = _search_page(query, match, after)
@@ -298,7 +335,7 @@ def list_cases(db: Database, query: CaseQuery, after: tuple[Any, int] | None = N
         statement = _sorted_page(query, after)
     with db.read() as conn:
         result = conn.execute(statement.limit(limit)).all()
-    rows = [_case_row(r) for r in result]
+    rows = _seen_by(user, [_case_row(r) for r in result])
     cursor = (result[-1].sort_key, result[-1].pk) if len(result) == limit else None
     return Page(rows, cursor)
 
@@ -339,9 +376,12 @@ def _search_page(query: CaseQuery, match: TextMatch, after: tuple[Any, int] | No
             .order_by(rowid.desc() if query.descending else rowid.asc()))
 
 
-def count_cases(db: Database, query: CaseQuery) -> int:
+@requires("read_cases")
+def count_cases(db: Database, user: User, query: CaseQuery) -> int:
     """How many cases match; for a text search, counted in the index (the case table is read
-    only when there are filters besides the text)."""
+    only when there are filters besides the text). Refused like list_cases for a phone search
+    by a role that may not see phones, but not audited: list_cases records the search."""
+    _number_search_allowed(user, query.text)
     match = text_match(query.text)
     if match is None:
         statement = select(func.count()).select_from(cases).where(
@@ -356,7 +396,8 @@ def count_cases(db: Database, query: CaseQuery) -> int:
         return conn.execute(statement).scalar_one()
 
 
-def possible_duplicates(db: Database, *, phone: str = "", category: str = "",
+@requires("read_cases")
+def possible_duplicates(db: Database, user: User, *, phone: str = "", category: str = "",
                         community: str = "", address: str = "", now: datetime | None = None,
                         days: int = 30, limit: int = 10, description: str = "",
                         catalogue: Catalogue | None = None) -> list[CaseRow]:
@@ -364,12 +405,15 @@ def possible_duplicates(db: Database, *, phone: str = "", category: str = "",
     phone, or the same category in the same community or at the same address (newest first);
     then, by meaning, a description like `description` at the same address or in the same
     community, whatever its category (closest first). Addresses compare normalised (全角/半角,
-    3号楼/3栋, estate suffixes)."""
+    3号楼/3栋, estate suffixes).
+
+    For a role that may not see phones the phone is not compared (else typing any number
+    would show whose it is), and the rows come masked."""
     from .similar_cases import same_place, similar_open_cases
 
     since = ms_from_utc((now or datetime.now(UTC)) - timedelta(days=days))
     same: list[ColumnElement[bool]] = []
-    if phone:
+    if phone and sees_personal(user):
         with contextlib.suppress(InputError):  # a half-typed phone matches nothing yet
             same.append(cases.c.phone == normalize_phone(phone))
     if category and community:
@@ -392,10 +436,10 @@ def possible_duplicates(db: Database, *, phone: str = "", category: str = "",
                       if r.id not in seen and same_place(address, r.address)]
             seen = {row.id for row in found}
         for _score, row in similar_open_cases(
-                conn, LIST_COLUMNS, description=description, community=community,
+                conn, user, LIST_COLUMNS, description=description, community=community,
                 address=address, since=since, catalogue=catalogue):
             if row.id not in seen:
                 found.append(CaseRow(**{k: v for k, v in row._mapping.items()
                                         if k != "description"}))
                 seen.add(row.id)
-    return found[:limit]
+    return _seen_by(user, found[:limit])

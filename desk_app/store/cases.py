@@ -12,10 +12,13 @@ from desk_app.domain.case import NOT_NOW, CaseState, allowed_steps, fold
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
 from desk_app.domain.intake import Intake, check_intake, registration_payload
-from desk_app.domain.roles import event_permission, may
+from desk_app.domain.personal import known_numbers, masked_case, masked_payload
+from desk_app.domain.roles import event_permission
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
+from .access import NotAllowed, require, requires, sees_personal
+from .audit import Audited, record_audit
 from .desk import Desk
 from .eventlog import load_events
 from .schema import cases
@@ -32,13 +35,17 @@ class IntakeError(DomainError):
             k: v for k, v in first.values.items() if k != "field"})
 
 
-class NotAllowed(DomainError):
-    pass
+__all__ = ["NotAllowed"]  # raised by every store check (defined in .access, re-exported here)
 
 
 def _require(user: User, permission: str) -> None:
-    if not may(user.role, permission):
-        raise NotAllowed(_t("domain", "Your role may not do this."))
+    require(user, permission)
+
+
+def as_seen_by(user: User, state: CaseState) -> CaseState:
+    """The case as this user may see it: phones and ID numbers masked for roles without
+    "see_phone" (the one place the store masks a case)."""
+    return state if sees_personal(user) else masked_case(state)
 
 
 def register_case(desk: Desk, user: User, intake: Intake, *, dispatch: bool = True,
@@ -46,13 +53,14 @@ def register_case(desk: Desk, user: User, intake: Intake, *, dispatch: bool = Tr
     """Register a request: a case number at once, offline; then automatic dispatch to the
     catalogue item's lead department, or, when settled at the window, closure in the same step."""
     with desk.write() as unit:
-        batch = registration_events(desk, user, intake, unit.conn, dispatch=dispatch,
+        batch = _registration_events(desk, user, intake, unit.conn, dispatch=dispatch,
                                     settle_answer=settle_answer)
         result = unit.record(batch)
-    return result.states.get(batch[0].entity_id) or get_case(desk, batch[0].entity_id)
+    return as_seen_by(user, result.states.get(batch[0].entity_id)
+                      or _fold_case(desk, batch[0].entity_id))
 
 
-def registration_events(desk: Desk, user: User, intake: Intake, conn: Connection, *,
+def _registration_events(desk: Desk, user: User, intake: Intake, conn: Connection, *,
                         dispatch: bool = True, settle_answer: str | None = None) -> list[Event]:
     """The events that register a case, checked, numbered in the caller's transaction."""
     _require(user, "settle" if settle_answer is not None else "register")
@@ -89,7 +97,7 @@ def record_case_event(desk: Desk, user: User, case_id: str, type_: str,
             raise DomainError(_t("domain", "There is no such case."))
         event = desk.new_event(user.actor(desk.code), "case", case_id, type_, payload, org)
         result = unit.record([event])
-    return result.states.get(case_id) or get_case(desk, case_id)
+    return as_seen_by(user, result.states.get(case_id) or _fold_case(desk, case_id))
 
 
 _CASE_ORG = text("SELECT org FROM cases WHERE id = :id")
@@ -150,7 +158,7 @@ def void_case(desk: Desk, user: User, case_id: str, reason: str) -> CaseState:
 
 
 def merge_case(desk: Desk, user: User, case_id: str, into_id: str) -> CaseState:
-    target = get_case(desk, into_id)
+    target = _fold_case(desk, into_id)
     if target.status == "incomplete":
         raise DomainError(_t("domain", "There is no such case."), field="into")
     return record_case_event(desk, user, case_id, "case.merged",
@@ -220,7 +228,7 @@ def split_case(desk: Desk, user: User, case_id: str, parts: Sequence[SplitPart],
             split["reason"] = reason.strip()
         batch.append(desk.new_event(actor, "case", case_id, "case.split", split, original.org))
         result = unit.record(batch)
-    return [result.states.get(i) or get_case(desk, i) for i in new_ids]
+    return [as_seen_by(user, result.states.get(i) or _fold_case(desk, i)) for i in new_ids]
 
 
 def link_repeat(desk: Desk, user: User, case_id: str, intake: Intake) -> CaseState:
@@ -236,17 +244,43 @@ def link_repeat(desk: Desk, user: User, case_id: str, intake: Intake) -> CaseSta
     return record_case_event(desk, user, case_id, "case.repeated", payload)
 
 
-def case_events(desk: Desk, case_id: str) -> list[Event]:
+def _case_events(desk: Desk, case_id: str) -> list[Event]:
     with desk.db.read() as conn:
         return load_events(conn, [case_id]).get(case_id, [])
 
 
-def get_case(desk: Desk, case_id: str) -> CaseState:
-    """The case with its whole path, folded from the log (not from the projection)."""
-    return fold(case_id, case_events(desk, case_id))
+def _fold_case(desk: Desk, case_id: str) -> CaseState:
+    """The case folded from the log, unchecked and unmasked: for the store's own use."""
+    return fold(case_id, _case_events(desk, case_id))
 
 
-def find_case_id(desk: Desk, number: str) -> str | None:
+@requires("read_cases")
+def case_events(desk: Desk, user: User, case_id: str) -> list[Event]:
+    """The case's events (its payloads masked for roles that may not see phones)."""
+    found = _case_events(desk, case_id)
+    if sees_personal(user):
+        return found
+    known = known_numbers(fold(case_id, found))
+    return [Event(e.id, e.entity, e.entity_id, e.type, masked_payload(e.payload, known), e.actor,
+                  e.desk, e.hlc, e.org) for e in found]
+
+
+@requires("read_cases")
+def get_case(desk: Desk, user: User, case_id: str) -> CaseState:
+    """The case with its whole path, folded from the log (not from the projection), as this
+    user may see it. A role that sees phones opening a case that holds a phone or ID number is
+    recorded in the access audit (once per person, case and hour)."""
+    state = _fold_case(desk, case_id)
+    if not sees_personal(user):
+        return masked_case(state)
+    if known_numbers(state):
+        record_audit(desk, user, Audited("personal.viewed", case_id=state.id,
+                                         case_number=state.number), repeatable=True)
+    return state
+
+
+@requires("read_cases")
+def find_case_id(desk: Desk, user: User, number: str) -> str | None:
     with desk.db.read() as conn:
         return conn.execute(select(cases.c.id).where(cases.c.number == number.strip().upper())
                             ).scalar()

@@ -70,6 +70,11 @@ def send_down(desk: Desk, user: User, case_id: str, instructions: str,
 
 def claim_case(desk: Desk, user: User, case_id: str, note: str = "") -> CaseState:
     """A leader (a supervisor at a street or district desk) takes charge of a hard case."""
+    from desk_app.domain.roles import event_permission
+
+    from .access import require
+
+    require(user, event_permission("case.claimed"))  # the role first, then the desk's level
     if desk_level(desk) == "community" or user.role not in ("supervisor", "admin"):
         raise DomainError(_t("domain", "Only a leader at a street or district desk can claim a "
                                        "case."))
@@ -100,10 +105,11 @@ def _case_level(desk: Desk, case_id: str) -> str:
 def record_reminder_letter(desk: Desk, user: User, department: str, case_ids: list[str],
                            letter: str) -> int:
     """A reminder letter (提醒函) was sent: recorded on every case it lists, all or none."""
-    from desk_app.domain.roles import event_permission, may
+    from desk_app.domain.roles import event_permission
 
-    if not may(user.role, event_permission("case.reminded")):
-        raise DomainError(_t("domain", "Your role may not do this."))
+    from .access import require
+
+    require(user, event_permission("case.reminded"))
     if not case_ids:
         raise DomainError(_t("domain", "The letter lists no cases."))
     actor = user.actor(desk.code)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, func, literal, select
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
 from desk_app.domain.meeting import MINUTES_REQUIRED, MeetingState, fold_meeting
+from desk_app.domain.personal import masked_phone
 from desk_app.domain.roles import may
 from desk_app.domain.similarity import group_similar
 from desk_app.domain.sla import ms_from_utc
@@ -23,8 +24,8 @@ from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import ACTIVE, LEVEL_ORDER
 
+from .access import NotAllowed, requires, sees_personal
 from .attachments import add_attachment
-from .cases import NotAllowed
 from .desk import Desk
 from .eventlog import load_events
 from .schema import cases, events, meetings, resolutions, topics
@@ -80,7 +81,8 @@ class HotTopic:
     source: str  # category | resident | hand
 
 
-def hot_topics(desk: Desk, *, min_cases: int = 3, days: int = 30, repeat_cases: int = 2,
+@requires("meetings")
+def hot_topics(desk: Desk, user: User, *, min_cases: int = 3, days: int = 30, repeat_cases: int = 2,
                repeat_days: int = 90, now: datetime | None = None) -> list[HotTopic]:
     """Same category in the same community, `min_cases` or more in `days` days; the same
     problem told in other words and filed under different categories (grouped by meaning, so
@@ -104,10 +106,11 @@ def hot_topics(desk: Desk, *, min_cases: int = 3, days: int = 30, repeat_cases: 
                                   tuple(ids.split(",")), "category"))
         found += _topics_by_meaning(desk, conn, since, min_cases)
         repeat_since = ms_from_utc(now - timedelta(days=repeat_days))
-        for phone, count, ids, community, name in repeat_residents(
+        for phone, count, ids, community, name in _repeat_residents(
                 conn, repeat_since, repeat_cases):
             title = f"{name or phone[-4:]} · 重复反映 {count} 次"
-            found.append(HotTopic(f"resident:{phone}", title, community, "",
+            key = phone if sees_personal(user) else masked_phone(phone)
+            found.append(HotTopic(f"resident:{key}", title, community, "",
                                   tuple(ids.split(",")), "resident"))
         for row in conn.execute(select(topics).where(topics.c.dropped.is_(False))
                                 .order_by(topics.c.added_at.desc())):
@@ -156,8 +159,19 @@ def _topics_by_meaning(desk: Desk, conn: Any, since: int, min_cases: int) -> lis
     return found
 
 
-def repeat_residents(conn: Any, since: int, min_cases: int, limit: int = 50
+@requires("meetings")
+def repeat_residents(conn: Any, user: User, since: int, min_cases: int, limit: int = 50
                      ) -> list[tuple[str, int, str, str, str]]:
+    """The residents who came back again and again (a hot topic's source), their phones masked
+    for a role that may not see them."""
+    found = _repeat_residents(conn, since, min_cases, limit)
+    if sees_personal(user):
+        return found
+    return [(masked_phone(phone), *rest) for phone, *rest in found]  # type: ignore[misc]
+
+
+def _repeat_residents(conn: Any, since: int, min_cases: int, limit: int = 50
+                      ) -> list[tuple[str, int, str, str, str]]:
     """Residents (by phone) with `min_cases` or more requests registered since `since`:
     (phone, count, ids, community, name). The registration-date index bounds the rows read, so
     a million-case desk reads only the window, never the whole phone index."""
@@ -257,6 +271,7 @@ def mark_attendance(desk: Desk, user: User, meeting_id: str, department: str,
 
 
 def attach_photo(desk: Desk, user: User, meeting_id: str, source: Path) -> MeetingState:
+    _require(user)  # before the file is stored
     info = add_attachment(desk.db, source)
     return _record(desk, user, meeting_id, "meeting.attachment_added",
                    {"sha256": info.sha256, "name": info.name, "content_type": info.content_type,

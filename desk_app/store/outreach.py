@@ -13,12 +13,12 @@ from desk_app.domain.case import CaseState
 from desk_app.domain.ids import uuid7
 from desk_app.domain.intake import Intake
 from desk_app.domain.outreach import OutreachState, fold_outreach
-from desk_app.domain.roles import may
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
+from .access import require
 from .attachments import add_attachment
-from .cases import NotAllowed, get_case, registration_events
+from .cases import _fold_case, _registration_events, as_seen_by
 from .desk import Desk
 from .eventlog import load_events
 from .schema import outreach
@@ -27,14 +27,26 @@ from .users import User
 CHANNEL = {"visit": "deputy", "patrol": "patrol"}
 
 
-def get_record(desk: Desk, entity_id: str) -> OutreachState:
+# Who may read which records (visits name the residents who came): the permission of the page
+# that shows them.
+READ_PERMISSION = {"visit": "receptions", "duty": "receptions", "patrol": "patrols"}
+
+
+def _get_record(desk: Desk, entity_id: str) -> OutreachState:
     with desk.db.read() as conn:
         return fold_outreach(entity_id, load_events(conn, [entity_id]).get(entity_id, []))
 
 
+def get_record(desk: Desk, user: User, entity_id: str) -> OutreachState:
+    """A reception, duty or patrol with its findings; refused to a role whose page does not
+    show that kind of record (checked before anything is returned)."""
+    record = _get_record(desk, entity_id)
+    require(user, READ_PERMISSION.get(record.entity, "receptions"))
+    return record
+
+
 def _require(user: User, permission: str) -> None:
-    if not may(user.role, permission):
-        raise NotAllowed(_t("domain", "Your role may not do this."))
+    require(user, permission)
 
 
 def _start(desk: Desk, user: User, entity: str, type_: str, payload: dict[str, Any],
@@ -44,7 +56,7 @@ def _start(desk: Desk, user: User, entity: str, type_: str, payload: dict[str, A
                            {k: v for k, v in payload.items() if v not in (None, "")},
                            org or desk.identity.org)
     desk.record([event])
-    return get_record(desk, entity_id)
+    return _get_record(desk, entity_id)
 
 
 def _add(desk: Desk, user: User, entity_id: str, type_: str, payload: dict[str, Any]
@@ -58,7 +70,7 @@ def _add(desk: Desk, user: User, entity_id: str, type_: str, payload: dict[str, 
                                {k: v for k, v in payload.items() if v not in (None, "", [])},
                                row.org)
         unit.record([event])
-    return get_record(desk, entity_id)
+    return _get_record(desk, entity_id)
 
 
 # Duty roster ----------------------------------------------------------------------------------
@@ -130,10 +142,12 @@ def end_patrol(desk: Desk, user: User, patrol_id: str, ended_at: str, notes: str
 def finding_to_case(desk: Desk, user: User, entity_id: str, finding_id: str, intake: Intake
                     ) -> CaseState:
     """Register the finding as a case (channel "deputy reception" or "grid patrol") and mark
-    the finding with it, in one transaction."""
+    the finding with it, in one transaction. Needs the permission of the record's page (a
+    reception's names are read) and "register"."""
     with desk.write() as unit:
         record = fold_outreach(entity_id,
                                load_events(unit.conn, [entity_id]).get(entity_id, []))
+        require(user, READ_PERMISSION.get(record.entity, "receptions"))
         finding = record.findings.get(finding_id)
         if finding is None:
             raise DomainError(_t("domain", "There is no such finding."))
@@ -146,17 +160,19 @@ def finding_to_case(desk: Desk, user: User, entity_id: str, finding_id: str, int
         if record.entity == "patrol":
             intake.latitude, intake.longitude = finding.latitude, finding.longitude
         intake.description = intake.description or finding.text
-        batch = registration_events(desk, user, intake, unit.conn)
+        batch = _registration_events(desk, user, intake, unit.conn)
         batch.append(desk.new_event(user.actor(desk.code), record.entity, entity_id,
                                     f"{record.entity}.finding_converted",
                                     {"finding_id": finding_id, "case_id": batch[0].entity_id},
                                     record.org))
         result = unit.record(batch)
-    return result.states.get(batch[0].entity_id) or get_case(desk, batch[0].entity_id)
+    return as_seen_by(user, result.states.get(batch[0].entity_id)
+                      or _fold_case(desk, batch[0].entity_id))
 
 
-def list_duties(desk: Desk, limit: int = 500) -> list[OutreachState]:
+def list_duties(desk: Desk, user: User, limit: int = 500) -> list[OutreachState]:
     """The duty roster, newest first, folded from one read of all its events."""
+    require(user, "receptions")
     with desk.db.read() as conn:
         ids = list(conn.execute(select(outreach.c.id).where(outreach.c.entity == "duty")
                                 .order_by(outreach.c.day.desc(), outreach.c.started_at.desc())
@@ -165,7 +181,9 @@ def list_duties(desk: Desk, limit: int = 500) -> list[OutreachState]:
     return [fold_outreach(i, found.get(i, [])) for i in ids]
 
 
-def list_records(desk: Desk, entity: str, limit: int = 500) -> list[Any]:
+def list_records(desk: Desk, user: User, entity: str, limit: int = 500) -> list[Any]:
+    """The receptions or patrols, newest first (for the role whose page lists them)."""
+    require(user, READ_PERMISSION.get(entity, "receptions"))
     with desk.db.read() as conn:
         return list(conn.execute(select(outreach).where(outreach.c.entity == entity)
                                  .order_by(outreach.c.day.desc(), outreach.c.started_at.desc())

@@ -15,11 +15,11 @@ from typing import NamedTuple
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
-from desk_app.domain.roles import may
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import ACTIVE
 
+from .access import require, requires
 from .database import Database
 from .report_schema import case_facts, model_cases
 from .users import User
@@ -120,7 +120,7 @@ class CaseLine(NamedTuple):
     registered_at: int
 
 
-def case_lines(conn: Connection, case_ids: Sequence[str], limit: int | None = None) -> list[CaseLine]:
+def _case_lines(conn: Connection, case_ids: Sequence[str], limit: int | None = None) -> list[CaseLine]:
     ids = list(case_ids[:limit] if limit else case_ids)
     found: dict[str, CaseLine] = {}
     for start in range(0, len(ids), CHUNK):
@@ -188,8 +188,7 @@ def first_registration(conn: Connection, scope: str) -> int | None:
 
 # Model cases (典型案例) --------------------------------------------------------------------
 def _require_reports(user: User) -> None:
-    if not may(user.role, "reports"):
-        raise DomainError(_t("domain", "Your role may not do this."))
+    require(user, "reports")
 
 
 def mark_model_case(db: Database, user: User, case_id: str, note: str = "",
@@ -224,10 +223,12 @@ def marked_model_cases(conn: Connection, case_ids: Iterable[str]) -> dict[str, s
     return found
 
 
-def read_case_lines(db: Database, case_ids: Sequence[str]) -> list[CaseLine]:
-    """`case_lines` in its own read (for the report tables, which fetch them as they need)."""
+@requires("reports")
+def read_case_lines(db: Database, user: User, case_ids: Sequence[str]) -> list[CaseLine]:
+    """The cases behind a report's figures, in their own read (for the report tables, which
+    fetch them as they need)."""
     with db.read() as conn:
-        return case_lines(conn, case_ids)
+        return _case_lines(conn, case_ids)
 
 
 # Aggregates for the dashboard and foresight (from case_rollup) ------------------------------

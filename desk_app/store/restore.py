@@ -23,10 +23,12 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk_app.atomic import fsync_dir
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 
+from .access import requires
 from .backup_check import (
     ATTACHMENTS,
     CHUNK,
@@ -39,9 +41,16 @@ from .backup_check import (
 )
 from .database import StoreError, connect_file, encrypt_in_place
 
+if TYPE_CHECKING:
+    from .desk import Desk
+    from .users import User
+
 log = logging.getLogger(__name__)
 
 INTENT = "restore-intent.json"
+# Who restored which backup, for the access audit: written when the swap is done, read on the
+# next start (in the restored database, which is the one that goes on) by record_restore_audit.
+RESTORED = "restore-audit.json"
 PUT_IN_PLACE = _t("domain", "The backup could not be put in place ({error}). Your data was left as it was.")
 
 after_step: Callable[[str], None] | None = None
@@ -130,17 +139,27 @@ def _planned_moves(staging: Path, db_path: Path, attachments: Path, undo: Path
 
 
 def _write_intent(data: Path, staging: Path, undo: Path, moves: list[tuple[Path, Path]],
-                  commit: int) -> None:
+                  commit: int, who: dict[str, str]) -> None:
     """Written and flushed before the first rename; no rename of its own (a torn record is
     unreadable, which the next start takes as "nothing was moved yet", and that is true)."""
     record = {"staging": str(staging), "undo": str(undo), "commit": commit,
-              "moves": [[str(a), str(b)] for a, b in moves]}
-    fd = os.open(data / INTENT, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+              "moves": [[str(a), str(b)] for a, b in moves], **who}
+    _write_record(data / INTENT, record)
+    fsync_dir(data)
+
+
+def _write_record(path: Path, record: dict[str, object]) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(json.dumps(record).encode())
         out.flush()
         os.fsync(out.fileno())
-    fsync_dir(data)
+
+
+def _note_restored(data: Path, who: dict[str, object]) -> None:
+    """Leave the audit entry's facts for the next start (the restored database is not open)."""
+    if who.get("by"):
+        _write_record(data / RESTORED, {"by": who["by"], "file": who.get("file", "")})
 
 
 @contextmanager
@@ -173,22 +192,27 @@ def _moves(undo: Path) -> Iterator[Callable[[Path, Path], None]]:
         raise BackupError(PUT_IN_PLACE, error=error.strerror or str(error)) from error
 
 
-def _swap(staging: Path, db_path: Path, attachments: Path, undo: Path) -> None:
+def _swap(staging: Path, db_path: Path, attachments: Path, undo: Path,
+          who: dict[str, str]) -> None:
     moves, commit = _planned_moves(staging, db_path, attachments, undo)
-    _write_intent(db_path.parent, staging, undo, moves, commit)
+    _write_intent(db_path.parent, staging, undo, moves, commit, who)
     _step("intent")
     with _moves(undo) as move:
         for source, target in moves:
             move(source, target)
+    _note_restored(db_path.parent, who)
     fsync_dir(db_path.parent)
     (db_path.parent / INTENT).unlink(missing_ok=True)
     fsync_dir(db_path.parent)
     _step("done")
 
 
-def restore_backup(path: Path, db_path: Path, attachments: Path, *, key: bytes | None = None,
-                   recovery: bytes | None = None) -> Restored:
-    """Replace the database and attachments with those of the backup at `path`.
+@requires("settings")
+def restore_backup(user: User, path: Path, db_path: Path, attachments: Path, *,
+                   key: bytes | None = None, recovery: bytes | None = None) -> Restored:
+    """Replace the database and attachments with those of the backup at `path` (an
+    administrator's act; recorded in the access audit of the restored database at the next
+    start, see record_restore_audit).
 
     `key` is this desk's database key (the restored database is made to open with it);
     `recovery` the key of a recovery key typed in, for a backup another desk made.
@@ -231,7 +255,7 @@ def restore_backup(path: Path, db_path: Path, attachments: Path, *, key: bytes |
             _private_folder(undo)
         except OSError as error:
             raise BackupError(PUT_IN_PLACE, error=error.strerror or str(error)) from None
-        _swap(staging, db_path, attachments, undo)
+        _swap(staging, db_path, attachments, undo, {"by": user.username, "file": path.name})
     finally:
         if not (data / INTENT).exists():  # else the next start needs it to roll back
             shutil.rmtree(staging, ignore_errors=True)
@@ -272,6 +296,7 @@ def finish_interrupted_restore(db_path: Path, attachments: Path) -> str | None:
             for source, target in moves[commit + 1:]:
                 if os.path.lexists(source) and free(target):
                     os.replace(source, target)
+            _note_restored(data, record)
             outcome = "completed"
         else:
             for source, target in reversed(moves[:commit]):
@@ -287,3 +312,24 @@ def finish_interrupted_restore(db_path: Path, attachments: Path) -> str | None:
         for stale in data.glob("restore-staging-*"):
             shutil.rmtree(stale, ignore_errors=True)
     return outcome
+
+
+def record_restore_audit(desk: Desk) -> bool:
+    """At start, in the database a restore put in place: the access audit's entry of that
+    restore (who, which backup), from the note the restore left. The person was checked when
+    restoring; this only writes down what happened. True when there was one."""
+    from .audit import Audited, record_audit
+
+    note = Path(desk.db.path).parent / RESTORED
+    try:
+        record = json.loads(note.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):
+        log.warning("an unreadable restore note was found: the restore is not in the audit")
+        note.unlink(missing_ok=True)
+        return False
+    record_audit(desk, str(record.get("by") or "desk"),
+                 Audited("backup.restored", target=str(record.get("file", ""))[:100]))
+    note.unlink(missing_ok=True)
+    return True

@@ -9,14 +9,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, literal_column, select
 
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.classify import Suggester, suggester_for
+from desk_app.domain.personal import masked_text
 from desk_app.domain.similarity import TfIdf, Vector, cosine, estate_of, normalize_address
 from desk_app.domain.vocabulary import FINAL
 
+from .access import requires, sees_personal
 from .schema import cases
+from .users import User
 
 # How alike two descriptions must be to be listed as the same problem: less when they are at the
 # same address, more when they only share the community.
@@ -59,13 +62,23 @@ def case_vector(vector: Callable[[str], Vector], case_id: str, text: str) -> Vec
     return found
 
 
-def similar_open_cases(conn: Connection, columns: Sequence[Any], *, description: str,
+# The phone as mask_phone gives it (138****5678), computed in the query for roles that may not
+# see phones, so the whole number never leaves the database for them.
+MASKED_PHONE = literal_column(
+    "CASE WHEN cases.phone = '' THEN '' ELSE substr(replace(cases.phone, '-', ''), 1, 3) "
+    "|| '****' || cases.phone_last4 END").label("phone")
+
+
+@requires("read_cases")
+def similar_open_cases(conn: Connection, user: User, columns: Sequence[Any], *, description: str,
                        community: str, address: str, since: int,
                        catalogue: Catalogue | None = None) -> list[tuple[float, Any]]:
     """Open cases of the community registered since `since` whose description is close to this
     one (closer is needed the further apart the addresses are), closest first."""
     if len(description.strip()) < 4 or not community:
         return []
+    if not sees_personal(user):
+        columns = [MASKED_PHONE if getattr(c, "name", "") == "phone" else c for c in columns]
     rows = conn.execute(
         select(*columns, cases.c.description).where(
             cases.c.community == community, cases.c.registered_at >= since,
@@ -87,9 +100,28 @@ def similar_open_cases(conn: Connection, columns: Sequence[Any], *, description:
         else:
             needed = SAME_COMMUNITY
         if score >= needed:
-            found.append((score, row))
+            found.append((score, row if sees_personal(user) else MaskedRow(row)))
     found.sort(key=lambda pair: -pair[0])
     return found
+
+
+class MaskedRow:
+    """A result row with the numbers typed into its text masked (its phone column is masked
+    by the query already): the same attributes and `_mapping` as the row."""
+
+    def __init__(self, row: Any) -> None:
+        self._mapping = {key: masked_text(value) if key in ("title", "description")
+                         and isinstance(value, str) else value
+                         for key, value in row._mapping.items()}
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._mapping[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __repr__(self) -> str:
+        return f"MaskedRow({self._mapping!r})"
 
 
 def same_place(address: str, other: str) -> bool:

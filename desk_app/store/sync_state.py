@@ -13,8 +13,10 @@ from desk_app.domain.ids import uuid7
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
+from .access import requires
+from .audit import Audited, note_audit
 from .database import Database, note_changes
-from .desk import Desk, read_meta, write_meta
+from .desk import Desk, UnitOfWork, read_meta, write_meta
 from .eventlog import row_to_event
 from .schema import events, outbox, rejections
 from .users import User
@@ -80,7 +82,8 @@ class Rejection:
     code: str | None
 
 
-def list_rejections(db: Database, include_closed: bool = False) -> list[Rejection]:
+@requires("rejections")
+def list_rejections(db: Database, user: User, include_closed: bool = False) -> list[Rejection]:
     query = select(events, rejections.c.reason, rejections.c.rejected_at, rejections.c.status,
                    rejections.c.note, rejections.c.code
                    ).join(rejections, rejections.c.event_id == events.c.id)
@@ -103,6 +106,18 @@ def _open_rejection(conn: Connection, event_id: str) -> None:
         raise DomainError(_t("domain", "This rejection has already been dealt with."))
 
 
+def _audit_rejection(desk: Desk, conn: Connection, user: User, action: str, event_id: str,
+                     detail: str) -> None:
+    """The access audit's entry for dealing with a refused event, in the same transaction."""
+    entity_id, type_ = conn.execute(select(events.c.entity_id, events.c.type).where(
+        events.c.id == event_id)).one()
+    number = conn.exec_driver_sql("SELECT number FROM cases WHERE id = ?", (entity_id,)).scalar()
+    note_audit(UnitOfWork(desk, conn), user, Audited(
+        action, case_id=entity_id if number else "", case_number=number or "",
+        target=f"{type_} {event_id}", detail=detail))
+
+
+@requires("rejections")
 def resend_rejected(desk: Desk, user: User, event_id: str, note: str = "") -> None:
     """Send the same event again (the cause was fixed at the centre)."""
     with desk.db.begin() as conn:
@@ -111,18 +126,23 @@ def resend_rejected(desk: Desk, user: User, event_id: str, note: str = "") -> No
             status="resent", resolved_by=user.actor(desk.code), resolved_at=now_ms(), note=note))
         conn.execute(outbox.insert().values(event_id=event_id, queued_at=now_ms()))
         note_changes(conn).facts.update({"outbox", "rejections"})
+        _audit_rejection(desk, conn, user, "rejections.resent", event_id, note.strip())
 
 
+@requires("rejections")
 def discard_rejected(desk: Desk, user: User, event_id: str, note: str,
-                     replaced_by: str | None = None, conn: Connection | None = None) -> None:
+                     replaced_by: str | None = None) -> None:
     """Give up on an event the centre refused. It stays in the log, with the record of who
     discarded it and why, but no longer counts in this desk's state (as at the centre)."""
     if not note.strip():
         raise DomainError(_t("domain", "Say why the event is discarded."), field="note")
-    if conn is None:
-        with desk.db.begin() as own:
-            discard_rejected(desk, user, event_id, note, replaced_by, own)
-        return
+    with desk.db.begin() as conn:
+        _discard(desk, user, event_id, note, replaced_by, conn)
+        _audit_rejection(desk, conn, user, "rejections.discarded", event_id, note.strip())
+
+
+def _discard(desk: Desk, user: User, event_id: str, note: str, replaced_by: str | None,
+             conn: Connection) -> None:
     _open_rejection(conn, event_id)
     note_changes(conn).facts.add("rejections")
     conn.execute(update(rejections).where(rejections.c.event_id == event_id).values(
@@ -138,6 +158,7 @@ def discard_rejected(desk: Desk, user: User, event_id: str, note: str,
     note_changes(conn).touch(entity, [entity_id])
 
 
+@requires("rejections")
 def record_again(desk: Desk, user: User, event_id: str) -> Event:
     """Fix and resend: record the refused step again now, with a fresh id and clock stamp
     (after the desk's clock was set right), and discard the refused original."""
@@ -148,8 +169,10 @@ def record_again(desk: Desk, user: User, event_id: str) -> Event:
         copy = Event(uuid7(), original.entity, original.entity_id, original.type,
                      dict(original.payload), original.actor, desk.code, desk.clock.now(),
                      original.org).validated()
-        discard_rejected(desk, user, event_id, "recorded again as " + copy.id, copy.id, conn)
+        _discard(desk, user, event_id, "recorded again as " + copy.id, copy.id, conn)
         desk.record([copy], conn=conn)
+        _audit_rejection(desk, conn, user, "rejections.resent", event_id,
+                         "recorded again as " + copy.id)
     return copy
 
 

@@ -11,18 +11,23 @@ import re
 import time
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 
 from desk_app.domain.ids import uuid7
-from desk_app.domain.roles import ROLES, may
+from desk_app.domain.roles import ROLES
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
+from .access import requires
 from .database import Database
 from .schema import users
+
+if TYPE_CHECKING:  # desk.py imports the projections, the audit among them, which imports this
+    from .desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +87,15 @@ def check_password_strength(password: str) -> None:
 
 def create_user(db: Database, username: str, display_name: str, role: str,
                 password: str) -> User:
+    """An account made with no one acting: provisioning for the first run (through
+    create_first_admin), the demo workspace and tests. Nothing in the UI calls it; accounts
+    made by a person go through add_user, which checks and audits."""
+    username, display_name, role = _checked_account(username, display_name, role, password)
+    return _create(db, username, display_name, role, password)
+
+
+def _checked_account(username: str, display_name: str, role: str, password: str
+                     ) -> tuple[str, str, str]:
     username = username.strip().lower()
     if not USERNAME.match(username):
         raise AccountError(
@@ -93,15 +107,25 @@ def create_user(db: Database, username: str, display_name: str, role: str,
     if role not in ROLES:
         raise AccountError(_t("domain", "Choose a role."), field="role")
     check_password_strength(password)
-    user = User(uuid7(), username, display_name.strip(), role)
+    return username, display_name.strip(), role
+
+
+def _create(db: Database, username: str, display_name: str, role: str, password: str) -> User:
+    user = User(uuid7(), username, display_name, role)
+    password_hash = _hasher.hash(password)
     with db.begin() as conn:
-        if conn.execute(select(users.c.id).where(users.c.username == username)).first():
-            raise AccountError(_t("domain", "The user name “{name}” is taken."),
-                               field="username", name=username)
-        conn.execute(users.insert().values(
-            id=user.id, username=username, display_name=user.display_name, role=role,
-            password_hash=_hasher.hash(password), created_at=int(time.time() * 1000)))
+        _insert_user(conn, user, password_hash)
     return user
+
+
+def _insert_user(conn: object, user: User, password_hash: str) -> None:
+    if conn.execute(select(users.c.id).where(users.c.username == user.username)).first():  # type: ignore[attr-defined]
+        raise AccountError(_t("domain", "The user name “{name}” is taken."),
+                           field="username", name=user.username)
+    conn.execute(users.insert().values(  # type: ignore[attr-defined]
+        id=user.id, username=user.username, display_name=user.display_name, role=user.role,
+        password_hash=password_hash, created_at=int(time.time() * 1000),
+        must_change_password=user.must_change_password))
 
 
 def create_first_admin(db: Database, username: str, display_name: str, password: str) -> User:
@@ -115,13 +139,15 @@ def _minutes(ms: int) -> int:
     return max(1, -(-ms // 60_000))
 
 
-def authenticate(db: Database, username: str, password: str, *, now: int | None = None
-                 ) -> User:
+def authenticate(db: Database, username: str, password: str, *, now: int | None = None,
+                 desk: Desk | None = None) -> User:
     """The account, if the password is right and the account is neither disabled nor locked.
 
     Five wrong passwords in a row lock the account for 5 minutes, the next five for 10, then
     20…; a right password resets the count. While locked, even the right password is refused
-    (the message says for how long), so guessing gains nothing.
+    (the message says for how long), so guessing gains nothing. With the `desk`, each wrong
+    password and each lockout is recorded in the access audit (the account's name; an unknown
+    name is not recorded, as it may be a password typed into the wrong box).
     """
     now = _now_ms() if now is None else now
     with db.read() as conn:
@@ -138,7 +164,9 @@ def authenticate(db: Database, username: str, password: str, *, now: int | None 
             raise VerificationError
     except (VerificationError, InvalidHashError):
         if row is not None:
-            _count_failure(db, row, now)
+            _count_failure(db, row, now, desk)
+        elif desk is not None:
+            _audit_signin(desk, None, "signin.failed", "", "unknown user name")
         raise AccountError(_t("domain", "Wrong user name or password."), field="password") from None
     changes: dict[str, object] = {}
     if row.failed_attempts or row.lockouts or row.locked_until:
@@ -151,35 +179,76 @@ def authenticate(db: Database, username: str, password: str, *, now: int | None 
     return _user(row)
 
 
-def _count_failure(db: Database, row: object, now: int) -> None:
-    with db.begin() as conn:
-        current = conn.execute(select(users.c.failed_attempts, users.c.lockouts)
-                               .where(users.c.id == row.id)).one()  # type: ignore[attr-defined]
-        attempts = current.failed_attempts + 1
-        if attempts < MAX_ATTEMPTS:
-            conn.execute(update(users).where(users.c.id == row.id)  # type: ignore[attr-defined]
-                         .values(failed_attempts=attempts))
-            return
-        lockouts = current.lockouts + 1
-        duration = LOCKOUT_MS * 2 ** min(lockouts - 1, 10)
-        conn.execute(update(users).where(users.c.id == row.id).values(  # type: ignore[attr-defined]
-            failed_attempts=0, lockouts=lockouts, locked_until=now + duration))
-    log.warning("account %s locked for %d minutes after %d wrong passwords in a row "
-                "(lockout %d in a row)", row.username, duration // 60_000,  # type: ignore[attr-defined]
-                MAX_ATTEMPTS, lockouts)
+def _audit_signin(desk: Desk, unit: object | None, action: str, target: str,
+                  detail: str = "") -> None:
+    from .audit import SYSTEM_ACTOR, Audited, note_audit, record_audit
+
+    entry = Audited(action, target=target, detail=detail)
+    if unit is None:
+        record_audit(desk, SYSTEM_ACTOR, entry)
+    else:
+        note_audit(unit, SYSTEM_ACTOR, entry)  # type: ignore[arg-type]
 
 
-def list_users(db: Database) -> list[User]:
+def _count_failure(db: Database, row: object, now: int, desk: Desk | None = None) -> None:
+    if desk is not None:
+        with desk.write() as unit:
+            locked = _note_failure(unit.conn, row, now)
+            _audit_signin(desk, unit, "signin.locked" if locked else "signin.failed",
+                          row.username,  # type: ignore[attr-defined]
+                          f"{locked // 60_000} min" if locked else "")
+    else:
+        with db.begin() as conn:
+            locked = _note_failure(conn, row, now)
+    if locked:
+        log.warning("account %s locked for %d minutes after %d wrong passwords in a row",
+                    row.username, locked // 60_000, MAX_ATTEMPTS)  # type: ignore[attr-defined]
+
+
+def _note_failure(conn: object, row: object, now: int) -> int:
+    """Count one wrong password; the lockout's length when this one locks the account."""
+    uid = row.id  # type: ignore[attr-defined]
+    current = conn.execute(select(users.c.failed_attempts, users.c.lockouts)  # type: ignore[attr-defined]
+                           .where(users.c.id == uid)).one()
+    attempts = current.failed_attempts + 1
+    if attempts < MAX_ATTEMPTS:
+        conn.execute(update(users).where(users.c.id == uid)  # type: ignore[attr-defined]
+                     .values(failed_attempts=attempts))
+        return 0
+    lockouts = current.lockouts + 1
+    duration = LOCKOUT_MS * 2 ** min(lockouts - 1, 10)
+    conn.execute(update(users).where(users.c.id == uid).values(  # type: ignore[attr-defined]
+        failed_attempts=0, lockouts=lockouts, locked_until=now + duration))
+    return duration
+
+
+@requires("users")
+def list_users(db: Database, user: User) -> list[User]:
+    """Every account, disabled ones too (the administrator's list)."""
     with db.read() as conn:
         return [_user(r) for r in conn.execute(select(users).order_by(users.c.username))]
 
 
+@requires("read_cases")
+def colleagues(db: Database, user: User) -> list[User]:
+    """The desk's accounts as every role may know them: for naming who recorded a step (a
+    disabled account's name stays on what it recorded) and for handing a case over (active
+    ones). Names, roles and whether active; nothing of the password or lockout state."""
+    with db.read() as conn:
+        return [User(r.id, r.username, r.display_name, r.role, bool(r.active)) for r in
+                conn.execute(select(users.c.id, users.c.username, users.c.display_name,
+                                    users.c.role, users.c.active).order_by(users.c.username))]
+
+
 # --- the administrator's operations ----------------------------------------------------------
+# Each checks the acting administrator (`@requires("users", who="actor")`) and writes its audit
+# entry in the same unit of work as the change: both commit, or neither does.
 
 
-def _require_admin(actor: User) -> None:
-    if not may(actor.role, "users"):
-        raise AccountError(_t("domain", "Only an administrator may manage accounts."))
+def _audit(unit: object, actor: User, action: str, target: str, detail: str = "") -> None:
+    from .audit import Audited, note_audit
+
+    note_audit(unit, actor, Audited(action, target=target, detail=detail))  # type: ignore[arg-type]
 
 
 def _target(conn: object, user_id: str) -> object:
@@ -194,61 +263,77 @@ def _other_active_admins(conn: object, user_id: str) -> int:
         users.c.role == "admin", users.c.active.is_(True), users.c.id != user_id)).scalar_one()
 
 
-def add_user(db: Database, actor: User, username: str, display_name: str, role: str,
+@requires("users", who="actor")
+def add_user(desk: Desk, actor: User, username: str, display_name: str, role: str,
              password: str) -> User:
     """A new account, made by an administrator; the person changes the password at first
     sign-in (the administrator knows it)."""
-    _require_admin(actor)
-    user = create_user(db, username, display_name, role, password)
-    with db.begin() as conn:
-        conn.execute(update(users).where(users.c.id == user.id).values(must_change_password=True))
+    username, display_name, role = _checked_account(username, display_name, role, password)
+    user = User(uuid7(), username, display_name, role, True, True)
+    password_hash = _hasher.hash(password)
+    with desk.write() as unit:
+        _insert_user(unit.conn, user, password_hash)
+        _audit(unit, actor, "user.added", username, role)
+        unit.note("users")
     log.info("account %s (%s) added by %s", user.username, role, actor.username)
-    return User(user.id, user.username, user.display_name, user.role, True, True)
+    return user
 
 
-def set_active(db: Database, actor: User, user_id: str, active: bool) -> None:
+@requires("users", who="actor")
+def set_active(desk: Desk, actor: User, user_id: str, active: bool) -> None:
     """Disable an account (it can no longer sign in; its name stays on what it recorded) or
     enable it again. Nobody disables their own account, nor the last administrator."""
-    _require_admin(actor)
-    with db.begin() as conn:
+    with desk.write() as unit:
+        conn = unit.conn
         row = _target(conn, user_id)
         if not active and user_id == actor.id:
             raise AccountError(_t("domain", "You cannot disable your own account."))
         if not active and row.role == "admin" and not _other_active_admins(conn, user_id):  # type: ignore[attr-defined]
             raise AccountError(_t("domain", "This is the last administrator: make another administrator first."))
         conn.execute(update(users).where(users.c.id == user_id).values(active=active))
+        _audit(unit, actor, "user.enabled" if active else "user.disabled",
+               row.username)  # type: ignore[attr-defined]
+        unit.note("users")
     log.info("account %s %s by %s", row.username, "enabled" if active else "disabled",  # type: ignore[attr-defined]
              actor.username)
 
 
-def set_role(db: Database, actor: User, user_id: str, role: str) -> None:
-    _require_admin(actor)
+@requires("users", who="actor")
+def set_role(desk: Desk, actor: User, user_id: str, role: str) -> None:
     if role not in ROLES:
         raise AccountError(_t("domain", "Choose a role."), field="role")
-    with db.begin() as conn:
+    with desk.write() as unit:
+        conn = unit.conn
         row = _target(conn, user_id)
         if row.role == "admin" and role != "admin" and not _other_active_admins(conn, user_id):  # type: ignore[attr-defined]
             raise AccountError(_t("domain", "This is the last administrator: make another administrator first."))
         conn.execute(update(users).where(users.c.id == user_id).values(role=role))
+        _audit(unit, actor, "user.role_changed", row.username,  # type: ignore[attr-defined]
+               f"{row.role} → {role}")  # type: ignore[attr-defined]
+        unit.note("users")
     log.info("account %s given the role %s by %s", row.username, role, actor.username)  # type: ignore[attr-defined]
 
 
-def reset_password(db: Database, actor: User, user_id: str, temporary: str) -> None:
+@requires("users", who="actor")
+def reset_password(desk: Desk, actor: User, user_id: str, temporary: str) -> None:
     """A new password the administrator hands over; it must be changed at the next sign-in.
     It also lifts a lockout."""
-    _require_admin(actor)
     check_password_strength(temporary)
-    with db.begin() as conn:
-        row = _target(conn, user_id)
-        conn.execute(update(users).where(users.c.id == user_id).values(
-            password_hash=_hasher.hash(temporary), must_change_password=True,
+    password_hash = _hasher.hash(temporary)
+    with desk.write() as unit:
+        row = _target(unit.conn, user_id)
+        unit.conn.execute(update(users).where(users.c.id == user_id).values(
+            password_hash=password_hash, must_change_password=True,
             failed_attempts=0, lockouts=0, locked_until=0))
+        _audit(unit, actor, "user.password_reset", row.username)  # type: ignore[attr-defined]
+        unit.note("users")
     log.info("password of %s reset by %s", row.username, actor.username)  # type: ignore[attr-defined]
 
 
-def change_password(db: Database, user: User, current: str, new: str) -> User:
-    """One's own password: the current one first, then a new one that differs from it."""
-    with db.read() as conn:
+def change_password(desk: Desk, user: User, current: str, new: str) -> User:
+    """One's own password (every role): the current one first, then a new one that differs
+    from it. The acting user is the account changed, so there is no permission to check."""
+    with desk.db.read() as conn:
         row = _target(conn, user.id)
     try:
         _hasher.verify(row.password_hash, current)  # type: ignore[attr-defined]
@@ -259,8 +344,11 @@ def change_password(db: Database, user: User, current: str, new: str) -> User:
     if new == current:
         raise AccountError(_t("domain", "Choose a new password that differs from the current one."),
                            field="password")
-    with db.begin() as conn:
-        conn.execute(update(users).where(users.c.id == user.id).values(
-            password_hash=_hasher.hash(new), must_change_password=False))
+    password_hash = _hasher.hash(new)
+    with desk.write() as unit:
+        unit.conn.execute(update(users).where(users.c.id == user.id).values(
+            password_hash=password_hash, must_change_password=False))
+        _audit(unit, user, "user.password_changed", user.username)
+        unit.note("users")
     log.info("account %s changed its password", user.username)
     return User(user.id, user.username, user.display_name, user.role, user.active, False)

@@ -8,7 +8,7 @@ through small partial indexes (revision 0007), one per way a case can need actio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, select, text
@@ -31,11 +31,14 @@ from desk_app.domain.followup import (
     resolution_warning,
     warning_id,
 )
+from desk_app.domain.personal import masked_text
 from desk_app.domain.sla import CHINA, utc_from_ms
 from desk_app.domain.workcalendar import WorkCalendar
 
+from .access import requires, sees_personal
 from .desk import Desk
 from .schema import events as events_table
+from .users import User
 from .watch_columns import parse_co_unsigned
 
 _COLUMNS = ("id, number, title, status, urgency, registered_at, level, due_at, due_soon_at, "
@@ -135,10 +138,22 @@ def _facts(m: _Row) -> CaseFacts:  # type: ignore[misc]
         claimed_by=m["claimed_by"])
 
 
-def watch_list(conn: Connection, now: int, calendar: WorkCalendar, *, rules: Rules = DEFAULT_RULES,
-               desk_level: str = "community", flt: WatchFilter | None = None,
-               resolutions_too: bool = True) -> WatchList:
-    """Everything in the desk's area that needs action at `now`, most pressing first."""
+@requires("read_cases")
+def watch_list(conn: Connection, user: User, now: int, calendar: WorkCalendar, *,
+               rules: Rules = DEFAULT_RULES, desk_level: str = "community",
+               flt: WatchFilter | None = None, resolutions_too: bool = True) -> WatchList:
+    """Everything in the desk's area that needs action at `now`, most pressing first (numbers
+    typed into a title masked for roles that may not see phones)."""
+    listing = _watch_list(conn, now, calendar, rules=rules, desk_level=desk_level, flt=flt,
+                          resolutions_too=resolutions_too)
+    if not sees_personal(user):
+        listing.items = [replace(item, title=masked_text(item.title)) for item in listing.items]
+    return listing
+
+
+def _watch_list(conn: Connection, now: int, calendar: WorkCalendar, *,
+                rules: Rules = DEFAULT_RULES, desk_level: str = "community",
+                flt: WatchFilter | None = None, resolutions_too: bool = True) -> WatchList:
     flt = flt or WatchFilter()
     uncovered = first_uncovered_ms(calendar)
     where, params = [], {"now": now, "dispatch_cut": dispatch_cut(now),
@@ -210,7 +225,8 @@ def _resolutions(conn: Connection, now: int, flt: WatchFilter) -> list[WatchItem
 
 def watch_count(conn: Connection, now: int, calendar: WorkCalendar, rules: Rules = DEFAULT_RULES,
                 desk_level: str = "community") -> int:
-    return watch_list(conn, now, calendar, rules=rules, desk_level=desk_level).total
+    """How many items need action (a number for the status bar and the scheduler's badge)."""
+    return _watch_list(conn, now, calendar, rules=rules, desk_level=desk_level).total
 
 
 @dataclass
@@ -233,7 +249,7 @@ def record_warnings(desk: Desk, now: int, rules: Rules = DEFAULT_RULES,
     already recorded and the append hold it, and a run with nothing new writes nothing."""
     recorded = Recorded()
     with desk.db.read() as conn:
-        listing = watch_list(conn, now, desk.calendar, rules=rules, desk_level=desk_level,
+        listing = _watch_list(conn, now, desk.calendar, rules=rules, desk_level=desk_level,
                              resolutions_too=False)
         wanted = _wanted(listing, now, desk.calendar)
         have = _existing(conn, list(wanted))
@@ -290,7 +306,8 @@ def _existing(conn: Connection, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def notice_list(conn: Connection) -> list[tuple[str, str, str, int]]:
+@requires("read_cases")
+def notice_list(conn: Connection, user: User) -> list[tuple[str, str, str, int]]:
     """The district notice list (全区通报): cases rated unsatisfied twice or more (number, title,
     community, times), for the watch list and the reports."""
     rows = conn.execute(text(f"SELECT number, title, community, unsatisfied FROM cases "

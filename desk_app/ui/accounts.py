@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desk_app.domain.roles import ROLES
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
-from desk_app.store.database import Database
+from desk_app.store.desk import Desk
 from desk_app.store.users import (
     MIN_PASSWORD,
     AccountError,
@@ -116,11 +116,11 @@ def _password_hint() -> str:
 class ChangePasswordDialog(_Form):
     """One's own password; `forced` after an administrator reset it (no Cancel then)."""
 
-    def __init__(self, db: Database, user: User, forced: bool = False,
+    def __init__(self, desk: Desk, user: User, forced: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(translate("ChangePasswordDialog", "Change your password"), parent)
         self.setObjectName("changePasswordDialog")
-        self.db, self.user, self.forced = db, user, forced
+        self.desk, self.user, self.forced = desk, user, forced
         self.changed: User | None = None
         self.current = _password_field("currentPassword")
         self.new = _password_field("newPassword")
@@ -140,14 +140,14 @@ class ChangePasswordDialog(_Form):
             check_password_strength(self.new.text())
             raise AccountError(_t("domain", "The two new passwords are not the same."),
                                field="again")
-        self.changed = change_password(self.db, self.user, self.current.text(), self.new.text())
+        self.changed = change_password(self.desk, self.user, self.current.text(), self.new.text())
 
 
 class AddUserDialog(_Form):
-    def __init__(self, db: Database, admin: User, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, admin: User, parent: QWidget | None = None) -> None:
         super().__init__(translate("AddUserDialog", "Add an account"), parent)
         self.setObjectName("addUserDialog")
-        self.db, self.admin = db, admin
+        self.desk, self.admin = desk, admin
         self.added: User | None = None
         self.name = QLineEdit(objectName="displayName")
         self.username = QLineEdit(objectName="username")
@@ -161,16 +161,16 @@ class AddUserDialog(_Form):
             "Give the password to the person; they choose their own at their first sign-in."))
 
     def attempt(self) -> None:
-        self.added = add_user(self.db, self.admin, self.username.text(), self.name.text(),
+        self.added = add_user(self.desk, self.admin, self.username.text(), self.name.text(),
                               self.role.currentData(), self.password.text())
 
 
 class ResetPasswordDialog(_Form):
-    def __init__(self, db: Database, admin: User, target: User,
+    def __init__(self, desk: Desk, admin: User, target: User,
                  parent: QWidget | None = None) -> None:
         super().__init__(translate("ResetPasswordDialog", "Reset a password"), parent)
         self.setObjectName("resetPasswordDialog")
-        self.db, self.admin, self.target = db, admin, target
+        self.desk, self.admin, self.target = desk, admin, target
         who = QLabel(f"{target.display_name} ({target.username})")
         who.setTextFormat(Qt.TextFormat.PlainText)
         self.password = _password_field("temporaryPassword")
@@ -180,15 +180,15 @@ class ResetPasswordDialog(_Form):
             "The person must change it at their next sign-in. A locked account is unlocked."))
 
     def attempt(self) -> None:
-        reset_password(self.db, self.admin, self.target.id, self.password.text())
+        reset_password(self.desk, self.admin, self.target.id, self.password.text())
 
 
 class AccountsDialog(QDialog):
     """The administrator's list of the desk's accounts."""
 
-    def __init__(self, db: Database, admin: User, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, admin: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.admin = db, admin
+        self.desk, self.admin = desk, admin
         self.users: list[User] = []
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts"))
@@ -228,7 +228,7 @@ class AccountsDialog(QDialog):
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
-        self.users = list_users(self.db)
+        self.users = list_users(self.desk.db, self.admin)
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
             state = self.tr("active") if user.active else self.tr("disabled")
@@ -265,23 +265,23 @@ class AccountsDialog(QDialog):
         self.reload(select=user.id)
 
     def add(self) -> None:
-        dialog = AddUserDialog(self.db, self.admin, self)
+        dialog = AddUserDialog(self.desk, self.admin, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.added is not None:
             self.reload(select=dialog.added.id)
 
     def _role_chosen(self, _index: int) -> None:
         user = self.selected()
         if user is not None and self.role.currentData() != user.role:
-            self._run(lambda: set_role(self.db, self.admin, user.id, self.role.currentData()),
+            self._run(lambda: set_role(self.desk, self.admin, user.id, self.role.currentData()),
                       user)
 
     def toggle_active(self) -> None:
         user = self.selected()
         if user is not None:
-            self._run(lambda: set_active(self.db, self.admin, user.id, not user.active), user)
+            self._run(lambda: set_active(self.desk, self.admin, user.id, not user.active), user)
 
     def reset(self) -> None:
         user = self.selected()
         if user is not None:
-            ResetPasswordDialog(self.db, self.admin, user, self).exec()
+            ResetPasswordDialog(self.desk, self.admin, user, self).exec()
             self.reload(select=user.id)

@@ -78,7 +78,7 @@ class DeskSession:
         settings = self.workspace.settings
         dialog = LoginDialog(self.workspace.db, desk.identity.name,
                              settings.last_user or ("demo" if settings.demo else ""),
-                             demo=settings.demo)
+                             demo=settings.demo, desk=desk)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
             return False
         user = self.after_sign_in(dialog.user)
@@ -110,7 +110,7 @@ class DeskSession:
         administrator is shown a recovery key still waiting (after an upgrade encrypted the
         desk) until it is ticked as kept."""
         if user.must_change_password:
-            change = ChangePasswordDialog(self.workspace.db, user, forced=True)
+            change = ChangePasswordDialog(self.workspace.desk, user, forced=True)  # type: ignore[arg-type]
             if change.exec() != QDialog.DialogCode.Accepted or change.changed is None:
                 return None
             user = change.changed
@@ -144,7 +144,8 @@ class DeskSession:
         self.workspace.close()
         paths = self.workspace.paths
         try:
-            restored = restore_backup(path, paths.database, paths.attachments,
+            restored = restore_backup(self.window.user if self.window else None,  # type: ignore[arg-type]
+                                      path, paths.database, paths.attachments,
                                       key=self.workspace.key, recovery=recovery_for(path))
         except DomainError as error:
             QMessageBox.critical(None, translate("DeskSession", "Not restored"), message(error))
@@ -173,7 +174,7 @@ class DeskSession:
         assert desk is not None
         while True:
             dialog = LoginDialog(self.workspace.db, desk.identity.name, before.username,
-                                 locked=True, idle=idle)
+                                 locked=True, idle=idle, desk=desk)
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
                 window.close()
                 QApplication.instance().quit()

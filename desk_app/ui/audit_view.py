@@ -191,7 +191,7 @@ class AuditDialog(QDialog):
         self.until = self._date_edit("auditUntil", today)
         self.person = QComboBox(objectName="auditPerson")
         self.person.addItem(self.tr("Everyone"), "")
-        people = list_users(desk.db)
+        people = list_users(desk.db, user)
         for person in people:
             self.person.addItem(f"{person.display_name}（{person.username}）", person.username)
         self.person.addItem(self.tr("The desk (nobody signed in)"), SYSTEM_ACTOR)
@@ -333,7 +333,7 @@ class AuditDialog(QDialog):
         line: AuditLine = self.model.data(index, Qt.ItemDataRole.UserRole)
         if line is None or not line.case_number:
             return
-        case_id = find_case_id(self.desk, line.case_number)
+        case_id = find_case_id(self.desk, self.user, line.case_number)
         if case_id is None:
             QMessageBox.information(self, self.tr("Access audit"), self.tr(
                 "This desk does not have case %1.").replace("%1", line.case_number))

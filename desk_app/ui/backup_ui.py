@@ -1,7 +1,7 @@
 """Backups in the window: Back up now, Restore (checked first, confirmed, done by the caller),
 and the About dialog with the folders where the desk keeps its data, logs and backups.
 
-    backup_now(window, workspace)                       # Desk → Back up now…
+    backup_now(window, workspace, user)                 # Desk → Back up now…
     RestoreDialog(workspace, on_confirmed, window).open()   # Desk → Restore from a backup…
     AboutDialog(workspace.paths, window).exec()         # Help → About
 
@@ -50,6 +50,7 @@ from desk_app.store.backup import (
     check_backup,
     make_backup,
 )
+from desk_app.store.users import User
 from desk_app.workspace import Workspace
 
 from .formatting import local_time
@@ -88,7 +89,7 @@ class BackupCancelled(Exception):
     """Raised from make_backup's progress callback when the person presses Cancel."""
 
 
-def backup_now(parent: QWidget | None, workspace: Workspace,
+def backup_now(parent: QWidget | None, workspace: Workspace, user: User,
                on_done: Callable[[Path | None], None] | None = None) -> bool:
     """Ask where to save, then back up in the background with a progress dialog.
 
@@ -122,7 +123,7 @@ def backup_now(parent: QWidget | None, workspace: Workspace,
                 shown[0] = percent
                 state.report(percent, 100)
 
-        return make_backup(paths.database, paths.attachments, target, progress,
+        return make_backup(workspace.desk, user, target, progress,  # type: ignore[arg-type]
                            key=workspace.key)
 
     def done(made: Path) -> None:

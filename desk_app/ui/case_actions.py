@@ -175,7 +175,7 @@ def build_step_dialog(step: Step, desk: Desk, user: User, case: CaseState,
 
 
 def _merge(desk: Desk, user: User, case_id: str, number: str) -> CaseState:
-    target = services.find_case_id(desk, number)
+    target = services.find_case_id(desk, user, number)
     if target is None:
         raise DomainError(QT_TRANSLATE_NOOP("domain", "There is no case numbered {number}."),
                           field="into", number=number.strip()[:60])
@@ -247,5 +247,5 @@ def _split_fields(dialog: StepDialog, desk: Desk, user: User, case: CaseState) -
     def record(v: dict[str, Any]) -> CaseState:
         parts = [services.SplitPart(v[f"description{n}"], v[f"category{n}"] or "") for n in (1, 2)]
         services.split_case(desk, user, case.id, parts, v["reason"])
-        return services.get_case(desk, case.id)
+        return services.get_case(desk, user, case.id)
     dialog.record = record

@@ -25,7 +25,6 @@ from desk_app.domain.case import CaseState, Step, allowed_steps
 from desk_app.domain.events import EVENT_TYPES, UNKNOWN_TYPE
 from desk_app.domain.roles import may
 from desk_app.domain.sla import ClockState
-from desk_app.domain.validation import mask_id_number, mask_phone
 from desk_app.domain.vocabulary import (
     CHANNELS,
     DIMENSIONS,
@@ -37,7 +36,7 @@ from desk_app.domain.vocabulary import (
 )
 from desk_app.store.cases import get_case
 from desk_app.store.desk import Changes, Desk
-from desk_app.store.users import User, list_users
+from desk_app.store.users import User, colleagues
 
 from .case_actions import STEPS, build_step_dialog
 from .category_picker import item_path
@@ -66,7 +65,7 @@ class CaseDetail(QWidget):
         super().__init__(parent)
         self.desk, self.user = desk, user
         self.case: CaseState | None = None
-        self.people = {u.actor(desk.code): u.display_name for u in list_users(desk.db)}
+        self.people = {u.actor(desk.code): u.display_name for u in colleagues(desk.db, user)}
         self.last_dialog = None
         self.header = plain(name="caseHeader")
         self.header.setStyleSheet("font-size: 17px; font-weight: bold;")
@@ -136,7 +135,7 @@ class CaseDetail(QWidget):
             self.show_case(self.case.id)
 
     def show_case(self, case_id: str) -> CaseState:
-        self.case = get_case(self.desk, case_id)
+        self.case = get_case(self.desk, self.user, case_id)
         self._render(self.case)
         return self.case
 
@@ -155,7 +154,6 @@ class CaseDetail(QWidget):
         co = [catalogue.departments[c].name_zh for c in case.co if c in catalogue.departments]
         place = [catalogue.orgs[c].name_zh for c in (case.community, case.grid or "")
                  if c in catalogue.orgs]
-        see_phone = may(self.user.role, "see_phone")
         rating = case.last_rating or {}
         values = {
             "kind": label(KINDS, case.kind), "channel": label(CHANNELS, case.channel),
@@ -164,8 +162,8 @@ class CaseDetail(QWidget):
             "department": (lead.name_zh if lead else "—") + (f"（{'、'.join(co)}）" if co else ""),
             "place": " / ".join(place) + (f"  {case.address}" if case.address else ""),
             "resident": self.tr("Anonymous") if case.anonymous else case.name,
-            "phone": case.phone if see_phone else mask_phone(case.phone) if case.phone else "",
-            "id_number": case.id_number if see_phone else mask_id_number(case.id_number),
+            "phone": case.phone,  # masked by the store for roles that may not see it
+            "id_number": case.id_number,
             "registered": f"{local_time(case.registered_at)}  "
                           f"{actor_name(case.registered_by, self.people)}",
             "level": label(LEVELS, case.level),

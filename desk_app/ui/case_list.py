@@ -27,6 +27,7 @@ from desk_app.domain.vocabulary import ACTIVE, CHANNELS, STATUSES, URGENCIES
 from desk_app.store.case_queries import CaseQuery
 from desk_app.store.desk import Desk
 from desk_app.store.meetings import due_resolutions
+from desk_app.store.users import User
 
 from .case_model import COLUMNS, CaseTableModel
 from .changes import Coalesced
@@ -113,11 +114,12 @@ class CaseListView(QWidget):
 class CaseList(CaseListView):
     case_opened = Signal(str)
 
-    def __init__(self, desk: Desk, actor: str, show_phone: bool, page_size: int = 200,
+    def __init__(self, desk: Desk, user: User, page_size: int = 200,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk, self.actor = desk, actor
-        self.model = CaseTableModel(desk.db, desk.catalogue, show_phone, page_size, self)
+        self.desk, self.user, self.actor = desk, user, user.actor(desk.code)
+        self.model = CaseTableModel(desk, user, page_size, self)
+        self.model.failed.connect(self.count.setText)  # why the search found nothing
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

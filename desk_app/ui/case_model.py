@@ -24,16 +24,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.sla import ms_from_utc
-from desk_app.domain.text import QT_TRANSLATE_NOOP
-from desk_app.domain.validation import mask_phone
+from desk_app.domain.text import QT_TRANSLATE_NOOP, DomainError
 from desk_app.domain.vocabulary import ACTIVE, STATUSES, URGENCIES
 from desk_app.store.case_queries import CaseQuery, CaseRow, count_cases, list_cases
-from desk_app.store.database import Database
+from desk_app.store.desk import Desk
+from desk_app.store.users import User
 
 from .formatting import local_time, remaining
-from .i18n import label, translate
+from .i18n import label, message, translate
 from .tasks import BackgroundOp
 
 OVERDUE = QColor("#fbd5d5")
@@ -63,10 +62,12 @@ class CaseTableModel(QAbstractTableModel):
     failed = Signal(str)
     UNKNOWN = -1
 
-    def __init__(self, db: Database, catalogue: Catalogue, show_phone: bool,
+    def __init__(self, desk: Desk, user: User,
                  page_size: int = 200, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db, self.catalogue, self.show_phone = db, catalogue, show_phone
+        # The store masks phones for roles that may not see them: the rows come as the user
+        # may see them, so nothing here decides.
+        self.desk, self.user, self.catalogue = desk, user, desk.catalogue
         self.page_size = page_size
         self.query = CaseQuery()
         self.rows: list[CaseRow] = []
@@ -87,7 +88,7 @@ class CaseTableModel(QAbstractTableModel):
         def work(_state: object) -> tuple[list[CaseRow], Any]:
             if generation != self._generation:
                 return [], None  # already superseded: no need to read it
-            page = list_cases(self.db, timed, limit=self.page_size)
+            page = list_cases(self.desk, self.user, timed, limit=self.page_size)
             return page.rows, page.cursor
 
         def done(result: tuple[list[CaseRow], Any]) -> None:
@@ -105,8 +106,16 @@ class CaseTableModel(QAbstractTableModel):
             else:
                 self._count(timed, generation)
 
-        BackgroundOp(None, work).success(done).failure(
-            lambda error: self.failed.emit(str(error))).run()
+        def refused(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            if isinstance(error, DomainError):  # e.g. a phone search by a role that may not
+                self.beginResetModel()
+                self.rows, self._cursor, self.total = [], None, 0
+                self.endResetModel()
+            self.failed.emit(message(error) if isinstance(error, DomainError) else str(error))
+
+        BackgroundOp(None, work).success(done).failure(refused).run()
 
     def _count(self, query: CaseQuery, generation: int) -> None:
         """Count on its own worker, so that a long count never holds up the next page."""
@@ -114,7 +123,7 @@ class CaseTableModel(QAbstractTableModel):
         def work(_state: object) -> int | None:
             if generation != self._generation:
                 return None
-            return count_cases(self.db, query)
+            return count_cases(self.desk.db, self.user, query)
 
         def done(total: int | None) -> None:
             if total is None or generation != self._generation:
@@ -123,7 +132,8 @@ class CaseTableModel(QAbstractTableModel):
             self.counted.emit(total)
 
         BackgroundOp(None, work, pool_name="count").success(done).failure(
-            lambda error: self.failed.emit(str(error))).run()
+            lambda error: None if isinstance(error, DomainError)  # said by the page's failure
+            else self.failed.emit(str(error))).run()
 
     @property
     def total_known(self) -> bool:
@@ -138,7 +148,8 @@ class CaseTableModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if self._cursor is None:
             return
-        page = list_cases(self.db, replace(self.query, now=self.now), after=self._cursor,
+        page = list_cases(self.desk, self.user, replace(self.query, now=self.now),
+                          after=self._cursor,
                           limit=self.page_size)
         if page.rows:
             start = len(self.rows)
@@ -205,7 +216,7 @@ class CaseTableModel(QAbstractTableModel):
             unit = self.catalogue.orgs.get(row.community)
             return unit.name_zh if unit else row.community
         if key == "phone":
-            return row.phone if self.show_phone else mask_phone(row.phone) if row.phone else ""
+            return row.phone
         if key == "registered_at":
             return local_time(row.registered_at)
         if key == "due_at":

@@ -37,7 +37,7 @@ from desk_app.store.followup_actions import (
     send_down,
     take_over,
 )
-from desk_app.store.users import User, list_users
+from desk_app.store.users import User, colleagues
 
 from .formatting import deadline_time, local_time, remaining
 from .i18n import label, message, translate
@@ -122,7 +122,8 @@ class FollowupPanel(QGroupBox):
 
     def lines(self, case: CaseState) -> list[str]:
         now = datetime.now(UTC)
-        names = {u.actor(self.desk.code): u.display_name for u in list_users(self.desk.db)}
+        names = {u.actor(self.desk.code): u.display_name
+                 for u in colleagues(self.desk.db, self.user)}
         out = [self.tr("First-handling owner: %1").replace("%1", names.get(case.owner, case.owner))]
         depts = self.desk.catalogue.departments
         if case.dispatched_at is not None and case.status in ACTIVE:
@@ -245,8 +246,8 @@ class FollowupPanel(QGroupBox):
     def ask_hand_over(self) -> None:
         if not self.case:
             return
-        people = [u for u in list_users(self.desk.db)
-                  if u.actor(self.desk.code) != self.case.owner and u.role != "deputy"]
+        people = [u for u in colleagues(self.desk.db, self.user) if u.active
+                  and u.actor(self.desk.code) != self.case.owner and u.role != "deputy"]
         names = [f"{u.display_name}（{u.username}）" for u in people]
         if not names:
             return

@@ -524,7 +524,7 @@ class IntakeForm(IntakeView):
     def check_duplicates(self) -> list[CaseRow]:
         item = self.category.item
         rows = possible_duplicates(
-            self.desk.db, phone=self.phone.text(), category=item.code if item else "",
+            self.desk.db, self.user, phone=self.phone.text(), category=item.code if item else "",
             community=self.community.currentData() or "", address=self.address.text(),
             description=self.description.toPlainText(), catalogue=self.desk.catalogue)
         self.duplicates.clear()
@@ -584,7 +584,7 @@ class IntakeForm(IntakeView):
                     self.desk, self.user, case.id,
                     [SplitPart(p.part, p.item.code) for p in parts],
                     reason=self.tr("Two problems in one request, split at intake"))
-                case = get_case(self.desk, case.id)
+                case = get_case(self.desk, self.user, case.id)
             except (DomainError, NotAllowed) as error:
                 QMessageBox.warning(self, self.tr("Saved as one case"), message(error))
         self.saved.emit(case)

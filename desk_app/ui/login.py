@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.roles import ROLES, may
 from desk_app.store.database import Database
+from desk_app.store.desk import Desk
 from desk_app.store.users import AccountError, User, authenticate
 
 from .i18n import label, message, translate
@@ -41,11 +42,12 @@ def demo_accounts_text() -> str:
 class LoginDialog(QDialog):
     def __init__(self, db: Database, desk_name: str, username: str = "",
                  locked: bool = False, parent: QWidget | None = None, demo: bool = False,
-                 idle: bool = True) -> None:
+                 idle: bool = True, desk: Desk | None = None) -> None:
         """`locked`: unlocking a locked desk; `idle`: it locked itself when idle (else the
-        worker locked it, Ctrl+L, and is not told it was idle)."""
+        worker locked it, Ctrl+L, and is not told it was idle); `desk`: where wrong passwords
+        and lockouts are recorded in the access audit."""
         super().__init__(parent)
-        self.db = db
+        self.db, self.desk = db, desk
         self.user: User | None = None
         self.setWindowTitle(self.tr("Community Desk — sign in"))
         self.setMinimumWidth(360)
@@ -122,7 +124,8 @@ class LoginDialog(QDialog):
         self.sign_in.setEnabled(False)
         self.sign_in.setText(self.tr("Signing in…"))
         username, password = self.username.text(), self.password.text()
-        BackgroundOp(self, lambda _s: authenticate(self.db, username, password),
+        BackgroundOp(self, lambda _s: authenticate(self.db, username, password,
+                                                   desk=self.desk),
                      pool_name="auth").success(self._signed_in).failure(self._refused).run()
 
     def _signed_in(self, user: User) -> None:

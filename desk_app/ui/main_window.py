@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.classify import CatalogueIndex
 from desk_app.domain.roles import ROLES, may
+from desk_app.store.audit import Audited, record_audit
 from desk_app.store.desk import Changes
 from desk_app.store.eventlog import pending_count
 from desk_app.store.learned import warm_suggestions
@@ -105,16 +107,15 @@ class MainWindow(QMainWindow):
                                      offer_draft=False)  # asked in showEvent
             self.intake.saved.connect(self._after_save)
             self._add_page(self.tr("Register"), self.intake)
-        self.cases = CaseList(self.desk, self.user.actor(self.desk.code),
-                              may(self.user.role, "see_phone"),
-                              self.workspace.settings.list_page_size)
+        self.cases = CaseList(self.desk, self.user, self.workspace.settings.list_page_size)
         self.cases.case_opened.connect(self.open_case)
         self._add_page(self.tr("Cases"), self.cases)
         # The other pages are built when first shown (LazyPage), so start-up stays flat.
         self.meetings = self.opinion_room = self.patrols = None
         if may(self.user.role, "meetings"):
             self._add_page(self.tr("Council meetings"), LazyPage(
-                self._meetings_page, lambda desk=self.desk: _meetings_view().MeetingsPage.read(desk)))
+                self._meetings_page, lambda desk=self.desk, user=self.user:
+                _meetings_view().MeetingsPage.read(desk, user)))
         if may(self.user.role, "receptions"):
             self._add_page(self.tr("Opinion room"), LazyPage(self._opinion_room_page))
         if may(self.user.role, "patrols"):
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
             desk_menu.addAction(refused)
         if may(self.user.role, "settings") or may(self.user.role, "rejections"):
             backup = QAction(self.tr("&Back up now…"), self)
-            backup.triggered.connect(lambda: backup_now(self, self.workspace))
+            backup.triggered.connect(lambda: backup_now(self, self.workspace, self.user))
             desk_menu.addAction(backup)
         if may(self.user.role, "settings"):
             restore = QAction(self.tr("Restore from a bac&kup…"), self)
@@ -342,8 +343,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         old_language = self.workspace.settings.language
+        before = asdict(self.workspace.settings)
         settings = dialog.apply_to(self.workspace.settings)
         settings.save(self.workspace.paths.settings)
+        changed = [key for key, value in asdict(settings).items() if before.get(key) != value]
+        if changed:  # auto-lock, sync interval…: in the access audit (等保 2.0)
+            record_audit(self.desk, self.user, Audited("settings.changed",
+                                                       target=", ".join(changed)[:100]))
         if self.sync is not None:
             self.sync.scheduler.set_interval(settings.sync_interval_minutes)
         if self.followup is not None:  # issue 10: evaluation wait, notification hours
@@ -360,11 +366,11 @@ class MainWindow(QMainWindow):
         if may(self.user.role, "users"):
             accounts = QAction(self.tr("&Accounts…"), self)
             accounts.triggered.connect(
-                lambda: AccountsDialog(self.workspace.db, self.user, self).exec())
+                lambda: AccountsDialog(self.desk, self.user, self).exec())
             menu.addAction(accounts)
         own = QAction(self.tr("Change my &password…"), self)
         own.triggered.connect(
-            lambda: ChangePasswordDialog(self.workspace.db, self.user, parent=self).exec())
+            lambda: ChangePasswordDialog(self.desk, self.user, parent=self).exec())
         menu.addAction(own)
 
     def switch_language(self, language: str) -> None:

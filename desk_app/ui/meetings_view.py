@@ -381,9 +381,9 @@ class MeetingsPage(QWidget):
         self.reload(loaded)
 
     @staticmethod
-    def read(desk: Desk) -> tuple[Any, Any, Any]:
+    def read(desk: Desk, user: User) -> tuple[Any, Any, Any]:
         """What the page shows, read from the store (on a worker when the page first opens)."""
-        return (service.hot_topics(desk), service.list_meetings(desk),
+        return (service.hot_topics(desk, user), service.list_meetings(desk),
                 service.due_resolutions(desk, desk_today()))
 
     def reload(self, loaded: tuple[Any, Any, Any] | None = None) -> None:
@@ -393,7 +393,7 @@ class MeetingsPage(QWidget):
 
     def reload_topics(self, hot: Any = None) -> None:
         self.topics.clear()
-        self.hot = service.hot_topics(self.desk) if hot is None else hot
+        self.hot = service.hot_topics(self.desk, self.user) if hot is None else hot
         marks = {"category": "■", "similar": "≈", "resident": "☎", "hand": "✎"}
         called = service.meetings_on_topics(self.desk, self.hot)
         for topic in self.hot:

@@ -154,7 +154,7 @@ class RecordsPage(QWidget):
         current = self.record.id if self.record else None
         self.records.blockSignals(True)
         self.records.clear()
-        for row in service.list_records(self.desk, self.entity):
+        for row in service.list_records(self.desk, self.user, self.entity):
             unit = self.desk.catalogue.orgs.get(row.who)
             text = f"{row.day}  {unit.name_zh if unit else row.who}  {row.summary[:30]}"
             if row.open_findings:
@@ -175,7 +175,7 @@ class RecordsPage(QWidget):
             self.show_record(item.data(Qt.ItemDataRole.UserRole))
 
     def show_record(self, record_id: str) -> None:
-        self.record = service.get_record(self.desk, record_id)
+        self.record = service.get_record(self.desk, self.user, record_id)
         self.summary.setText(self.describe(self.record))
         self.findings.clear()
         for finding in self.record.findings.values():
@@ -327,7 +327,7 @@ class DutyRoster(QWidget):
 
     def reload(self) -> None:
         self.rows.clear()
-        for record in service.list_duties(self.desk):
+        for record in service.list_duties(self.desk, self.user):
             cancelled = " " + self.tr("(cancelled)") if record.status == "closed" else ""
             self.rows.addItem(f"{record.get('date')} {record.get('start')}–{record.get('end')}  "
                               f"{record.get('deputy')}  {record.get('place')}{cancelled}")

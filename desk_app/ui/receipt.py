@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.case import CaseState
 from desk_app.domain.lookup import lookup_code, progress_address
+from desk_app.domain.personal import known_numbers, masked_text
 from desk_app.domain.validation import mask_phone
 from desk_app.domain.vocabulary import CHANNELS, KINDS
 from desk_app.store.desk import Desk
@@ -91,7 +92,9 @@ def receipt_html(desk: Desk, case: CaseState, contact: DeskContact | None = None
         (translate("Receipt", "Category"), item.name_zh if item else case.category),
         (translate("Receipt", "Responsible department"), dept.name_zh if dept else ""),
         (translate("Receipt", "Due by"), promise),
-        (translate("Receipt", "Request"), case.description),
+        # Paper leaves the desk with the resident: numbers typed into the request are masked
+        # on it whoever prints it (the phone row above is, too).
+        (translate("Receipt", "Request"), masked_text(case.description, known_numbers(case))),
     ]
     if case.on_spot:
         rows.append((translate("Receipt", "Answer given"), case.resolution))

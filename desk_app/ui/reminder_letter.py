@@ -53,10 +53,10 @@ class Letter:
         return [item.id for item in self.items]
 
 
-def letter_for(desk: Desk, department: str, now: int) -> Letter:
+def letter_for(desk: Desk, user: User, department: str, now: int) -> Letter:
     """The department's cases that are overdue, unsigned past 24 hours or due soon."""
     with desk.db.read() as conn:
-        listing = watch_list(conn, now, desk.calendar, desk_level=desk_level(desk),
+        listing = watch_list(conn, user, now, desk.calendar, desk_level=desk_level(desk),
                              flt=WatchFilter(department=department), resolutions_too=False)
     items = tuple(i for i in listing.items if any(k in LETTER_KINDS for k in i.kinds))
     dept = desk.catalogue.departments.get(department)
@@ -122,7 +122,8 @@ class ReminderLetterDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk, self.user = desk, user
-        self.letter = letter_for(desk, department, now if now is not None else desk.clock.wall_ms())
+        self.letter = letter_for(desk, user, department,
+                                 now if now is not None else desk.clock.wall_ms())
         self.recorded = 0
         self.setWindowTitle(self.tr("Reminder letter — %1").replace(
             "%1", self.letter.department_name))

@@ -65,7 +65,7 @@ class CasesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 500)
-        lines = read_case_lines(desk.db, case_ids[:2000])
+        lines = read_case_lines(desk.db, user, case_ids[:2000])
         self.table = QTableWidget(len(lines), 5, objectName="figureCases")
         self.table.setHorizontalHeaderLabels([self.tr("Case number"), self.tr("Registered"),
                                               self.tr("Title"), self.tr("Department"),
@@ -228,11 +228,11 @@ class ReportsPage(QWidget):
         except DomainError as error:
             QMessageBox.warning(self, self.tr("Reports"), message(error))
             return
-        desk, namer, settings = self.desk, self.namer, self.settings
+        desk, namer, settings, user = self.desk, self.namer, self.settings, self.user
 
         def work(state: object) -> tuple[object, list[Table], str]:
             report = build_report(desk, period, settings=settings, progress=state)  # type: ignore[arg-type]
-            tables = report_tables(report, namer, lambda ids: read_case_lines(desk.db, ids))
+            tables = report_tables(report, namer, lambda ids: read_case_lines(desk.db, user, ids))
             return report, tables, report_title(report, namer, namer.org(report.scope))
 
         self.make.setEnabled(False)

@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         with the reason under the fields, and nothing is stored."""
         if self.desk is not None and self.user is not None and not self.desk_phone.isReadOnly():
             try:
-                save_desk_contact(self.desk.db, self.user, self.desk_phone.text(),
+                save_desk_contact(self.desk, self.user, self.desk_phone.text(),
                                   self.public_url.text())
             except DomainError as error:
                 self.contact_error.setText(message(error))

@@ -325,7 +325,7 @@ class RejectionsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.items = list_rejections(self.desk.db)
+        self.items = list_rejections(self.desk.db, self.user)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             kind = EVENT_TYPES.get(item.event.type)

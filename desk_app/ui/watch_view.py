@@ -225,14 +225,14 @@ class WatchPage(QWidget):
     def refresh(self) -> None:
         """Read the list on a worker; the table and badge change when it arrives."""
         desk, rules, flt, now = self.desk, self.rules, self.current_filter(), self.now_ms()
-        level = desk_level(desk)
+        level, user = desk_level(desk), self.user
 
         def work(_state: object) -> tuple[WatchList, int, list[tuple[str, int]]]:
             with desk.db.read() as conn:
-                listing = watch_list(conn, now, desk.calendar, rules=rules, desk_level=level,
-                                     flt=flt)
+                listing = watch_list(conn, user, now, desk.calendar, rules=rules,
+                                     desk_level=level, flt=flt)
                 total = listing.total if flt == WatchFilter() else watch_list(
-                    conn, now, desk.calendar, rules=rules, desk_level=level).total
+                    conn, user, now, desk.calendar, rules=rules, desk_level=level).total
                 disputed = disputed_items(conn)
             return listing, total, disputed
 

@@ -3786,10 +3786,6 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only an administrator may manage accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>That account does not exist (any more).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3938,10 +3934,6 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only an administrator may change the desk&apos;s settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>That is not a recovery key of Community Desk: check every group of four characters and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3971,6 +3963,10 @@ Size: %2</source>
     </message>
     <message>
         <source>The letter lists no cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not look cases up by phone or ID number: search by case number, name or words.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

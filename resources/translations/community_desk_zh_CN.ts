@@ -3777,10 +3777,6 @@ Size: %2</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <source>Only an administrator may manage accounts.</source>
-        <translation>只有管理员可以管理账户。</translation>
-    </message>
-    <message>
         <source>That account does not exist (any more).</source>
         <translation>该账户不存在（或已不存在）。</translation>
     </message>
@@ -3929,10 +3925,6 @@ Size: %2</source>
         <translation>居民手机须通过 https:// 访问中心平台；http:// 只能用于本机。</translation>
     </message>
     <message>
-        <source>Only an administrator may change the desk&apos;s settings.</source>
-        <translation>只有管理员可以修改本工作台的设置。</translation>
-    </message>
-    <message>
         <source>That is not a recovery key of Community Desk: check every group of four characters and try again.</source>
         <translation>这不是社区工作台的恢复密钥：请逐组（每组四个字符）核对后重试。</translation>
     </message>
@@ -3963,6 +3955,10 @@ Size: %2</source>
     <message>
         <source>The letter lists no cases.</source>
         <translation>提醒函中没有列出任何诉求。</translation>
+    </message>
+    <message>
+        <source>Your role may not look cases up by phone or ID number: search by case number, name or words.</source>
+        <translation>您的角色不能按电话号码或身份证号查找诉求：请按诉求编号、姓名或文字查找。</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.keys import key_from_recovery, new_recovery_key
 from desk_app.settings import Settings
-from desk_app.store.backup import make_backup
+from desk_app.store.backup import write_backup
 from desk_app.store.users import User, authenticate, create_first_admin, list_users
 from desk_app.ui.accounts import AccountsDialog, AddUserDialog, ChangePasswordDialog
 from desk_app.ui.app import DeskSession, auto_lock_minutes
@@ -34,7 +34,7 @@ def admin(workspace: Workspace) -> User:
 def test_the_administrator_adds_disables_and_resets_from_the_accounts_screen(
         qtbot: QtBot, workspace: Workspace, admin: User,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    dialog = AccountsDialog(workspace.db, admin)
+    dialog = AccountsDialog(workspace.desk, admin)
     qtbot.addWidget(dialog)
 
     def fill_add(self: AddUserDialog) -> int:
@@ -55,14 +55,14 @@ def test_the_administrator_adds_disables_and_resets_from_the_accounts_screen(
     assert added is not None and added.username == "wangli" and added.must_change_password
 
     dialog.active_button.click()
-    assert not next(u for u in list_users(workspace.db) if u.username == "wangli").active
+    assert not next(u for u in list_users(workspace.db, admin) if u.username == "wangli").active
     assert dialog.active_button.text() == dialog.tr("&Enable")
 
     dialog.table.selectRow(0)  # the administrator: not their own account
     assert dialog.selected() == admin or dialog.selected().username == "admin"  # type: ignore[union-attr]
     dialog.active_button.click()
     assert not dialog.error.isHidden() and dialog.error.text()
-    assert next(u for u in list_users(workspace.db) if u.username == "admin").active
+    assert next(u for u in list_users(workspace.db, admin) if u.username == "admin").active
 
 
 def test_a_reset_password_is_changed_at_sign_in(qtbot: QtBot, workspace: Workspace,
@@ -70,7 +70,7 @@ def test_a_reset_password_is_changed_at_sign_in(qtbot: QtBot, workspace: Workspa
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from desk_app.store.users import add_user
 
-    add_user(workspace.db, admin, "wangli", "王丽", "window", "first-pass-1")
+    add_user(workspace.desk, admin, "wangli", "王丽", "window", "first-pass-1")
     user = authenticate(workspace.db, "wangli", "first-pass-1")
     assert user.must_change_password
     session = DeskSession.__new__(DeskSession)
@@ -115,7 +115,7 @@ def test_a_backup_of_another_desk_asks_for_its_recovery_key(
     db = open_database(other, key=other_key)
     setup_desk(db, "YT-HS-02", "另一个社区", "YT-HS", workspace.catalogue)
     db.close()
-    backup = make_backup(other, None, tmp_path / "other.cdbackup", key=other_key)
+    backup = write_backup(other, None, tmp_path / "other.cdbackup", key=other_key)
     typed: list[str] = []
 
     def enter(self: RecoveryKeyPrompt) -> int:

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from desk_app.store.backup import check_backup, make_backup
+from desk_app.store.backup import check_backup, write_backup
 from desk_app.store.desk import read_identity
 from desk_app.store.schema import meta
 from desk_app.ui.backup_ui import AboutDialog, RestoreDialog, backup_now, default_backup_path
 from desk_app.workspace import Workspace
+from tests.reading import READER
 
 
 def snapshot(workspace: Workspace) -> tuple[object, ...]:
@@ -33,7 +34,7 @@ def good_backup(workspace: Workspace, tmp_path: Path) -> Path:
     attachment = workspace.paths.attachments / "2026" / "现场照片.jpg"
     attachment.parent.mkdir(parents=True, exist_ok=True)
     attachment.write_bytes(b"\xff\xd8 not really a photo")
-    return make_backup(workspace.paths.database, workspace.paths.attachments,
+    return write_backup(workspace.paths.database, workspace.paths.attachments,
                        tmp_path / "made" / "desk-20261121-0930.cdbackup", key=workspace.key)
 
 
@@ -129,7 +130,7 @@ def test_back_up_now_saves_where_asked_and_says_where_and_how_big(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     made: list[Path | None] = []
-    assert backup_now(None, workspace, made.append)
+    assert backup_now(None, workspace, READER, made.append)
     qtbot.waitUntil(lambda: bool(made), timeout=20_000)
 
     target = tmp_path / "usb" / "鹏湾备份.cdbackup"
@@ -151,13 +152,13 @@ def test_back_up_now_reports_a_failure_and_a_cancel(
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *_a, **_k: (str(blocker / "x.cdbackup"), "")))
     made: list[Path | None] = []
-    assert backup_now(None, workspace, made.append)
+    assert backup_now(None, workspace, READER, made.append)
     qtbot.waitUntil(lambda: bool(made), timeout=20_000)
     assert made == [None]
     assert messages[0][0] == "warning" and "x.cdbackup" in messages[0][1]
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
-    assert not backup_now(None, workspace, made.append)
+    assert not backup_now(None, workspace, READER, made.append)
 
 
 def test_default_backup_name_is_not_one_the_daily_schedule_deletes(

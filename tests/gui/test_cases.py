@@ -26,8 +26,7 @@ DAY_MS = 86_400_000
 
 def make_list(qtbot: QtBot, workspace: Workspace, user: User, page_size: int = 200) -> CaseList:
     assert workspace.desk is not None
-    view = CaseList(workspace.desk, user.actor(workspace.desk.code),
-                    show_phone=user.role in ("window", "supervisor", "admin"), page_size=page_size)
+    view = CaseList(workspace.desk, user, page_size=page_size)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: view.count.text() != "" and "…" not in view.count.text())

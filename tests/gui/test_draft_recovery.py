@@ -18,6 +18,7 @@ from desk_app.store.users import User
 from desk_app.ui.drafts import DRAFT_FILE
 from desk_app.ui.intake_form import IntakeForm
 from desk_app.workspace import Workspace
+from tests.reading import READER
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +49,7 @@ def test_a_request_typed_before_a_kill_is_offered_back(
     form.show_receipt = False
     assert form.submit() is not None
     assert not draft.exists()  # saved for real: the draft is gone
-    assert count_cases(workspace.db, CaseQuery()) == 1
+    assert count_cases(workspace.db, READER, CaseQuery()) == 1
 
 
 def test_a_declined_draft_is_dropped(qtbot: QtBot, workspace: Workspace, users: dict[str, User],

@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from desk_app.store.cases import escalate_case, get_case
+from desk_app.store.cases import escalate_case
 from desk_app.store.users import User
 from desk_app.ui.main_window import MainWindow
 from desk_app.workspace import Workspace
+from tests.reading import case_state
 
 
 def test_take_over_list_claim_and_hand_over_at_a_street_desk(
@@ -36,12 +37,12 @@ def test_take_over_list_claim_and_hand_over_at_a_street_desk(
     assert "生态环境" in facts or "D-ENV" in facts  # each department on its own clock
     assert panel.buttons["take_over"].isEnabled()
     panel.buttons["take_over"].click()
-    assert get_case(workspace.desk, case.id).taken_over == "street"  # type: ignore[attr-defined]
+    assert case_state(workspace.desk, case.id).taken_over == "street"  # type: ignore[attr-defined]
     assert not panel.buttons["take_over"].isEnabled()
     panel.list_case("王副主任", "2026-12-31")
     panel.buttons["claim"].click()
     panel.hand_to(users["window"])
-    state = get_case(workspace.desk, case.id)  # type: ignore[attr-defined]
+    state = case_state(workspace.desk, case.id)  # type: ignore[attr-defined]
     assert state.listed == {"leader": "王副主任", "due": "2026-12-31"}
     assert state.claimed_by == "陈洁" and state.owner == users["window"].actor("YT-HS-01")
     facts = panel.facts.text()

@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.domain.catalogue import Catalogue
 from desk_app.store.case_queries import CaseQuery, count_cases, list_cases
-from desk_app.store.cases import get_case
 from desk_app.store.users import User
 from desk_app.ui.intake_form import IntakeForm
 from desk_app.ui.receipt import receipt_document, save_receipt_pdf
 from desk_app.workspace import Workspace
+from tests.reading import READER, case_state
 
 from .conftest import type_text
 
@@ -93,7 +93,7 @@ def test_bad_input_is_shown_at_each_field_and_nothing_is_saved(
         assert form.errors[field].isVisible(), field
     assert "11" in form.errors["phone"].text() or "电话" in form.errors["phone"].text()
     assert "最后一位" in form.errors["id_number"].text() or "X" in form.errors["id_number"].text()
-    assert count_cases(workspace.db, CaseQuery()) == 0
+    assert count_cases(workspace.db, READER, CaseQuery()) == 0
     assert form.description.toPlainText() == "灯"  # nothing the worker typed is lost
 
 
@@ -130,9 +130,9 @@ def test_a_repeat_is_counted_on_the_open_case_instead_of_a_new_one(
     type_text(form.description, "又来反映：工地昨晚还在施工。")
     qtbot.waitUntil(lambda: form.duplicates.count() == 1)
     qtbot.mouseClick(form.link, Qt.MouseButton.LeftButton)
-    assert count_cases(workspace.db, CaseQuery()) == 1
+    assert count_cases(workspace.db, READER, CaseQuery()) == 1
     assert workspace.desk is not None
-    assert get_case(workspace.desk, first.id).repeats == 1  # type: ignore[attr-defined]
+    assert case_state(workspace.desk, first.id).repeats == 1  # type: ignore[attr-defined]
     assert messages and first.number in messages[-1][1]  # type: ignore[attr-defined]
 
 
@@ -146,7 +146,7 @@ def test_text_that_looks_like_html_is_kept_as_typed(
     form.category.set_item(workspace.catalogue.catch_all)
     case = form.submit()
     assert case is not None
-    stored = list_cases(workspace.db, CaseQuery()).rows[0]
+    stored = list_cases(workspace.desk, READER, CaseQuery()).rows[0]
     assert stored.name == "<i>张三</i>" and typed.strip() in stored.title + case.description
     assert workspace.desk is not None
     document = receipt_document(workspace.desk, case)

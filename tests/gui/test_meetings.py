@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.domain.classify import CatalogueIndex
 from desk_app.store.case_queries import CaseQuery, list_cases
-from desk_app.store.cases import get_case
 from desk_app.store.meetings import get_meeting, list_meetings, meeting_chain
 from desk_app.store.users import User
 from desk_app.ui.meetings_view import MeetingsPage
 from desk_app.ui.outreach_view import OpinionRoomPage, PatrolsPage
 from desk_app.workspace import Workspace
+from tests.reading import READER, case_state
 
 from .conftest import type_text
 
@@ -107,7 +107,7 @@ def test_a_secretary_runs_a_whole_meeting(qtbot: QtBot, workspace: Workspace,
     assert detail.last_dialog.resolve_cases.isChecked()
     detail.last_dialog._ok()
     for case in corridor_cases:
-        assert get_case(workspace.desk, case.id).status == "resolved"  # type: ignore[attr-defined]
+        assert case_state(workspace.desk, case.id).status == "resolved"  # type: ignore[attr-defined]
 
     detail.resolutions.selectRow(1)
     detail.escalate()
@@ -173,7 +173,7 @@ def test_a_deputy_turns_a_finding_into_a_case(qtbot: QtBot, workspace: Workspace
     dialog = page.last_dialog
     assert dialog.category.item is not None  # suggested from the finding's words
     dialog._ok()
-    case = list_cases(workspace.db, CaseQuery()).rows[0]
+    case = list_cases(workspace.desk, READER, CaseQuery()).rows[0]
     assert case.channel == "deputy"
     assert page.record.findings[next(iter(page.record.findings))].case_id == case.id
     assert "✔" in page.findings.item(0).text()
@@ -197,7 +197,7 @@ def test_grid_staff_log_a_patrol_with_a_photo(qtbot: QtBot, workspace: Workspace
     page.findings.setCurrentRow(0)
     page.convert()
     page.last_dialog._ok()
-    case = list_cases(workspace.db, CaseQuery()).rows[0]
+    case = list_cases(workspace.desk, READER, CaseQuery()).rows[0]
     assert case.channel == "patrol" and case.community == "YT-HS-PW"
     page.end()
     assert page.record is not None

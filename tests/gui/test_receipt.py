@@ -18,13 +18,13 @@ from desk_app.domain.case import CaseState
 from desk_app.domain.lookup import lookup_code, parse_lookup_code
 from desk_app.domain.text import DomainError
 from desk_app.settings import Settings
-from desk_app.store.cases import get_case
 from desk_app.store.desk_contact import read_desk_contact, save_desk_contact
 from desk_app.store.users import User, create_user
 from desk_app.ui.intake_form import IntakeForm
 from desk_app.ui.receipt import lookup_secret, receipt_document, save_receipt_pdf
 from desk_app.ui.settings_dialog import SettingsDialog
 from desk_app.workspace import Workspace
+from tests.reading import case_state
 
 from .conftest import type_text
 
@@ -65,7 +65,7 @@ def rendered(workspace: Workspace, case: CaseState) -> QImage:
 def test_the_receipt_carries_a_qr_code_that_opens_the_progress_page(
         workspace: Workspace, admin: User, add_case: Callable[..., CaseState],
         tmp_path: Path) -> None:
-    save_desk_contact(workspace.db, admin, "0755 2555 1234", CENTRE + "/")
+    save_desk_contact(workspace.desk, admin, "0755 2555 1234", CENTRE + "/")
     case = add_case()
     secret = lookup_secret(case)
     assert len(secret) == 8 and parse_lookup_code(lookup_code(case.number, secret)) == (
@@ -90,7 +90,7 @@ def test_the_receipt_carries_a_qr_code_that_opens_the_progress_page(
 
 def test_without_a_public_address_the_receipt_has_no_code_and_says_how_to_ask(
         workspace: Workspace, admin: User, add_case: Callable[..., CaseState]) -> None:
-    save_desk_contact(workspace.db, admin, "0755-25551234", "")
+    save_desk_contact(workspace.desk, admin, "0755-25551234", "")
     case = add_case()
     assert qr_texts(rendered(workspace, case)) == []
     assert workspace.desk is not None
@@ -102,7 +102,7 @@ def test_without_a_public_address_the_receipt_has_no_code_and_says_how_to_ask(
 
 def test_a_case_registered_before_lookup_codes_prints_no_code(
         workspace: Workspace, admin: User, add_case: Callable[..., CaseState]) -> None:
-    save_desk_contact(workspace.db, admin, "", CENTRE)
+    save_desk_contact(workspace.desk, admin, "", CENTRE)
     case = add_case()
     old = CaseState(**{**case.__dict__, "steps": [
         type(s)(s.at, s.type, s.actor, s.desk, {k: v for k, v in s.payload.items()
@@ -118,11 +118,11 @@ def test_the_desk_settings_are_checked_and_only_an_administrator_changes_them(
         qtbot: QtBot, workspace: Workspace, admin: User, users: dict[str, User]) -> None:
     assert workspace.desk is not None
     with pytest.raises(DomainError):
-        save_desk_contact(workspace.db, users["window"], "0755-25551234", CENTRE)
+        save_desk_contact(workspace.desk, users["window"], "0755-25551234", CENTRE)
     for phone, url in (("12345", CENTRE), ("0755-25551234", "http://centre.example.cn"),
                        ("0755-25551234", "centre.example.cn"), ("", "https://a b")):
         with pytest.raises(DomainError):
-            save_desk_contact(workspace.db, admin, phone, url)
+            save_desk_contact(workspace.desk, admin, phone, url)
     assert read_desk_contact(workspace.db).public_url == ""  # nothing was stored
 
     dialog = SettingsDialog(Settings(), None, desk=workspace.desk, user=admin)
@@ -164,7 +164,7 @@ def test_the_publication_box_is_off_by_default_and_recorded_when_ticked(
                              pos=QPointF(8, form.publish.height() / 2).toPoint())
         case = form.submit()
         assert case is not None
-        return get_case(workspace.desk, case.id)  # type: ignore[arg-type]
+        return case_state(workspace.desk, case.id)  # type: ignore[arg-type]
 
     quiet = fill_and_save(False)
     assert "public" not in quiet.steps[0].payload

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desk_app.store.cases import get_case
 from desk_app.store.desk import Desk
 from desk_app.store.users import User
 from desk_app.ui.reminder_letter import ReminderLetterDialog, letter_html
 from desk_app.workspace import Workspace
+from tests.reading import case_state
 
 HOUR = 3_600_000
 
@@ -39,10 +39,10 @@ def test_a_letter_lists_the_departments_late_cases_and_is_recorded_on_each(
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
     dialog.save_pdf(tmp_path / "copy.pdf")  # a second copy is not a second letter
     for case in noise:
-        state = get_case(desk, case.id)  # type: ignore[attr-defined]
+        state = case_state(desk, case.id)  # type: ignore[attr-defined]
         letters = [s for s in state.steps if s.type == "case.reminded"
                    and s.payload.get("kind") == "letter"]
         assert len(letters) == 1 and letters[0].payload["department"] == "D-ENV"
         assert letters[0].payload["letter"] == dialog.letter.number
-    assert get_case(desk, other.id).reminders == 0  # type: ignore[attr-defined]
+    assert case_state(desk, other.id).reminders == 0  # type: ignore[attr-defined]
     assert "2" in dialog.state.text()

@@ -25,8 +25,7 @@ def test_the_first_page_comes_first_and_the_count_after_it(
     for i in range(12):
         add_case(description=f"第{i}件：楼道漏水，墙皮脱落。", phone=f"1380000{i:04d}")
     assert workspace.desk is not None
-    view = CaseList(workspace.desk, users["supervisor"].actor(workspace.desk.code),
-                    show_phone=True, page_size=5)
+    view = CaseList(workspace.desk, users["supervisor"], page_size=5)
     qtbot.addWidget(view)
     shown: list[str] = []
     view.model.loaded.connect(lambda _t: shown.append(view.count.text()))

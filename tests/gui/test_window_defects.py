@@ -27,7 +27,7 @@ from desk_app.domain.sla import CHINA
 from desk_app.store import meetings as meeting_service
 from desk_app.store import outreach
 from desk_app.store.case_queries import CaseQuery, list_cases
-from desk_app.store.cases import get_case, record_case_event, register_case
+from desk_app.store.cases import record_case_event, register_case
 from desk_app.store.desk import Desk
 from desk_app.store.users import User
 from desk_app.ui import window_state
@@ -46,6 +46,7 @@ from desk_app.ui.meetings_view import MeetingsPage
 from desk_app.ui.outreach_view import PatrolsPage
 from desk_app.ui.sync_ui import SyncBridge, sync_error_text
 from desk_app.workspace import Workspace
+from tests.reading import READER, case_state
 
 from .conftest import type_text
 
@@ -64,7 +65,7 @@ def make_form(qtbot: QtBot, workspace: Workspace, user: User) -> IntakeForm:
 
 def make_list(qtbot: QtBot, workspace: Workspace, user: User) -> CaseList:
     assert workspace.desk is not None
-    view = CaseList(workspace.desk, user.actor(workspace.desk.code), show_phone=True)
+    view = CaseList(workspace.desk, user)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: view.count.text() != "" and "…" not in view.count.text())
@@ -183,7 +184,7 @@ def test_3_the_evaluation_preselects_nothing_and_needs_all_four(
         assert not dialog.fields[dimension].currentData()  # type: ignore[attr-defined]
     dialog._accept()  # one click on 记录 with nothing asked
     assert dialog.isVisible() and "处置速度" in dialog.error.text()
-    assert get_case(desk, case.id).status == "resolved"  # nothing recorded
+    assert case_state(desk, case.id).status == "resolved"  # nothing recorded
     for dimension in ("speed", "effect", "service"):
         combo: QComboBox = dialog.fields[dimension]  # type: ignore[assignment]
         combo.setCurrentIndex(combo.findData("satisfied"))
@@ -192,7 +193,7 @@ def test_3_the_evaluation_preselects_nothing_and_needs_all_four(
     combo = dialog.fields["feedback"]  # type: ignore[assignment]
     combo.setCurrentIndex(combo.findData("satisfied"))
     dialog._accept()
-    assert get_case(desk, case.id).status == "closed"
+    assert case_state(desk, case.id).status == "closed"
 
 
 # 4 -------------------------------------------------------------------------------------------
@@ -435,7 +436,7 @@ def test_15_a_very_urgent_four_character_finding_becomes_a_very_urgent_case(
     assert dialog.category.item is not None and dialog.category.item.urgency == "very_urgent"
     dialog._ok()
     assert not dialog.error.text() and not [m for m in messages if m[0] != "information"]
-    rows = list_cases(workspace.db, CaseQuery()).rows
+    rows = list_cases(workspace.desk, READER, CaseQuery()).rows
     assert len(rows) == 1 and rows[0].title == "井盖缺失"
     assert rows[0].urgency == "very_urgent"
 

@@ -18,6 +18,7 @@ from desk_app.reports.tables import report_tables
 from desk_app.store.desk import Desk, setup_desk
 from desk_app.store.report_queries import read_case_lines
 from desk_app.workspace import open_workspace
+from tests.reading import READER
 
 from .conftest import NOW, CaseMaker, ms
 
@@ -27,7 +28,7 @@ W48 = Period.parse("2026-W48")
 def tables_of(desk: Desk, chinese: bool = False) -> list:
     report = build_report(desk, W48, now_ms=ms(NOW))
     return report_tables(report, Namer(desk.catalogue, None, chinese),
-                         lambda ids: read_case_lines(desk.db, ids))
+                         lambda ids: read_case_lines(desk.db, READER, ids))
 
 
 def rows_by_label(sheet) -> dict[str, list]:

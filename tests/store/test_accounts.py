@@ -6,7 +6,9 @@ import logging
 
 import pytest
 
+from desk_app.store.access import NotAllowed
 from desk_app.store.database import Database
+from desk_app.store.desk import Desk
 from desk_app.store.users import (
     LOCKOUT_MS,
     AccountError,
@@ -66,52 +68,53 @@ def test_twenty_wrong_passwords_then_the_right_one_is_still_refused(db: Database
 
 
 def test_an_administrator_manages_accounts_and_a_reset_password_must_be_changed(
-        db: Database) -> None:
+        db: Database, desk: Desk) -> None:
     admin = create_first_admin(db, "admin", "管理员", PASSWORD)
-    worker = add_user(db, admin, "wangli", "王丽", "window", "first-pass-1")
+    worker = add_user(desk, admin, "wangli", "王丽", "window", "first-pass-1")
     assert worker.must_change_password
     signed = authenticate(db, "wangli", "first-pass-1")
     assert signed.must_change_password
     with pytest.raises(AccountError, match="current password is wrong"):
-        change_password(db, signed, "nope", "my-own-pass")
+        change_password(desk, signed, "nope", "my-own-pass")
     with pytest.raises(AccountError, match="digits only"):
-        change_password(db, signed, "first-pass-1", "12345678")
+        change_password(desk, signed, "first-pass-1", "12345678")
     with pytest.raises(AccountError, match="differs"):
-        change_password(db, signed, "first-pass-1", "first-pass-1")
-    changed = change_password(db, signed, "first-pass-1", "my-own-pass")
+        change_password(desk, signed, "first-pass-1", "first-pass-1")
+    changed = change_password(desk, signed, "first-pass-1", "my-own-pass")
     assert not changed.must_change_password
     assert not authenticate(db, "wangli", "my-own-pass").must_change_password
 
     fail(db, 5, T0)
-    reset_password(db, admin, worker.id, "temporary-1")
+    reset_password(desk, admin, worker.id, "temporary-1")
     user = authenticate(db, "wangli", "temporary-1", now=T0 + 1)
     assert user.must_change_password, "and the reset lifted the lockout"
 
-    set_role(db, admin, worker.id, "supervisor")
+    set_role(desk, admin, worker.id, "supervisor")
     assert authenticate(db, "wangli", "temporary-1").role == "supervisor"
-    set_active(db, admin, worker.id, False)
+    set_active(desk, admin, worker.id, False)
     with pytest.raises(AccountError, match="Wrong user name or password"):
         authenticate(db, "wangli", "temporary-1")
-    assert [u.active for u in list_users(db) if u.username == "wangli"] == [False]
-    set_active(db, admin, worker.id, True)
+    assert [u.active for u in list_users(db, admin) if u.username == "wangli"] == [False]
+    set_active(desk, admin, worker.id, True)
     assert authenticate(db, "wangli", "temporary-1").active
 
 
-def test_the_last_administrator_stays_and_only_administrators_manage(db: Database) -> None:
+def test_the_last_administrator_stays_and_only_administrators_manage(
+        db: Database, desk: Desk) -> None:
     admin = create_first_admin(db, "admin", "管理员", PASSWORD)
-    worker = add_user(db, admin, "wangli", "王丽", "window", "first-pass-1")
+    worker = add_user(desk, admin, "wangli", "王丽", "window", "first-pass-1")
     with pytest.raises(AccountError, match="your own account"):
-        set_active(db, admin, admin.id, False)
+        set_active(desk, admin, admin.id, False)
     with pytest.raises(AccountError, match="last administrator"):
-        set_role(db, admin, admin.id, "window")
-    for attempt in (lambda: add_user(db, worker, "boss", "老板", "admin", "password-9"),
-                    lambda: set_role(db, worker, worker.id, "admin"),
-                    lambda: reset_password(db, worker, admin.id, "password-9"),
-                    lambda: set_active(db, worker, admin.id, False)):
-        with pytest.raises(AccountError, match="Only an administrator"):
+        set_role(desk, admin, admin.id, "window")
+    for attempt in (lambda: add_user(desk, worker, "boss", "老板", "admin", "password-9"),
+                    lambda: set_role(desk, worker, worker.id, "admin"),
+                    lambda: reset_password(desk, worker, admin.id, "password-9"),
+                    lambda: set_active(desk, worker, admin.id, False)):
+        with pytest.raises(NotAllowed, match="Your role may not do this"):
             attempt()
-    assert {u.username: u.role for u in list_users(db)} == {"admin": "admin",
+    assert {u.username: u.role for u in list_users(db, admin)} == {"admin": "admin",
                                                             "wangli": "window"}
-    second = add_user(db, admin, "chenjie", "陈杰", "admin", "first-pass-2")
-    set_role(db, admin, admin.id, "supervisor")  # another administrator exists now
-    set_active(db, second, admin.id, False)
+    second = add_user(desk, admin, "chenjie", "陈杰", "admin", "first-pass-2")
+    set_role(desk, admin, admin.id, "supervisor")  # another administrator exists now
+    set_active(desk, second, admin.id, False)

@@ -38,11 +38,11 @@ from desk_app.store.backup import (
     BackupError,
     backup_before_migrate,
     check_backup,
-    make_backup,
     restore_backup,
     scheduled_backup,
+    write_backup,
 )
-from desk_app.store.cases import find_case_id, get_case, register_case
+from desk_app.store.cases import find_case_id, register_case
 from desk_app.store.database import (
     Database,
     DatabaseTooNew,
@@ -54,6 +54,7 @@ from desk_app.store.database import (
 )
 from desk_app.store.desk import Desk, read_identity, setup_desk
 from desk_app.store.users import User, authenticate
+from tests.reading import ADMIN, READER, case_state
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "desk-schema-0002.sqlite3"
 USER = User(uuid7(), "wangli", "王丽", "window")  # no Argon2 hash per test; accounts: test_users
@@ -140,7 +141,7 @@ def test_a_backup_is_one_zip_with_a_manifest_that_describes_it(
     register_case(live, USER, intake())
     files = add_attachments(paths.attachments)
     seen: list[tuple[int, int]] = []
-    target = make_backup(paths.database, paths.attachments, paths.backups / "x.cdbackup",
+    target = write_backup(paths.database, paths.attachments, paths.backups / "x.cdbackup",
                          progress=lambda done, total: seen.append((done, total)))
     assert sorted(p.name for p in paths.backups.iterdir()) == ["x.cdbackup"], \
         "no temporary files may be left beside the backup"
@@ -200,7 +201,7 @@ def test_a_backup_taken_while_the_desk_keeps_writing_is_consistent(
         # does without a held read snapshot) fails the test instead of hanging it.
         def back_up() -> None:
             try:
-                made.append(make_backup(paths.database, paths.attachments,
+                made.append(write_backup(paths.database, paths.attachments,
                                         paths.backups / "busy.cdbackup",
                                         progress=lambda done, total: time.sleep(0.003), pages=4))
             except Exception as error:  # pragma: no cover - reported below
@@ -222,7 +223,7 @@ def test_a_backup_taken_while_the_desk_keeps_writing_is_consistent(
     assert after > before, f"the writer must have committed during the backup ({took:.2f} s)"
 
     fresh = tmp_path / "fresh"
-    restore_backup(target, fresh / "desk.sqlite3", fresh / "attachments")
+    restore_backup(ADMIN, target, fresh / "desk.sqlite3", fresh / "attachments")
     db = open_database(fresh / "desk.sqlite3")
     try:
         with db.read() as conn:
@@ -262,14 +263,14 @@ def test_an_interrupted_backup_leaves_no_file_under_its_name(
                 raise Cancelled
 
         with pytest.raises(Cancelled):
-            make_backup(paths.database, paths.attachments, target, progress=cancel)
+            write_backup(paths.database, paths.attachments, target, progress=cancel)
         assert target.read_bytes() == b"yesterday's good backup"
         assert sorted(p.name for p in paths.backups.iterdir()) == [target.name]
 
 
 def test_there_is_no_backup_of_a_missing_database(paths: Paths) -> None:
     with pytest.raises(BackupError, match="no database to back up"):
-        make_backup(paths.database, paths.attachments, paths.backups / "x.cdbackup")
+        write_backup(paths.database, paths.attachments, paths.backups / "x.cdbackup")
     assert not (paths.backups / "x.cdbackup").exists()
 
 
@@ -280,7 +281,7 @@ def test_restore_brings_back_the_backup_exactly(
         paths: Paths, live: Desk, intake: MakeIntake, monkeypatch: pytest.MonkeyPatch) -> None:
     kept = register_case(live, USER, intake())
     files = add_attachments(paths.attachments)
-    target = make_backup(paths.database, paths.attachments, paths.backups / "a.cdbackup")
+    target = write_backup(paths.database, paths.attachments, paths.backups / "a.cdbackup")
 
     later = register_case(live, USER, intake(description="备份之后才登记的诉求，恢复后应当不见。"))
     (paths.attachments / "3f/3fa9c1e0.jpg").write_bytes(b"changed after the backup")
@@ -297,7 +298,7 @@ def test_restore_brings_back_the_backup_exactly(
         real_replace(source, target)
 
     monkeypatch.setattr(backup_module.os, "replace", counting)
-    restored = restore_backup(target, paths.database, paths.attachments)
+    restored = restore_backup(ADMIN, target, paths.database, paths.attachments)
     monkeypatch.undo()
 
     assert len(renames) == SWAP_RENAMES, "the fault test below covers every rename of the swap"
@@ -310,9 +311,9 @@ def test_restore_brings_back_the_backup_exactly(
     db = open_database(paths.database)
     try:
         desk = Desk(db, live.identity, live.catalogue, live.calendar)
-        assert find_case_id(desk, kept.number) == kept.id
-        assert find_case_id(desk, later.number) is None
-        assert get_case(desk, kept.id).status == "dispatched"
+        assert find_case_id(desk, READER, kept.number) == kept.id
+        assert find_case_id(desk, READER, later.number) is None
+        assert case_state(desk, kept.id).status == "dispatched"
     finally:
         db.close()
 
@@ -420,7 +421,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes(
         kind: str, paths: Paths, live: Desk, intake: MakeIntake, tmp_path: Path) -> None:
     register_case(live, USER, intake())
     add_attachments(paths.attachments)
-    good = make_backup(paths.database, paths.attachments, tmp_path / "good.cdbackup")
+    good = write_backup(paths.database, paths.attachments, tmp_path / "good.cdbackup")
     register_case(live, USER, intake(description="备份之后登记的诉求，拒绝恢复后必须还在。"))
     live.db.close()
     incoming = tmp_path / "incoming"
@@ -430,7 +431,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes(
     before = state_of(paths)
 
     for attempt in (lambda: check_backup(bad),
-                    lambda: restore_backup(bad, paths.database, paths.attachments)):
+                    lambda: restore_backup(ADMIN, bad, paths.database, paths.attachments)):
         with pytest.raises(BackupError, match=BAD[kind]) as caught:
             attempt()
         assert str(bad) in str(caught.value), "the message names the file"
@@ -452,7 +453,7 @@ def backed_up(paths: Paths, live: Desk, intake: MakeIntake, tmp_path: Path) -> P
     """A backup, then a later case; the engine closed as a restore requires."""
     register_case(live, USER, intake())
     add_attachments(paths.attachments)
-    target = make_backup(paths.database, paths.attachments, tmp_path / "good.cdbackup")
+    target = write_backup(paths.database, paths.attachments, tmp_path / "good.cdbackup")
     register_case(live, USER, intake(description="备份之后登记的诉求。"))
     live.db.close()
     return target
@@ -478,7 +479,7 @@ def test_a_rename_failing_in_the_middle_of_the_swap_puts_everything_back(
     before = state_of(paths)
     _failing_replace(monkeypatch, {fail_on})
     with pytest.raises(BackupError, match=r"simulated I/O error.*left as it was"):
-        restore_backup(backed_up, paths.database, paths.attachments)
+        restore_backup(ADMIN, backed_up, paths.database, paths.attachments)
     monkeypatch.undo()
     assert state_of(paths) == before, "the old database and attachments are back, byte for byte"
     db = open_database(paths.database)
@@ -493,7 +494,7 @@ def test_when_putting_back_fails_too_the_message_says_where_the_data_is(
     # 3rd rename (staged database in) fails; then the first put-back (attachments) fails too.
     _failing_replace(monkeypatch, {3, 4})
     with pytest.raises(BackupError, match="could not all be put back") as caught:
-        restore_backup(backed_up, paths.database, paths.attachments)
+        restore_backup(ADMIN, backed_up, paths.database, paths.attachments)
     monkeypatch.undo()
     undo = next(p for p in paths.data.iterdir() if p.name.startswith("restore-undo-"))
     assert str(undo) in str(caught.value)
@@ -571,11 +572,11 @@ def test_the_fixture_database_opens_after_every_migration(
         identity = read_identity(db)
         assert identity is not None and identity.code == "YT-HS-01"
         desk = Desk(db, identity, catalogue, calendar)
-        folded = {get_case(desk, i).description: get_case(desk, i).status for i in case_ids}
+        folded = {case_state(desk, i).description: case_state(desk, i).status for i in case_ids}
         assert folded == FIXTURE_CASES
         assert projected == FIXTURE_CASES
-        closed = next(get_case(desk, i) for i in case_ids
-                      if get_case(desk, i).status == "closed")
+        closed = next(case_state(desk, i) for i in case_ids
+                      if case_state(desk, i).status == "closed")
         assert closed.resolution == "已通知环卫站清运，垃圾桶已清理干净。"
         assert authenticate(db, "wangli", "correct horse").display_name == "王丽"
     finally:
@@ -628,7 +629,7 @@ def test_the_hook_backs_up_an_older_database_before_it_is_migrated(tmp_path: Pat
 
     # The backup is the old database: restored, it migrates again when opened.
     fresh = tmp_path / "fresh"
-    restore_backup(made, fresh / "desk.sqlite3", fresh / "attachments")
+    restore_backup(ADMIN, made, fresh / "desk.sqlite3", fresh / "attachments")
     assert revision_of(fresh / "desk.sqlite3") == "0001"
     db = open_database(fresh / "desk.sqlite3")
     with db.read() as conn:

@@ -23,6 +23,7 @@ from desk_app.store.desk import Desk, read_identity
 from desk_app.store.schema import cases
 from desk_app.store.users import User
 from desk_app.store.watchlist import watch_list
+from tests.reading import READER
 
 REGISTERED = ms_from_utc(datetime(2026, 12, 15, 10, 0, tzinfo=CHINA))
 NOTICE_2027 = """date,kind,name
@@ -61,7 +62,7 @@ def test_a_15_working_day_case_across_new_year_is_estimated_then_moves_on_import
     # 15 working days after 15 December, Monday to Friday: 5 January 2027.
     assert due_of(timed_desk, case.id) == date(2027, 1, 5)
     with timed_desk.db.read() as conn:
-        listing = watch_list(conn, REGISTERED + 3_600_000, timed_desk.calendar)
+        listing = watch_list(conn, READER, REGISTERED + 3_600_000, timed_desk.calendar)
     [item] = listing.items
     assert item.kinds == ("estimated",) and item.estimated == (2027,)
     notice = tmp_path / "2027.csv"
@@ -73,7 +74,7 @@ def test_a_15_working_day_case_across_new_year_is_estimated_then_moves_on_import
     [change] = deadline_history(timed_desk.db, case.id)
     assert change.new_due - change.old_due == 86_400_000  # type: ignore[operator]
     with timed_desk.db.read() as conn:
-        assert watch_list(conn, REGISTERED + 3_600_000, timed_desk.calendar).items == []
+        assert watch_list(conn, READER, REGISTERED + 3_600_000, timed_desk.calendar).items == []
     # The imported year is kept in the desk's database: a restart sees it too.
     assert 2027 in desk_calendar(db, calendar).years
     assert estimated_years(REGISTERED, REGISTERED + 30 * 86_400_000, timed_desk.calendar) == []

@@ -21,7 +21,6 @@ from desk_app.store.cases import (
     case_events,
     dispatch_case,
     find_case_id,
-    get_case,
     link_repeat,
     merge_case,
     record_case_event,
@@ -36,6 +35,7 @@ from desk_app.store.desk import Desk
 from desk_app.store.projection import rebuild_projections
 from desk_app.store.schema import case_number_seq, cases, events, outbox
 from desk_app.store.users import User
+from tests.reading import READER, case_state
 
 MakeIntake = Callable[..., Intake]
 UNSATISFIED_EFFECT = {"speed": "satisfied", "effect": "unsatisfied", "service": "satisfied",
@@ -49,8 +49,8 @@ def counts(db: Database) -> dict[str, int]:
                 for t in (events, outbox, cases, case_number_seq)}
 
 
-def all_rows(db: Database) -> list:
-    return list_cases(db, CaseQuery(), limit=10_000).rows
+def all_rows(desk: Desk) -> list:
+    return list_cases(desk, READER, CaseQuery(), limit=10_000).rows
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_case_numbers_use_the_local_date_and_count_up(
     second = register_case(desk, window_user, intake())
     assert first.number == "YT-HS-01-20261121-0001"
     assert second.number == "YT-HS-01-20261121-0002"
-    assert find_case_id(desk, "yt-hs-01-20261121-0002 ") == second.id
+    assert find_case_id(desk, READER, "yt-hs-01-20261121-0002 ") == second.id
 
 
 def test_case_numbers_of_the_real_clock_use_the_shenzhen_date(
@@ -116,7 +116,7 @@ def test_registration_dispatches_to_the_lead_department_with_co_departments(
     assert case.org == "YT-HS-PW-G01"
     assert [s.type for s in case.steps] == ["case.registered", "case.dispatched"]
     assert case.steps[1].payload["mode"] == "auto"
-    row = next(r for r in all_rows(desk.db) if r.id == case.id)
+    row = next(r for r in all_rows(desk) if r.id == case.id)
     assert (row.status, row.lead, row.number) == ("dispatched", item.lead, case.number)
     assert row.sign_due_at is not None
 
@@ -140,7 +140,7 @@ def test_settled_on_the_spot(desk: Desk, window_user: User, intake: MakeIntake) 
     assert case.lead is None
     assert case.resolution == "已告知居民夜间施工须持证明，可拨打12345。"
     assert "case.dispatched" not in [s.type for s in case.steps]
-    assert next(r for r in all_rows(desk.db) if r.id == case.id).status == "resolved"
+    assert next(r for r in all_rows(desk) if r.id == case.id).status == "resolved"
 
 
 def test_settling_needs_an_answer(desk: Desk, window_user: User, intake: MakeIntake) -> None:
@@ -163,7 +163,7 @@ def test_anonymous_intake_does_not_store_a_typed_name(
         desk: Desk, window_user: User, intake: MakeIntake) -> None:
     case = register_case(desk, window_user, intake(anonymous=True, name="李秀英"))
     assert case.name == ""
-    assert "李秀英" not in str([e.payload for e in case_events(desk, case.id)])
+    assert "李秀英" not in str([e.payload for e in case_events(desk, READER, case.id)])
 
 
 # --- refusals write nothing ------------------------------------------------------------------
@@ -243,7 +243,7 @@ def test_a_role_without_permission_is_refused_and_nothing_is_written(
     with pytest.raises(NotAllowed):
         steps[action]()
     assert counts(desk.db) == before
-    assert get_case(desk, case.id).status == "dispatched"
+    assert case_state(desk, case.id).status == "dispatched"
 
 
 def test_deputy_may_not_register_a_settled_case(
@@ -281,7 +281,7 @@ def test_full_path_return_and_supervision(desk: Desk, window_user: User, supervi
     assert case.times_returned == 2
     assert case.supervised is True
     assert case.conflicts == []
-    row = next(r for r in all_rows(desk.db) if r.id == case.id)
+    row = next(r for r in all_rows(desk) if r.id == case.id)
     assert (row.status, row.supervised, row.times_returned) == ("returned", True, 2)
 
 
@@ -303,10 +303,10 @@ def test_a_forbidden_step_is_kept_and_shown_as_a_conflict(
     conflict = after.conflicts[0]
     assert conflict.type == "case.resolved"
     assert "voided" in conflict.render()
-    stored = case_events(desk, case.id)
+    stored = case_events(desk, READER, case.id)
     assert [e.type for e in stored][-1] == "case.resolved", "the forbidden step stays in the log"
     assert conflict.event_id == stored[-1].id
-    row = next(r for r in all_rows(desk.db) if r.id == case.id)
+    row = next(r for r in all_rows(desk) if r.id == case.id)
     assert (row.status, row.conflicts) == ("voided", 1)
 
 
@@ -318,7 +318,7 @@ def test_link_repeat_counts_the_repeat(desk: Desk, window_user: User,
     assert again.repeats == 2
     assert again.steps[-2].payload["phone"] == "13900001111"
     assert counts(desk.db)["cases"] == 1, "a repeat is not a second case"
-    assert all_rows(desk.db)[0].repeats == 2
+    assert all_rows(desk)[0].repeats == 2
 
 
 def test_merge_case(desk: Desk, window_user: User, supervisor: User,
@@ -329,7 +329,7 @@ def test_merge_case(desk: Desk, window_user: User, supervisor: User,
     assert merged.status == "merged"
     assert merged.merged_into == keep.id
     assert merged.steps[-1].payload["into_number"] == keep.number
-    statuses = {r.id: r.status for r in all_rows(desk.db)}
+    statuses = {r.id: r.status for r in all_rows(desk)}
     assert statuses == {keep.id: "dispatched", dup.id: "merged"}
 
 
@@ -359,17 +359,17 @@ def test_rebuild_projections_gives_identical_rows_and_search_still_works(
     record_evaluation(desk, window_user, c.id, ALL_SATISFIED)
 
     def searches() -> list[list[str]]:
-        return [[r.id for r in list_cases(desk.db, CaseQuery(text=q)).rows]
+        return [[r.id for r in list_cases(desk, READER, CaseQuery(text=q)).rows]
                 for q in ("夜间施工", "路灯", "灯", "李秀英", "6789", "13812345678")]
 
-    before_rows, before_search = all_rows(desk.db), searches()
+    before_rows, before_search = all_rows(desk), searches()
     assert before_search[0] == [a.id] and before_search[1] == [b.id]
     with desk.db.begin() as conn:
         conn.execute(cases.delete())
-    assert all_rows(desk.db) == []
+    assert all_rows(desk) == []
     with desk.db.begin() as conn:
         assert rebuild_projections(conn, desk.calendar) == 3
-    assert all_rows(desk.db) == before_rows
+    assert all_rows(desk) == before_rows
     assert searches() == before_search
 
 
@@ -396,7 +396,7 @@ def test_append_is_idempotent_and_reports_clashes(desk: Desk, window_user: User,
     assert third.clashes == [batch[1].id]
     assert third.already == [batch[0].id]
     assert third.added == []
-    stored = {e.id: e for e in case_events(desk, case.id)}
+    stored = {e.id: e for e in case_events(desk, READER, case.id)}
     assert stored[batch[1].id].payload == {"text": "第1次回访"}
     assert counts(desk.db)["events"] == 5
 
@@ -423,11 +423,11 @@ def test_rebuild_after_a_batch_of_more_than_500_cases_gives_identical_rows(
                                         org=form.grid))
         desk.record(batch, conn=conn)
     query = CaseQuery(sort="category")  # every case has the same category: a 600-way tie
-    before = list_cases(desk.db, query, limit=10_000).rows
+    before = list_cases(desk, READER, query, limit=10_000).rows
     with desk.db.begin() as conn:
         conn.execute(cases.delete())
         rebuild_projections(conn, desk.calendar)
-    after = list_cases(desk.db, query, limit=10_000).rows
+    after = list_cases(desk, READER, query, limit=10_000).rows
     assert sorted(r.id for r in after) == sorted(r.id for r in before)
     assert [r.id for r in after] == [r.id for r in before], "the list order changed"
     assert after == before

@@ -10,6 +10,7 @@ from desk_app.store.cases import register_case
 from desk_app.store.desk import Desk
 from desk_app.store.meetings import hot_topics
 from desk_app.store.users import User
+from tests.reading import READER
 
 DANCE = [("010202", "广场舞太吵了"), ("010202", "每天晚上楼下跳舞音响很大"),
          ("010202", "跳广场舞的音乐声吵得孩子睡不着"), ("010202", "广场上大妈跳舞放音乐到十点"),
@@ -31,7 +32,7 @@ def test_ten_complaints_about_one_square_dance_in_other_words_are_one_topic(
     register_case(desk, window_user, intake(description="楼上装修电钻太吵", category="010201",
                                             urgency="ordinary", phone="13600000001"))
 
-    topics = hot_topics(desk)
+    topics = hot_topics(desk, READER)
     similar = [t for t in topics if t.source == "similar"]
     assert len(similar) == 1
     assert set(similar[0].case_ids) == set(dance), "one topic, whatever the category"
@@ -46,7 +47,7 @@ def test_a_resident_who_comes_back_is_a_topic(desk: Desk, window_user: User,
     first = register_case(desk, window_user, intake(phone="13812345678")).id
     second = register_case(desk, window_user, intake(phone="13812345678",
                                                      description="还是夜间施工的问题")).id
-    residents = [t for t in hot_topics(desk) if t.source == "resident"]
+    residents = [t for t in hot_topics(desk, READER) if t.source == "resident"]
     assert [set(t.case_ids) for t in residents] == [{first, second}]
 
 
@@ -65,6 +66,6 @@ def test_repeat_residents_read_only_the_date_window(desk: Desk) -> None:
             return self.conn.execute(statement)  # type: ignore[attr-defined]
 
     with desk.db.read() as conn:
-        meetings.repeat_residents(Spy(conn), 0, 2)
+        meetings.repeat_residents(Spy(conn), READER, 0, 2)
     assert any("ix_cases_registered" in step for step in captured), captured
     assert not any("ix_cases_phone" in step for step in captured), captured

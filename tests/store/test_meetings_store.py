@@ -23,12 +23,13 @@ from desk_app.domain.text import DomainError
 from desk_app.domain.workcalendar import WorkCalendar
 from desk_app.store import meetings as m
 from desk_app.store import outreach as o
-from desk_app.store.cases import NotAllowed, get_case, register_case
+from desk_app.store.cases import NotAllowed, register_case
 from desk_app.store.database import Database, open_database
 from desk_app.store.desk import Desk, setup_desk
 from desk_app.store.eventlog import load_events
 from desk_app.store.schema import events, meetings, outreach, resolutions, topics
 from desk_app.store.users import User
+from tests.reading import READER, case_state
 
 DEPT = "D-HOUSING"
 
@@ -156,7 +157,7 @@ def test_resolutions_need_an_owner_and_follow_their_path(
     assert state.resolutions[first].percent == 40 and state.progress == 20
     state = m.close_resolution(desk, secretary, meeting, first, "楼道已清理干净")
     assert state.resolutions[first].status == "done"
-    assert get_case(desk, case.id).status == "resolved", "the linked open case is resolved too"
+    assert case_state(desk, case.id).status == "resolved", "the linked open case is resolved too"
     state = m.record_progress(desk, secretary, meeting, first, 50, "再记")
     assert state.conflicts[-1].reason == "This resolution is already done or passed up."
     due = m.due_resolutions(desk, date(2026, 12, 2))
@@ -201,13 +202,13 @@ def test_a_resolution_passes_up_the_levels_and_the_chain_is_kept(
 
 def test_topics_added_by_hand_are_listed_and_dropped(desk: Desk, secretary: User) -> None:
     topic = m.add_topic(desk, secretary, "广场舞噪音", "YT-HS-PW", "晚上九点后仍有音乐")
-    assert any(t.key == f"hand:{topic}" for t in m.hot_topics(desk))
+    assert any(t.key == f"hand:{topic}" for t in m.hot_topics(desk, READER))
     with pytest.raises(EventError):
         m.add_topic(desk, secretary, "", "YT-HS-PW")
     dropped = desk.new_event(secretary.actor(desk.code), "topic", topic, "topic.dropped",
                              {"reason": "已在议事会讨论"}, "YT-HS-PW")
     desk.record([dropped])
-    assert not any(t.key == f"hand:{topic}" for t in m.hot_topics(desk))
+    assert not any(t.key == f"hand:{topic}" for t in m.hot_topics(desk, READER))
 
 
 # --- the folds, branch by branch -------------------------------------------------------------
@@ -370,7 +371,7 @@ def test_findings_become_cases_once_linked_both_ways(
     deputy, grid = make_user("deputy"), make_user("grid")
     duty = o.schedule_duty(desk, deputy, "张代表", "npc", date(2026, 12, 5), "09:00", "11:30", "民意室")
     assert o.cancel_duty(desk, deputy, duty.id, "出差").status == "closed"
-    assert [d.id for d in o.list_duties(desk)] == [duty.id]
+    assert [d.id for d in o.list_duties(desk, READER)] == [duty.id]
     visit = o.log_reception(desk, deputy, deputy="张代表", deputy_kind="npc", day=date(2026, 12, 5),
                             place="民意室", people=3, summary="反映停车难")
     finding = o.add_visit_finding(desk, deputy, visit.id, "小区停车位不足，建议增设", "suggestion")
@@ -378,7 +379,7 @@ def test_findings_become_cases_once_linked_both_ways(
     case = o.finding_to_case(desk, deputy, visit.id, finding, intake)
     assert case.channel == "deputy" and case.kind == "suggestion"
     assert case.source == ("visit", visit.id)
-    assert o.get_record(desk, visit.id).findings[finding].case_id == case.id
+    assert o.get_record(desk, READER, visit.id).findings[finding].case_id == case.id
     before = stored(desk.db)
     with pytest.raises(DomainError):
         o.finding_to_case(desk, deputy, visit.id, finding, Intake(
@@ -394,7 +395,7 @@ def test_findings_become_cases_once_linked_both_ways(
     case = o.finding_to_case(desk, grid, patrol.id, spotted, Intake(
         category="030201", community="YT-HS-PW", anonymous=True))
     assert case.channel == "patrol" and (case.latitude, case.longitude) == (22.55, 114.24)
-    assert [r.id for r in o.list_records(desk, "patrol")] == [patrol.id]
+    assert [r.id for r in o.list_records(desk, READER, "patrol")] == [patrol.id]
 
 
 # --- convergence at the store -------------------------------------------------------------------

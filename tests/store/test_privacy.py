@@ -23,8 +23,8 @@ from desk_app.store.backup import (
     BackupError,
     NeedsRecoveryKey,
     check_backup,
-    make_backup,
     restore_backup,
+    write_backup,
 )
 from desk_app.store.cases import register_case
 from desk_app.store.database import SQLITE_HEADER, WrongKey, open_database
@@ -32,6 +32,7 @@ from desk_app.store.desk import setup_desk
 from desk_app.store.sealed import MAGIC
 from desk_app.store.users import User
 from desk_app.workspace import MissingKey, Workspace, open_workspace
+from tests.reading import ADMIN, READER
 
 PHONE = "13812345678"
 ID_NUMBER = "11010519491231002X"
@@ -122,7 +123,7 @@ def test_database_wal_backup_and_log_hold_no_phone_id_number_or_name(
     assert "138****5678" in text and "bad input" in text, "the line is there, masked"
     assert_no_personal_data(log_file)
 
-    backup = make_backup(paths.database, paths.attachments, tmp_path / "b.cdbackup",
+    backup = write_backup(paths.database, paths.attachments, tmp_path / "b.cdbackup",
                          key=workspace.key)
     assert backup.read_bytes().startswith(MAGIC)
     assert_no_personal_data(backup)
@@ -134,7 +135,7 @@ def test_folders_are_0700_and_files_0600(paths: Paths, workspace: Workspace,
                                          logging_restored: None) -> None:
     log_file = setup_logging(paths)
     register(workspace, intake)
-    backup = make_backup(paths.database, paths.attachments, paths.backups / "x.cdbackup",
+    backup = write_backup(paths.database, paths.attachments, paths.backups / "x.cdbackup",
                          key=workspace.key)
     for folder in (paths.data, paths.backups, paths.logs, paths.config, paths.attachments):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
@@ -237,7 +238,7 @@ def test_a_plain_database_is_backed_up_and_encrypted_in_place_with_nothing_lost(
     with plain.read() as conn:
         events = conn.exec_driver_sql("SELECT id, payload FROM events ORDER BY id").all()
     (paths.attachments / "photo.jpg").write_bytes(b"a photo")
-    old_daily = make_backup(paths.database, paths.attachments,
+    old_daily = write_backup(paths.database, paths.attachments,
                             paths.backups / "desk-20261130.cdbackup")  # today's: a plain zip
     plain.close()
     assert PHONE.encode() in paths.database.read_bytes(), "today's file holds it in clear"
@@ -249,7 +250,7 @@ def test_a_plain_database_is_backed_up_and_encrypted_in_place_with_nothing_lost(
         with ws.db.read() as conn:
             assert conn.exec_driver_sql("SELECT id, payload FROM events ORDER BY id").all() \
                 == events
-        found = list_cases(ws.db, CaseQuery(text=numbers[2])).rows
+        found = list_cases(ws.desk, READER, CaseQuery(text=numbers[2])).rows
         assert [r.number for r in found] == [numbers[2]], "the search index came along"
         assert ws.keys is not None and ws.keys.pending_recovery(), \
             "the administrator will be shown the new recovery key"
@@ -265,7 +266,7 @@ def test_a_plain_database_is_backed_up_and_encrypted_in_place_with_nothing_lost(
     assert_no_personal_data(old_daily)
     manifest = check_backup(old_daily, key=ws.key)
     assert manifest.attachment_count == 1
-    restore_backup(old_daily, paths.database, paths.attachments, key=ws.key)
+    restore_backup(ADMIN, old_daily, paths.database, paths.attachments, key=ws.key)
     again = open_workspace(paths)
     try:
         assert cases_of(again) == 5
@@ -284,7 +285,7 @@ def test_a_backup_opens_with_the_desk_key_or_on_a_new_machine_with_the_recovery_
     recovery = ws.keys.pending_recovery()  # type: ignore[union-attr]
     assert recovery
     register(ws, intake)
-    backup = make_backup(paths.database, paths.attachments, tmp_path / "old-desk.cdbackup",
+    backup = write_backup(paths.database, paths.attachments, tmp_path / "old-desk.cdbackup",
                          key=ws.key)
     assert check_backup(backup, key=ws.key).desk_code == "YT-HS-01"
     ws.close()
@@ -296,13 +297,13 @@ def test_a_backup_opens_with_the_desk_key_or_on_a_new_machine_with_the_recovery_
         with pytest.raises(NeedsRecoveryKey, match="recovery key"):
             check_backup(backup, key=new.key)
         with pytest.raises(NeedsRecoveryKey):
-            restore_backup(backup, fresh.database, fresh.attachments, key=new.key)
+            restore_backup(ADMIN, backup, fresh.database, fresh.attachments, key=new.key)
         manifest = check_backup(backup, key=new.key, recovery=key_from_recovery(recovery))
         assert manifest.desk_code == "YT-HS-01"
         new_key = new.key
     finally:
         new.close()
-    restore_backup(backup, fresh.database, fresh.attachments, key=new_key,
+    restore_backup(ADMIN, backup, fresh.database, fresh.attachments, key=new_key,
                    recovery=key_from_recovery(recovery))
     back = open_workspace(fresh)
     try:
@@ -316,7 +317,7 @@ def test_a_backup_opens_with_the_desk_key_or_on_a_new_machine_with_the_recovery_
 def test_an_altered_backup_is_refused(workspace: Workspace, intake: Callable[..., Intake],
                                       tmp_path: Path, damage: str) -> None:
     register(workspace, intake)
-    good = make_backup(workspace.db.path, workspace.paths.attachments, tmp_path / "g.cdbackup",
+    good = write_backup(workspace.db.path, workspace.paths.attachments, tmp_path / "g.cdbackup",
                        key=workspace.key)
     data = bytearray(good.read_bytes())
     if damage == "flip":
@@ -333,7 +334,7 @@ def test_an_altered_backup_is_refused(workspace: Workspace, intake: Callable[...
     workspace.close()
     before = digest(workspace.db.path)
     with pytest.raises(BackupError):
-        restore_backup(bad, workspace.paths.database, workspace.paths.attachments,
+        restore_backup(ADMIN, bad, workspace.paths.database, workspace.paths.attachments,
                        key=workspace.key)
     assert digest(workspace.db.path) == before
 
@@ -346,11 +347,11 @@ def test_an_old_plain_backup_is_restored_encrypted(paths: Paths, tmp_path: Path,
     setup_desk(plain, "YT-HS-01", "鹏湾", "YT-HS-PW", open_workspace.__globals__[
         "_catalogue"](paths))
     plain.close()
-    old = make_backup(tmp_path / "old.sqlite3", None, tmp_path / "old.cdbackup")
+    old = write_backup(tmp_path / "old.sqlite3", None, tmp_path / "old.cdbackup")
     ws = open_workspace(paths)
     key = ws.key
     ws.close()
-    restore_backup(old, paths.database, paths.attachments, key=key)
+    restore_backup(ADMIN, old, paths.database, paths.attachments, key=key)
     assert paths.database.read_bytes()[:16] != SQLITE_HEADER
     ws = open_workspace(paths)
     assert ws.desk is not None and ws.desk.identity.code == "YT-HS-01"

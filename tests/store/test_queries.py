@@ -31,6 +31,7 @@ from desk_app.store.cases import (
 from desk_app.store.database import Database, open_database
 from desk_app.store.desk import Desk, setup_desk
 from desk_app.store.users import User, create_user
+from tests.reading import READER
 
 MakeIntake = Callable[..., Intake]
 ALL_SATISFIED = dict.fromkeys(("speed", "effect", "service", "feedback"), "satisfied")
@@ -53,10 +54,10 @@ def ids(rows: list[CaseRow]) -> list[str]:
     return [r.id for r in rows]
 
 
-def found(db: Database, text: str, **filters: object) -> set[str]:
+def found(db: Desk, text: str, **filters: object) -> set[str]:
     query = CaseQuery(text=text, **filters)  # type: ignore[arg-type]
-    rows = list_cases(db, query, limit=1000).rows
-    assert count_cases(db, query) == len(rows)
+    rows = list_cases(db, READER, query, limit=1000).rows
+    assert count_cases(db.db, READER, query) == len(rows)
     return set(ids(rows))
 
 
@@ -130,13 +131,13 @@ def search_desk(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue,
 def test_text_search(search_desk: tuple[Desk, dict[str, str]], text: str,
                      expected: set[str]) -> None:
     desk, searchable = search_desk
-    assert found(desk.db, text) == {searchable[k] for k in expected}
+    assert found(desk, text) == {searchable[k] for k in expected}
 
 
 def test_text_search_combines_with_filters(search_desk: tuple[Desk, dict[str, str]]) -> None:
     desk, searchable = search_desk
-    assert found(desk.db, "灯", category="0302") == {searchable["light"]}
-    assert found(desk.db, "楼道灯", statuses=frozenset({"voided"})) == set()
+    assert found(desk, "灯", category="0302") == {searchable["light"]}
+    assert found(desk, "楼道灯", statuses=frozenset({"voided"})) == set()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -157,7 +158,7 @@ def test_text_search_combines_with_filters(search_desk: tuple[Desk, dict[str, st
 def test_phone_search(search_desk: tuple[Desk, dict[str, str]], text: str,
                       expected: set[str]) -> None:
     desk, searchable = search_desk
-    assert found(desk.db, text) == {searchable[k] for k in expected}
+    assert found(desk, text) == {searchable[k] for k in expected}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -168,27 +169,27 @@ def test_phone_search(search_desk: tuple[Desk, dict[str, str]], text: str,
 def test_phone_search_accepts_what_registration_accepts(
         search_desk: tuple[Desk, dict[str, str]], text: str, expected: str) -> None:
     desk, searchable = search_desk
-    assert found(desk.db, text) == {searchable[expected]}
+    assert found(desk, text) == {searchable[expected]}
 
 
 def test_landline_with_extension_is_found_by_its_number(
         desk: Desk, window_user: User, intake: MakeIntake) -> None:
     case = register_case(desk, window_user, intake(phone="0755-2555 6789转801"))
     assert case.phone == "0755-25556789-801"
-    assert found(desk.db, "6789") == {case.id}  # last 4 works
-    assert found(desk.db, "0755-25556789") == {case.id}
+    assert found(desk, "6789") == {case.id}  # last 4 works
+    assert found(desk, "0755-25556789") == {case.id}
 
 
 def test_case_number_search(search_desk: tuple[Desk, dict[str, str]]) -> None:
     desk, searchable = search_desk
-    rows = {r.id: r.number for r in list_cases(desk.db, CaseQuery(), limit=100).rows}
+    rows = {r.id: r.number for r in list_cases(desk, READER, CaseQuery(), limit=100).rows}
     number = rows[searchable["stair"]]
-    assert found(desk.db, number) == {searchable["stair"]}
-    assert found(desk.db, number.lower()) == {searchable["stair"]}
+    assert found(desk, number) == {searchable["stair"]}
+    assert found(desk, number.lower()) == {searchable["stair"]}
     prefix = number.rsplit("-", 1)[0]  # YT-HS-01-YYYYMMDD
-    assert found(desk.db, prefix) == set(searchable.values())
-    assert found(desk.db, "YT-HS-01") == set(searchable.values())
-    assert found(desk.db, "YT-HS-02") == set()
+    assert found(desk, prefix) == set(searchable.values())
+    assert found(desk, "YT-HS-01") == set(searchable.values())
+    assert found(desk, "YT-HS-02") == set()
 
 
 @pytest.mark.parametrize("text", [
@@ -199,22 +200,22 @@ def test_case_number_search(search_desk: tuple[Desk, dict[str, str]]) -> None:
 ])
 def test_search_text_never_raises(search_desk: tuple[Desk, dict[str, str]], text: str) -> None:
     desk, searchable = search_desk
-    rows = list_cases(desk.db, CaseQuery(text=text)).rows
+    rows = list_cases(desk, READER, CaseQuery(text=text)).rows
     assert set(ids(rows)) <= set(searchable.values())
-    assert count_cases(desk.db, CaseQuery(text=text)) == len(rows)
-    assert count_cases(desk.db, CaseQuery()) == len(searchable), "the table is still there"
+    assert count_cases(desk.db, READER, CaseQuery(text=text)) == len(rows)
+    assert count_cases(desk.db, READER, CaseQuery()) == len(searchable), "the table is still there"
 
 
 def test_fts_syntax_is_searched_literally(desk: Desk, window_user: User,
                                           intake: MakeIntake) -> None:
     odd = register_case(desk, window_user, intake(
         description='居民说"楼道 OR 电梯" NEAR(门口) 都坏了*', address="50%折扣店_二楼"))
-    assert found(desk.db, '"楼道 OR 电梯"') == {odd.id}
-    assert found(desk.db, "NEAR(门口)") == {odd.id}
-    assert found(desk.db, "坏了*") == {odd.id}
-    assert found(desk.db, "%") == {odd.id}
-    assert found(desk.db, "_") == {odd.id}
-    assert found(desk.db, "50%折") == {odd.id}
+    assert found(desk, '"楼道 OR 电梯"') == {odd.id}
+    assert found(desk, "NEAR(门口)") == {odd.id}
+    assert found(desk, "坏了*") == {odd.id}
+    assert found(desk, "%") == {odd.id}
+    assert found(desk, "_") == {odd.id}
+    assert found(desk, "50%折") == {odd.id}
 
 
 # --- filters ---------------------------------------------------------------------------------
@@ -309,23 +310,23 @@ def filter_desk(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue,
 def test_filters(filter_desk: tuple[Desk, dict[str, str]], filters: dict[str, object],
                  expected: set[str]) -> None:
     desk, made = filter_desk
-    assert found(desk.db, "", **filters) == {made[k] for k in expected}
+    assert found(desk, "", **filters) == {made[k] for k in expected}
 
 
 def test_registered_by_a_window_user(filter_desk: tuple[Desk, dict[str, str]]) -> None:
     desk, made = filter_desk
-    everyone = found(desk.db, "")
-    assert found(desk.db, "", registered_by="wangli@YT-HS-01") == everyone - {made["yantian"]}
+    everyone = found(desk, "")
+    assert found(desk, "", registered_by="wangli@YT-HS-01") == everyone - {made["yantian"]}
 
 
-def _clock_states(db: Database, now: datetime) -> dict[str, str | None]:
-    rows = list_cases(db, CaseQuery(), limit=1000).rows
+def _clock_states(db: Desk, now: datetime) -> dict[str, str | None]:
+    rows = list_cases(db, READER, CaseQuery(), limit=1000).rows
     return {r.id: r.clock_state(ms_from_utc(now)) for r in rows}
 
 
 def test_overdue_and_due_soon(filter_desk: tuple[Desk, dict[str, str]]) -> None:
     desk, filtered = filter_desk
-    db = desk.db
+    db = desk
     noise = filtered["noise"]  # registered T0, 24 h limit, signing due T0 + 24 h
     later = T0 + timedelta(hours=1)
     soon = T0 + timedelta(hours=20)  # past 80 % of 24 h, before the deadline
@@ -379,7 +380,7 @@ def _bulk_intakes() -> Iterator[Intake]:
 
 @pytest.fixture(scope="module")
 def bulk(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue,
-         calendar: WorkCalendar) -> Iterator[Database]:
+         calendar: WorkCalendar) -> Iterator[Desk]:
     """450 cases written in one transaction: many ties on every sort key (three cases share
     each registration millisecond), a mix of statuses, and three cases whose registration has
     not arrived yet (no number, no deadline)."""
@@ -414,7 +415,7 @@ def bulk(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue,
             batch.append(desk.new_event("zhao@YT-HS-02", "case", uuid7(), "case.commented",
                                         {"text": "登记还没同步过来"}))
         desk.record(batch, conn=conn)
-    yield db
+    yield desk
     db.close()
 
 
@@ -424,10 +425,10 @@ def _python_key(row: CaseRow, sort: str) -> object:
     return getattr(row, sort)
 
 
-def _all_pages(db: Database, query: CaseQuery, limit: int) -> list[list[CaseRow]]:
+def _all_pages(db: Desk, query: CaseQuery, limit: int) -> list[list[CaseRow]]:
     pages, after = [], None
     while True:
-        page = list_cases(db, query, after=after, limit=limit)
+        page = list_cases(db, READER, query, after=after, limit=limit)
         pages.append(page.rows)
         if page.cursor is None:
             return pages
@@ -435,9 +436,9 @@ def _all_pages(db: Database, query: CaseQuery, limit: int) -> list[list[CaseRow]
         assert len(pages) < 100, "paging does not end"
 
 
-def test_bulk_data_has_ties_and_gaps(bulk: Database) -> None:
-    rows = list_cases(bulk, CaseQuery(), limit=10_000).rows
-    assert len(rows) == BULK_CASES + INCOMPLETE == count_cases(bulk, CaseQuery())
+def test_bulk_data_has_ties_and_gaps(bulk: Desk) -> None:
+    rows = list_cases(bulk, READER, CaseQuery(), limit=10_000).rows
+    assert len(rows) == BULK_CASES + INCOMPLETE == count_cases(bulk.db, READER, CaseQuery())
     assert len({r.registered_at for r in rows}) < len(rows) / 2
     assert sum(r.due_at is None for r in rows) == INCOMPLETE
     assert sum(r.number == "" for r in rows) == INCOMPLETE
@@ -447,10 +448,10 @@ def test_bulk_data_has_ties_and_gaps(bulk: Database) -> None:
 
 @pytest.mark.parametrize("descending", [True, False], ids=["desc", "asc"])
 @pytest.mark.parametrize("sort", list(SORTS))
-def test_pages_concatenate_to_the_whole_list(bulk: Database, sort: str,
+def test_pages_concatenate_to_the_whole_list(bulk: Desk, sort: str,
                                              descending: bool) -> None:
     query = CaseQuery(sort=sort, descending=descending)
-    whole = list_cases(bulk, query, limit=10_000).rows
+    whole = list_cases(bulk, READER, query, limit=10_000).rows
     assert len(whole) == BULK_CASES + INCOMPLETE
     keys = [(_python_key(r, sort), r.pk) for r in whole]
     assert keys == sorted(keys, reverse=descending), "the list is in the order asked for"
@@ -463,16 +464,16 @@ def test_pages_concatenate_to_the_whole_list(bulk: Database, sort: str,
 
 
 @pytest.mark.parametrize("sort", ["registered_at", "status", "title", "due_at"])
-def test_pages_with_a_filter_and_search(bulk: Database, sort: str) -> None:
+def test_pages_with_a_filter_and_search(bulk: Desk, sort: str) -> None:
     query = CaseQuery(sort=sort, text="灯", statuses=frozenset({"dispatched", "registered"}))
-    whole = list_cases(bulk, query, limit=10_000).rows
-    assert 100 < len(whole) == count_cases(bulk, query)
+    whole = list_cases(bulk, READER, query, limit=10_000).rows
+    assert 100 < len(whole) == count_cases(bulk.db, READER, query)
     for limit in (7, 50, len(whole)):
         pages = _all_pages(bulk, query, limit)
         assert [r.id for p in pages for r in p] == ids(whole)
 
 
-def test_count_agrees_with_the_list(bulk: Database) -> None:
+def test_count_agrees_with_the_list(bulk: Desk) -> None:
     now = T0 + timedelta(days=2)
     for query in (
         CaseQuery(),
@@ -486,8 +487,8 @@ def test_count_agrees_with_the_list(bulk: Database) -> None:
         CaseQuery(due_soon=True, now=T0 + timedelta(hours=20)),
         CaseQuery(registered_from=T0 + timedelta(hours=3), registered_to=T0 + timedelta(hours=9)),
     ):
-        rows = list_cases(bulk, query, limit=10_000).rows
-        assert count_cases(bulk, query) == len(rows)
+        rows = list_cases(bulk, READER, query, limit=10_000).rows
+        assert count_cases(bulk.db, READER, query) == len(rows)
         assert len(rows) > 0, query
 
 
@@ -515,25 +516,25 @@ def test_possible_duplicates(clocked: Desk, wall: FakeWall, window_user: User,
     resolve_case(clocked, window_user, closed, "已答复")
     record_evaluation(clocked, window_user, closed, ALL_SATISFIED)
 
-    by_phone = possible_duplicates(clocked.db, phone="138 1234 5678", now=now)
+    by_phone = possible_duplicates(clocked.db, READER, phone="138 1234 5678", now=now)
     assert set(ids(by_phone)) == {recent_phone}
 
-    by_place = possible_duplicates(clocked.db, category="010101", community="YT-HS-PW",
+    by_place = possible_duplicates(clocked.db, READER, category="010101", community="YT-HS-PW",
                                    now=now)
     assert set(ids(by_place)) == {same_place}
 
-    both = possible_duplicates(clocked.db, phone="13812345678", category="010101",
+    both = possible_duplicates(clocked.db, READER, phone="13812345678", category="010101",
                                community="YT-HS-PW", now=now)
     assert ids(both) == [same_place, recent_phone], "newest first"
 
     # 50 days later everything is too old; 40 days back the old one counts again.
-    assert possible_duplicates(clocked.db, phone="13812345678", now=now + timedelta(days=50)
+    assert possible_duplicates(clocked.db, READER, phone="13812345678", now=now + timedelta(days=50)
                                ) == []
-    assert old in ids(possible_duplicates(clocked.db, phone="13812345678",
+    assert old in ids(possible_duplicates(clocked.db, READER, phone="13812345678",
                                           now=T0 + timedelta(days=1)))
     assert other_place not in ids(both)
-    assert possible_duplicates(clocked.db, now=now) == []
-    assert possible_duplicates(clocked.db, phone="not a phone", now=now) == []
+    assert possible_duplicates(clocked.db, READER, now=now) == []
+    assert possible_duplicates(clocked.db, READER, phone="not a phone", now=now) == []
 
 
 def test_possible_duplicates_by_address(clocked: Desk, wall: FakeWall, window_user: User,
@@ -541,7 +542,7 @@ def test_possible_duplicates_by_address(clocked: Desk, wall: FakeWall, window_us
     wall.set(T0)
     case = register_case(clocked, window_user, intake(community="YT-HS-HT", grid="",
                                                       phone="13900001111"))
-    hits = possible_duplicates(clocked.db, category="010101", address=" 鹏湾花园3栋 ",
+    hits = possible_duplicates(clocked.db, READER, category="010101", address=" 鹏湾花园3栋 ",
                                now=T0 + timedelta(days=1))
     assert ids(hits) == [case.id]
 

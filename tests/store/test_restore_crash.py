@@ -17,7 +17,7 @@ import pytest
 
 from desk_app.config import app_paths
 from desk_app.domain.ids import uuid7
-from desk_app.store.backup import make_backup
+from desk_app.store.backup import write_backup
 from desk_app.store.cases import register_case
 from desk_app.store.desk import setup_desk
 from desk_app.store.restore import INTENT
@@ -35,6 +35,7 @@ CHILD = textwrap.dedent("""
     from desk_app.config import app_paths
     from desk_app.store import restore
     from desk_app.store.backup import restore_backup
+    from desk_app.store.users import User
     from desk_app.workspace import open_workspace
 
     def kill(step):
@@ -46,7 +47,8 @@ CHILD = textwrap.dedent("""
     key = workspace.key
     workspace.close()
     restore.after_step = kill
-    restore_backup(Path(sys.argv[1]), paths.database, paths.attachments, key=key)
+    admin = User("a1", "admin", "管理员", "admin")
+    restore_backup(admin, Path(sys.argv[1]), paths.database, paths.attachments, key=key)
 """)
 
 
@@ -66,7 +68,7 @@ def test_killed_at_any_step_of_a_restore_the_next_start_has_the_data(
     assert desk is not None
     register_case(desk, USER, intake())  # type: ignore[operator]
     (paths.attachments / "photo.jpg").write_bytes(b"backup photo")
-    backup = make_backup(paths.database, paths.attachments, tmp_path / "b.cdbackup", key=ws.key)
+    backup = write_backup(paths.database, paths.attachments, tmp_path / "b.cdbackup", key=ws.key)
     register_case(desk, USER, intake())  # type: ignore[operator]
     (paths.attachments / "photo.jpg").write_bytes(b"newer photo")
     ws.close()

@@ -25,6 +25,7 @@ from desk_app.store.projection import rebuild_projections
 from desk_app.store.schema import cases
 from desk_app.store.search_index import search_grams, short_match
 from desk_app.store.users import User
+from tests.reading import READER
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeIntake = Callable[..., Intake]
@@ -122,31 +123,31 @@ def test_one_and_two_characters_find_what_a_scan_finds(
 
     for word in ("漏水", "水", "张三", "三", "灯", "a座", "A", "%", "0%", "坏了", "嗯嗯", "，"):
         query = CaseQuery(text=word)
-        found = {r.id for r in list_cases(desk.db, query, limit=100).rows}
+        found = {r.id for r in list_cases(desk, READER, query, limit=100).rows}
         assert found == scanned(word), word
-        assert count_cases(desk.db, query) == len(found), word
-    assert made["张三"] in {r.id for r in list_cases(desk.db, CaseQuery(text="张三")).rows}
+        assert count_cases(desk.db, READER, query) == len(found), word
+    assert made["张三"] in {r.id for r in list_cases(desk, READER, CaseQuery(text="张三")).rows}
 
 
 def test_the_short_index_follows_changes_and_rebuilds(
         desk: Desk, window_user: User, intake: MakeIntake) -> None:
     case = register_case(desk, window_user, intake(description="阳台漏水，楼下遭殃。"))
     resolve_case(desk, window_user, case.id, "已修好")
-    assert count_cases(desk.db, CaseQuery(text="漏水")) == 1
+    assert count_cases(desk.db, READER, CaseQuery(text="漏水")) == 1
     with desk.db.begin() as conn:
         rebuild_projections(conn, desk.calendar)
-    assert count_cases(desk.db, CaseQuery(text="漏水")) == 1, "rebuilt once, not twice"
-    assert count_cases(desk.db, CaseQuery(text="遭殃")) == 1
+    assert count_cases(desk.db, READER, CaseQuery(text="漏水")) == 1, "rebuilt once, not twice"
+    assert count_cases(desk.db, READER, CaseQuery(text="遭殃")) == 1
     with desk.db.begin() as conn:
         conn.execute(cases.update().where(cases.c.id == case.id)
                      .values(title="已经修好了", description="已经修好了"))
     for text in ("遭殃", "楼下遭殃"):  # both indexes: pairs, and trigrams
-        assert count_cases(desk.db, CaseQuery(text=text)) == 0, text
+        assert count_cases(desk.db, READER, CaseQuery(text=text)) == 0, text
     for text in ("修好", "已经修好"):
-        assert count_cases(desk.db, CaseQuery(text=text)) == 1, text
+        assert count_cases(desk.db, READER, CaseQuery(text=text)) == 1, text
     with desk.db.begin() as conn:  # a change that leaves the text alone rewrites no index
         conn.execute(cases.update().where(cases.c.id == case.id).values(status="closed"))
-    assert count_cases(desk.db, CaseQuery(text="已经修好")) == 1
+    assert count_cases(desk.db, READER, CaseQuery(text="已经修好")) == 1
 
 
 def test_search_pages_come_newest_first_and_concatenate(
@@ -157,7 +158,7 @@ def test_search_pages_come_newest_first_and_concatenate(
         query = CaseQuery(text=text)
         pages, after = [], None
         while True:
-            page = list_cases(desk.db, query, after=after, limit=5)
+            page = list_cases(desk, READER, query, after=after, limit=5)
             pages.append([r.id for r in page.rows])
             if page.cursor is None:
                 break
@@ -189,7 +190,7 @@ def test_an_older_database_gets_the_indexes_and_its_cases_are_searchable(
     old.close()
     db = open_database(path)
     try:
-        assert count_cases(db, CaseQuery(text="漏水")) == 1
+        assert count_cases(db, READER, CaseQuery(text="漏水")) == 1
         with db.read() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() \
                 == head_revision()

@@ -10,6 +10,7 @@ from desk_app.store.case_queries import possible_duplicates
 from desk_app.store.cases import register_case
 from desk_app.store.desk import Desk
 from desk_app.store.users import User
+from tests.reading import READER
 
 
 def test_the_same_problem_in_other_words_is_found_at_the_same_address(
@@ -24,7 +25,7 @@ def test_the_same_problem_in_other_words_is_found_at_the_same_address(
         description="晚上跳舞的音乐声很大", category="010202", community="YT-HS-HT", grid="",
         address="海涛花园1栋", phone="13900000003")).id
 
-    hits = possible_duplicates(desk.db, community="YT-HS-PW", address="鹏湾 3号楼",
+    hits = possible_duplicates(desk.db, READER, community="YT-HS-PW", address="鹏湾 3号楼",
                                description="晚上有人在楼下跳舞，音箱震得睡不着",
                                catalogue=desk.catalogue)
     assert [h.id for h in hits] == [dance], "by meaning, whatever the category; not elsewhere"
@@ -35,7 +36,7 @@ def test_an_other_problem_in_the_same_community_is_not_a_duplicate(
         desk: Desk, window_user: User, intake: Callable[..., Intake]) -> None:
     register_case(desk, window_user, intake(description="楼下广场舞音响太吵了", category="010202",
                                             address="鹏湾花园3栋", phone="13900000001"))
-    hits = possible_duplicates(desk.db, community="YT-HS-PW", address="鹏湾花园9栋",
+    hits = possible_duplicates(desk.db, READER, community="YT-HS-PW", address="鹏湾花园9栋",
                                description="家里停水两天了，什么时候来水",
                                catalogue=desk.catalogue)
     assert hits == []
@@ -44,10 +45,10 @@ def test_an_other_problem_in_the_same_community_is_not_a_duplicate(
 def test_the_same_category_at_an_address_spelled_otherwise_is_found(
         desk: Desk, window_user: User, intake: Callable[..., Intake]) -> None:
     case = register_case(desk, window_user, intake(address="鹏湾花园３栋", phone="13900000001"))
-    hits = possible_duplicates(desk.db, category="010101", address="鹏湾花园3号楼",
+    hits = possible_duplicates(desk.db, READER, category="010101", address="鹏湾花园3号楼",
                                community="YT-HS-HT")
     assert hits == [], "another community's cases are not this one's"
-    hits = possible_duplicates(desk.db, category=case.category, address="鹏湾花园3号楼",
+    hits = possible_duplicates(desk.db, READER, category=case.category, address="鹏湾花园3号楼",
                                community="YT-HS-PW")
     assert [h.id for h in hits] == [case.id]
 
@@ -56,6 +57,6 @@ def test_without_the_catalogue_the_words_themselves_still_match(
         desk: Desk, window_user: User, intake: Callable[..., Intake]) -> None:
     case = register_case(desk, window_user, intake(description="三单元的电梯又坏了，老人下不了楼",
                                                    category="020301", phone="13900000001"))
-    hits = possible_duplicates(desk.db, community="YT-HS-PW", address="鹏湾花园3栋",
+    hits = possible_duplicates(desk.db, READER, community="YT-HS-PW", address="鹏湾花园3栋",
                                description="电梯坏了好几天，老人下不了楼")
     assert [h.id for h in hits] == [case.id]

@@ -15,6 +15,7 @@ from desk_app.store.users import (
     has_users,
     list_users,
 )
+from tests.reading import ADMIN
 
 PASSWORD = "海山街道-2026!"
 
@@ -31,14 +32,14 @@ def test_first_admin_once_then_refused(db: Database) -> None:
     assert has_users(db)
     with pytest.raises(AccountError, match="already has accounts"):
         create_first_admin(db, "admin2", "第二个管理员", PASSWORD)
-    assert [u.username for u in list_users(db)] == ["admin"]
+    assert [u.username for u in list_users(db, ADMIN)] == ["admin"]
 
 
 def test_first_admin_refused_when_any_account_exists(db: Database) -> None:
     create_user(db, "wangli", "王丽", "window", PASSWORD)
     with pytest.raises(AccountError):
         create_first_admin(db, "admin", "管理员", PASSWORD)
-    assert [u.role for u in list_users(db)] == ["window"]
+    assert [u.role for u in list_users(db, ADMIN)] == ["window"]
 
 
 def test_a_failed_first_admin_does_not_use_up_the_first_run(db: Database) -> None:
@@ -63,7 +64,7 @@ def test_bad_user_names_are_refused(db: Database, username: str) -> None:
     with pytest.raises(AccountError) as caught:
         create_user(db, username, "王丽", "window", PASSWORD)
     assert caught.value.field == "username"
-    assert list_users(db) == []
+    assert list_users(db, ADMIN) == []
 
 
 @pytest.mark.parametrize("username", ["wl", "wang.li", "wang_li2", "a" * 40])
@@ -78,7 +79,7 @@ def test_short_passwords_are_refused(db: Database, password: str) -> None:
         create_user(db, "wangli", "王丽", "window", password)
     assert caught.value.field == "password"
     assert "8" in str(caught.value)
-    assert list_users(db) == []
+    assert list_users(db, ADMIN) == []
 
 
 def test_an_eight_character_password_is_enough(db: Database) -> None:
@@ -91,7 +92,7 @@ def test_a_password_of_digits_only_is_refused(db: Database, password: str) -> No
     with pytest.raises(AccountError, match="digits only") as caught:
         create_user(db, "wangli", "王丽", "window", password)
     assert caught.value.field == "password"
-    assert list_users(db) == []
+    assert list_users(db, ADMIN) == []
 
 
 @pytest.mark.parametrize(("display_name", "role", "field"), [
@@ -111,7 +112,7 @@ def test_duplicate_user_name_is_refused(db: Database) -> None:
         create_user(db, "WANGLI", "另一个王丽", "supervisor", "another password")
     assert caught.value.field == "username"
     assert "wangli" in str(caught.value)
-    assert list_users(db) == [first]
+    assert list_users(db, ADMIN) == [first]
     assert authenticate(db, "wangli", PASSWORD) == first
 
 

@@ -21,6 +21,7 @@ from desk_app.store.desk import Desk, read_identity
 from desk_app.store.schema import events
 from desk_app.store.users import User
 from desk_app.store.watchlist import WatchFilter, record_warnings, watch_list
+from tests.reading import READER
 
 HOUR = 3_600_000
 T0 = ms_from_utc(datetime(2026, 11, 24, 10, 0, tzinfo=CHINA))  # a Tuesday
@@ -49,7 +50,7 @@ def timed_desk(desk: Desk, db: Database, catalogue: Catalogue, calendar: WorkCal
 
 def kinds(desk: Desk, now: int, **flt: str) -> dict[str, list[str]]:
     with desk.db.read() as conn:
-        listing = watch_list(conn, now, desk.calendar, flt=WatchFilter(**flt))
+        listing = watch_list(conn, READER, now, desk.calendar, flt=WatchFilter(**flt))
     return {item.number: list(item.kinds) for item in listing.items}
 
 
@@ -153,11 +154,11 @@ def test_the_notice_list_and_a_claimed_case(timed_desk: Desk, supervisor: User,
                           {**bad, "method": "phone"})
         record_case_event(timed_desk, supervisor, case.id, "case.resolved", {"text": "重新处理"})
     with timed_desk.db.read() as conn:
-        assert [n for n, *_ in notice_list(conn)] == [case.number]
+        assert [n for n, *_ in notice_list(conn, READER)] == [case.number]
     other = register_case(timed_desk, supervisor, intake())
     record_case_event(timed_desk, supervisor, other.id, "case.claimed", {"leader": "李区长"})
     list_for_supervision(timed_desk, supervisor, other.id, "王副主任", datetime(2026, 12, 31).date())
     with timed_desk.db.read() as conn:
-        [item] = [i for i in watch_list(conn, T0 + HOUR, timed_desk.calendar).items
+        [item] = [i for i in watch_list(conn, READER, T0 + HOUR, timed_desk.calendar).items
                   if i.id == other.id]
     assert {"listed", "claimed"} <= set(item.kinds) and item.leader == "王副主任"

@@ -16,6 +16,7 @@ from desk_app.store.cases import register_case, remind_case
 from desk_app.store.database import open_database
 from desk_app.store.desk import Changes, Desk, setup_desk
 from desk_app.store.users import create_user
+from tests.reading import case_state
 
 
 @pytest.fixture
@@ -99,10 +100,9 @@ def test_listeners_hear_of_a_write_after_it_commits_and_never_of_a_rollback(
 
 
 def test_registering_returns_the_state_without_reading_it_back(desk: Desk) -> None:
-    from desk_app.store.cases import get_case
 
     user = create_user(desk.db, "wangli", "王丽", "window", "password-123")
     case = register_case(desk, user, intake())
-    assert case == get_case(desk, case.id)
+    assert case == case_state(desk, case.id)
     reminded = remind_case(desk, user, case.id, "请尽快")
-    assert reminded == get_case(desk, case.id) and reminded.reminders == 1
+    assert reminded == case_state(desk, case.id) and reminded.reminders == 1

@@ -10,6 +10,7 @@ import requests
 
 from desk_app.store.attachments import path_of, pending_uploads
 from desk_app.store.outreach import add_patrol_finding, get_record, start_patrol
+from tests.reading import READER
 
 from .conftest import SyncDesk
 from .servers import ServerProcess
@@ -41,5 +42,5 @@ def test_a_patrol_photo_is_uploaded_once_and_reaches_the_other_desk(
     report = office.client().sync()
     assert report.ok and report.downloaded == 1
     assert path_of(office.desk.db, digest).read_bytes() == PNG
-    finding = next(iter(get_record(office.desk, patrol.id).findings.values()))
+    finding = next(iter(get_record(office.desk, READER, patrol.id).findings.values()))
     assert finding.photos == (digest,)

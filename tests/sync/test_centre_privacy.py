@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desk_app.store.cases import get_case
 from sync.server import schema as t
 from sync.server.database import ServerDatabase
+from tests.reading import case_state
 
 from .conftest import SyncDesk
 from .servers import ServerProcess, admin
@@ -54,7 +54,7 @@ def test_personal_fields_are_sealed_at_rest_and_served_in_clear(
         admin(keyed_server.database, "backup", "--to", str(backup))
         raw = backup.read_bytes()
         assert PHONE.encode() not in raw and NAME.encode() not in raw
-    case = get_case(b.desk, case_id)
+    case = case_state(b.desk, case_id)
     assert (case.name, case.phone) == (NAME, PHONE)
     assert a.client().sync().ok  # the centre's copy still equals the desk's: "already had"
     assert a.client().sync().refused == 0

@@ -8,7 +8,8 @@ from collections.abc import Callable
 import requests
 from pytestqt.qtbot import QtBot
 
-from desk_app.store.cases import SplitPart, get_case, remind_case, split_case
+from desk_app.store.cases import SplitPart, remind_case, split_case
+from tests.reading import case_state
 
 from .conftest import SyncDesk
 from .servers import ServerProcess
@@ -106,14 +107,14 @@ def test_a_split_made_on_the_screen_reaches_the_other_desk(
     assert "拆分" in detail.timeline.topLevelItem(detail.timeline.topLevelItemCount() - 1).text(3)
 
     assert a.client().sync().ok and b.client().sync().ok
-    split = get_case(b.desk, original)
+    split = case_state(b.desk, original)
     assert split.status == "split" and len(split.split_into) == 2
-    parts = [get_case(b.desk, i) for i in split.split_into]
+    parts = [case_state(b.desk, i) for i in split.split_into]
     assert {p.category for p in parts} == {"010101", "030201"}
     items = a.desk.catalogue.items
     assert {p.lead for p in parts} == {items["010101"].lead, items["030201"].lead}
     assert all(p.split_from == original and p.status == "dispatched" for p in parts)
-    assert all(p == get_case(a.desk, p.id) for p in parts)
+    assert all(p == case_state(a.desk, p.id) for p in parts)
     assert parts[0].steps[0].payload["split_from_number"] == split.number
 
 
@@ -133,7 +134,7 @@ def test_a_split_needs_two_parts_each_described_and_categorised(
             assert field in error.errors
         else:
             raise AssertionError("refused")
-    assert get_case(a.desk, original).status == "dispatched", "nothing changed"
+    assert case_state(a.desk, original).status == "dispatched", "nothing changed"
     split_case(a.desk, a.user, original, [SplitPart("噪音", "010101"),
                                           SplitPart("灯", "030201")])
     try:

@@ -16,12 +16,13 @@ from sqlalchemy import func, select
 
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.workcalendar import WorkCalendar
-from desk_app.store.cases import get_case, record_case_event
+from desk_app.store.cases import record_case_event
 from desk_app.store.database import open_database
 from desk_app.store.desk import Desk, setup_desk
 from desk_app.store.schema import cases, events
 from desk_app.store.users import create_user
 from sync.client import SyncReport, TokenStore, enrol
+from tests.reading import case_state
 
 from .conftest import SyncDesk
 from .servers import FaultProxy, ServerProcess, admin
@@ -134,7 +135,7 @@ def test_random_work_and_partial_syncs_converge(world: World,
         with desk.desk.db.read() as conn:
             assert conn.execute(select(func.count()).select_from(events)).scalar_one() == len(logs[0])
     for case_id in case_ids(desks[0]):
-        states = [get_case(desk.desk, case_id) for desk in desks]
+        states = [case_state(desk.desk, case_id) for desk in desks]
         assert states[0] == states[1] == states[2]
     for desk in desks:
         desk.desk.db.close()

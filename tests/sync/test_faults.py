@@ -17,6 +17,7 @@ from desk_app.store.case_queries import CaseQuery, count_cases
 from desk_app.store.eventlog import pending_count
 from desk_app.store.schema import events
 from desk_app.store.sync_state import list_rejections, record_again
+from tests.reading import READER, case_state
 
 from .conftest import SyncDesk
 from .servers import ROOT, FaultProxy, ServerProcess
@@ -94,7 +95,7 @@ def test_the_desk_is_killed_between_two_steps(
     assert again.returncode == 0, again.stdout.decode() + again.stderr.decode()
     assert pending(desk) == 0
     assert local_events(desk) == expected == server_events(sqlite_server)
-    assert count_cases(desk.desk.db, CaseQuery()) == 130
+    assert count_cases(desk.desk.db, READER, CaseQuery()) == 130
 
 
 def test_duplicate_and_out_of_order_batches(sqlite_server: ServerProcess,
@@ -118,10 +119,9 @@ def test_duplicate_and_out_of_order_batches(sqlite_server: ServerProcess,
     assert {r["status"] for r in again} == {"already"}
     other = make_desk("YT-HS-02", "YT-HS", sqlite_server)
     assert other.client().sync().ok
-    from desk_app.store.cases import get_case
 
-    assert get_case(other.desk, case_id) == get_case(desk.desk, case_id)
-    assert get_case(other.desk, case_id).status == "voided"
+    assert case_state(other.desk, case_id) == case_state(desk.desk, case_id)
+    assert case_state(other.desk, case_id).status == "voided"
 
 
 def test_a_truncated_page_is_fetched_again(sqlite_server: ServerProcess,
@@ -150,16 +150,15 @@ def test_a_desk_clock_a_day_fast(sqlite_server: ServerProcess,
     report = desk.client().sync()
     assert report.clock_skew_ms is not None and report.clock_skew_ms > DAY_MS - 60_000
     assert report.refused == 2 and server_events(sqlite_server) == 0
-    refused = list_rejections(desk.desk.db)
+    refused = list_rejections(desk.desk.db, READER)
     assert len(refused) == 2 and "clock is wrong" in refused[0].reason
     offset[0] = 0  # the worker sets the computer's date right
     for rejection in refused:
         record_again(desk.desk, desk.user, rejection.event.id)
     report = desk.client().sync()
-    assert report.ok and report.accepted == 2 and not list_rejections(desk.desk.db)
-    from desk_app.store.cases import get_case
+    assert report.ok and report.accepted == 2 and not list_rejections(desk.desk.db, READER)
 
-    assert get_case(desk.desk, case_id).status == "dispatched"
+    assert case_state(desk.desk, case_id).status == "dispatched"
 
 
 @pytest.mark.parametrize("mode", ["error500", "hang"])
@@ -254,4 +253,4 @@ def test_the_desk_stays_usable_during_a_long_first_sync(
     assert reports and reports[0].ok  # type: ignore[attr-defined]
     assert len(set(cursors)) > 5  # the cursor moved forward page by page
     assert len(registered) == 5
-    assert count_cases(newcomer.desk.db, CaseQuery()) == 155
+    assert count_cases(newcomer.desk.db, READER, CaseQuery()) == 155

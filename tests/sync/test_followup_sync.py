@@ -16,11 +16,12 @@ from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.sla import CHINA, ms_from_utc, utc_from_ms
 from desk_app.domain.workcalendar import WorkCalendar
 from desk_app.store.calendar_store import deadline_history
-from desk_app.store.cases import dispatch_case, escalate_case, get_case
+from desk_app.store.cases import dispatch_case, escalate_case
 from desk_app.store.desk import Desk
 from desk_app.store.followup_actions import desk_level, list_for_supervision, take_over
 from desk_app.store.schema import cases, events
 from desk_app.store.watchlist import disputed_items, record_warnings, watch_list
+from tests.reading import READER, case_state
 
 from .conftest import SyncDesk
 from .servers import ServerProcess, admin
@@ -42,7 +43,7 @@ def at(desk: SyncDesk, catalogue: Catalogue, moment: int | None) -> SyncDesk:
 def kinds(desk: SyncDesk, case_id: str) -> list[str]:
     d = desk.desk
     with d.db.read() as conn:
-        listing = watch_list(conn, d.clock.wall_ms(), d.calendar, desk_level=desk_level(d))
+        listing = watch_list(conn, READER, d.clock.wall_ms(), d.calendar, desk_level=desk_level(d))
     return [k for item in listing.items if item.id == case_id for k in item.kinds]
 
 
@@ -75,7 +76,7 @@ def test_two_desks_of_one_area_record_one_automatic_warning(
     assert health["events"] == 2 + 3 + 1  # registration, dispatch, 3 warnings, 1 daily reminder
     for desk in (a, b):
         assert count(desk, "case.warned") == 3 and count(desk, "case.reminded") == 1
-        assert get_case(desk.desk, case_id).reminders == 1
+        assert case_state(desk.desk, case_id).reminders == 1
 
 
 def test_an_escalated_case_reaches_the_street_desk_and_is_taken_over_there(
@@ -92,7 +93,7 @@ def test_an_escalated_case_reaches_the_street_desk_and_is_taken_over_there(
                          "群众反映强烈")
     assert street.client().sync().ok and community.client().sync().ok
     assert "escalated" not in kinds(street, case_id)
-    state = get_case(community.desk, case_id)
+    state = case_state(community.desk, case_id)
     assert state.taken_over == "street" and state.listed == {"leader": "王副主任",
                                                               "due": "2026-12-31"}
     assert "listed" in kinds(community, case_id)
@@ -109,11 +110,11 @@ def test_a_return_flows_back_is_redispatched_and_a_second_return_is_adjudicated(
     answer = act(server, env, case_id, action="return", reason="属于住建部门职责")
     assert answer.status_code == 200, answer.text
     assert desk.client().sync().ok
-    state = get_case(desk.desk, case_id)
+    state = case_state(desk.desk, case_id)
     assert state.status == "registered" and state.dept_returns == [("D-ENV", "属于住建部门职责")]
     assert kinds(desk, case_id)[0] == "dept_returned"
     with desk.desk.db.read() as conn:
-        [item] = [i for i in watch_list(conn, now_ms(), desk.desk.calendar).items
+        [item] = [i for i in watch_list(conn, READER, now_ms(), desk.desk.calendar).items
                   if i.id == case_id]
     assert item.returned == "D-ENV：属于住建部门职责"  # the reason shows on the watch list
     dispatch_case(desk.desk, desk.user, case_id, "D-URBAN", note="改派城管")
@@ -123,7 +124,7 @@ def test_a_return_flows_back_is_redispatched_and_a_second_return_is_adjudicated(
     assert act(server, urban, case_id, action="return",
                reason="不属于城管职责").status_code == 200
     queue = admin(server.database, "adjudication-queue")
-    number = get_case(desk.desk, case_id).number
+    number = case_state(desk.desk, case_id).number
     assert number in queue and "item 010101: returned 2" in queue
     assert desk.client().sync().ok  # the desk sees the dispute history of its area too
     with desk.desk.db.read() as conn:
@@ -132,7 +133,7 @@ def test_a_return_flows_back_is_redispatched_and_a_second_return_is_adjudicated(
           "--reason", "区里裁定由住建部门牵头")
     assert number not in admin(server.database, "adjudication-queue").split("#")[0]
     assert desk.client().sync().ok
-    state = get_case(desk.desk, case_id)
+    state = case_state(desk.desk, case_id)
     assert state.status == "dispatched" and state.lead == "D-HOUSING"
     housing = server.department_key("D-HOUSING")
     assert act(server, housing, case_id, action="sign").status_code == 200
@@ -165,14 +166,14 @@ def test_a_co_department_signs_on_its_own_clock(
     housing = sqlite_server.department_key("D-HOUSING")
     assert act(sqlite_server, housing, case_id, action="sign").status_code == 200
     assert desk.client().sync().ok
-    state = get_case(desk.desk, case_id)
+    state = case_state(desk.desk, case_id)
     assert state.status == "dispatched" and set(state.signed_by) == {"D-HOUSING"}
     assert "sign_overdue" in kinds(desk, case_id)  # the lead has not signed
     assert "co_sign_overdue" not in kinds(desk, case_id)  # the co-department has
     env = sqlite_server.department_key("D-ENV")
     assert act(sqlite_server, env, case_id, action="sign").status_code == 200
     assert desk.client().sync().ok
-    assert get_case(desk.desk, case_id).status == "signed"
+    assert case_state(desk.desk, case_id).status == "signed"
     assert "sign_overdue" not in kinds(desk, case_id)
 
 

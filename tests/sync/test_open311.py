@@ -15,10 +15,11 @@ import requests
 from sqlalchemy import select
 
 from desk_app.domain.catalogue import Catalogue
-from desk_app.store.cases import find_case_id, get_case
+from desk_app.store.cases import find_case_id
 from sync.client import TokenStore, enrol
 from sync.server import schema as t
 from sync.server.database import ServerDatabase
+from tests.reading import READER, case_state
 
 from .conftest import SyncDesk
 from .servers import ServerProcess, admin
@@ -217,9 +218,9 @@ def test_a_request_reaches_the_desk_and_closes_when_the_department_resolves_it(
     # The Pengwan desk receives it on its next sync, dispatched to the item's lead department.
     report = desk.client().sync()
     assert report.ok and report.applied == 2, report
-    case_id = find_case_id(desk.desk, number)
+    case_id = find_case_id(desk.desk, READER, number)
     assert case_id is not None
-    case = get_case(desk.desk, case_id)
+    case = case_state(desk.desk, case_id)
     assert (case.status, case.lead, case.channel) == ("dispatched", "D-URBAN", "online")
     assert (case.name, case.phone) == ("李秀英", "13812345678")
     assert case.community == "YT-HS-PW" and case.latitude == 22.5581
@@ -236,7 +237,7 @@ def test_a_request_reaches_the_desk_and_closes_when_the_department_resolves_it(
 
     report = desk.client().sync()
     assert report.ok and report.applied == 2, report
-    case = get_case(desk.desk, case_id)
+    case = case_state(desk.desk, case_id)
     assert case.status == "resolved" and case.resolution == "井盖已补装，现场已清理。"
 
 

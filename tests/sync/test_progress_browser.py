@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import requests
 
-from desk_app.store.cases import get_case
+from tests.reading import case_state
 
 from .conftest import SyncDesk
 from .servers import ServerProcess
@@ -115,7 +115,7 @@ def test_a_resident_follows_and_evaluates_the_request_on_a_phone(
     context.close()
 
     assert desk.client().sync().ok
-    at_desk = get_case(desk.desk, case.id)
+    at_desk = case_state(desk.desk, case.id)
     assert at_desk.status == "returned"
     [evaluation] = [s for s in at_desk.steps if s.type == "case.evaluated"]
     assert (evaluation.payload["method"], evaluation.payload["effect"],

@@ -13,7 +13,7 @@ import requests
 
 from desk_app.domain.case import CaseState
 from desk_app.domain.lookup import lookup_code
-from desk_app.store.cases import get_case
+from tests.reading import case_state
 
 from .conftest import SyncDesk
 from .servers import ServerProcess
@@ -61,7 +61,7 @@ def resident_case(desk: SyncDesk) -> CaseState:
     case_id = desk.register(
         name=NAME, phone=PHONE, id_number=ID_NUMBER, address=ADDRESS,
         description=f"{NAME}（{PHONE}）反映{ADDRESS}楼道灯坏了一个星期，晚上很危险。")
-    return get_case(desk.desk, case_id)
+    return case_state(desk.desk, case_id)
 
 
 def resolved_on_centre(sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk]
@@ -171,7 +171,7 @@ def test_an_unsatisfied_online_evaluation_returns_the_case_at_the_desk(
 
     report = desk.client().sync()
     assert report.ok, report
-    at_desk = get_case(desk.desk, case.id)
+    at_desk = case_state(desk.desk, case.id)
     assert at_desk.status == "returned" and at_desk.times_returned == 1
     [evaluation] = [s for s in at_desk.steps if s.type == "case.evaluated"]
     assert evaluation.payload["method"] == "online" and evaluation.payload["effect"] == "unsatisfied"
@@ -182,7 +182,7 @@ def test_an_unsatisfied_online_evaluation_returns_the_case_at_the_desk(
     assert evaluate(sqlite_server, code, **{**SATISFIED, "feedback": "unsatisfied"}
                     ).status_code == 303
     assert desk.client().sync().ok
-    at_desk = get_case(desk.desk, case.id)
+    at_desk = case_state(desk.desk, case.id)
     assert at_desk.supervised and at_desk.status == "returned"
 
 
@@ -192,7 +192,7 @@ def test_a_satisfied_online_evaluation_closes_the_case(
     assert evaluate(sqlite_server, code_of(case), **SATISFIED).status_code == 303
     assert "已办结" in text_of(page(sqlite_server, code_of(case)))
     assert desk.client().sync().ok
-    assert get_case(desk.desk, case.id).status == "closed"
+    assert case_state(desk.desk, case.id).status == "closed"
 
 
 @pytest.mark.parametrize("marks,status", [

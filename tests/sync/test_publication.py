@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from desk_app.store.outreach import add_patrol_finding, start_patrol
 from sync.server.app import create_app
 from sync.server.logfiles import KEEP_DAYS, log_handlers
+from tests.reading import case_state
 
 from .conftest import SyncDesk
 from .servers import CLI, ROOT, ServerProcess, admin
@@ -51,9 +52,8 @@ def two_cases(sqlite_server: ServerProcess, make_desk: Callable[..., SyncDesk]
                            description=said)
     private = desk.register(name="李秀英", description="李秀英反映自家楼上装修噪音，请勿公开。")
     assert desk.client().sync().ok
-    from desk_app.store.cases import get_case
 
-    return (desk, get_case(desk.desk, public).number, get_case(desk.desk, private).number)
+    return (desk, case_state(desk.desk, public).number, case_state(desk.desk, private).number)
 
 
 def test_open311_reads_need_a_key_and_list_only_public_cases_redacted(

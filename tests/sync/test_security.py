@@ -29,6 +29,7 @@ from sync.protocol import MAX_BODY_BYTES, MAX_PUSH_EVENTS
 from sync.server import schema as t
 from sync.server.database import ServerDatabase
 from sync.server.store import ServerStore
+from tests.reading import READER
 
 from .conftest import SyncDesk
 from .servers import ServerProcess, admin
@@ -243,7 +244,7 @@ def test_an_event_outside_the_desks_area_is_rejected_and_the_rest_still_go_throu
     assert report.ok, report.error
     assert (report.pushed, report.accepted, report.refused) == (5, 4, 1)
     assert report.pending == 0 and report.open_rejections == 1
-    [rejection] = list_rejections(desk.desk.db)
+    [rejection] = list_rejections(desk.desk.db, READER)
     assert rejection.event.id == stray.id and rejection.status == "open"
     assert "YT-YT-YT" in rejection.reason and "YT-HS-PW" in rejection.reason
     assert event_count(centre) == before + 4

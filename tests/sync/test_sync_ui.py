@@ -19,6 +19,7 @@ from desk_app.ui.main_window import MainWindow
 from desk_app.ui.sync_ui import EnrolDialog, RejectionsDialog, SyncBridge
 from desk_app.ui.tasks import wait_for_pools
 from desk_app.workspace import Workspace, open_workspace
+from tests.reading import READER
 
 from .servers import ServerProcess
 
@@ -108,4 +109,4 @@ def test_a_fast_clock_is_shown_and_refusals_are_listed(
     with qtbot.waitSignal(bridge.finished, timeout=20_000):
         window.sync_now()
     assert window.last_report.ok and window.last_report.accepted == 1
-    assert count_cases(workspace.db, CaseQuery()) == 1
+    assert count_cases(workspace.db, READER, CaseQuery()) == 1

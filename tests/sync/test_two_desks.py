@@ -9,8 +9,9 @@ import requests
 from sqlalchemy import select
 
 from desk_app.domain.case import fold
-from desk_app.store.cases import get_case, record_evaluation
+from desk_app.store.cases import record_evaluation
 from desk_app.store.schema import events
+from tests.reading import case_state
 
 from .conftest import SyncDesk
 from .servers import ServerProcess
@@ -38,7 +39,7 @@ def test_two_desks_a_department_and_an_evaluation_converge(
 
     report = b.client().sync()
     assert report.ok and report.applied == 3  # the department's three steps
-    assert get_case(b.desk, first).status == "resolved"
+    assert case_state(b.desk, first).status == "resolved"
     record_evaluation(b.desk, b.user, first, {"speed": "satisfied", "effect": "satisfied",
                                               "service": "satisfied", "feedback": "basic"})
     assert b.client().sync().ok and a.client().sync().ok
@@ -46,8 +47,8 @@ def test_two_desks_a_department_and_an_evaluation_converge(
     assert log_of(a) == log_of(b)
     assert len(log_of(a)) == server_event_count(server)
     for case_id in (first, second):
-        assert get_case(a.desk, case_id) == get_case(b.desk, case_id)
-    closed = get_case(a.desk, first)
+        assert case_state(a.desk, case_id) == case_state(b.desk, case_id)
+    closed = case_state(a.desk, first)
     assert closed.status == "closed" and not closed.conflicts
     assert [s.type for s in closed.steps][-4:] == ["case.signed", "case.replied", "case.resolved",
                                                    "case.evaluated"]

@@ -15,9 +15,10 @@ from sqlalchemy import select
 from desk_app.domain.events import Event, EventError
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import uuid7
-from desk_app.store.cases import comment_case, get_case
+from desk_app.store.cases import comment_case
 from desk_app.store.schema import events
 from desk_app.store.sync_state import cursor
+from tests.reading import case_state
 
 from .conftest import SyncDesk
 from .servers import ServerProcess
@@ -67,7 +68,7 @@ def test_events_of_a_newer_version_pass_through_untouched(
         assert cursor(conn) > 0
     for event in sent:
         assert stored(older, event["id"]) == {"type": event["type"], "payload": event["payload"]}
-    case = get_case(older.desk, case_id)
+    case = case_state(older.desk, case_id)
     assert not case.conflicts  # the fold ignores what it does not know ...
     assert [s.type for s in case.steps][-2:] == ["case.photo_requested", "case.commented"]
     assert case.status == "dispatched"
