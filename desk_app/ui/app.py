@@ -8,11 +8,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desk_app.config import app_paths, resources_dir
 from desk_app.domain.text import DomainError
+from desk_app.store.audit import Audited, record_audit
 from desk_app.store.backup import restore_backup, scheduled_backup
 from desk_app.store.database import WrongKey
 from desk_app.store.users import User
@@ -82,6 +84,11 @@ class DeskSession:
         user = self.after_sign_in(dialog.user)
         if user is None:
             return False
+        self.open_window(user)
+        return True
+
+    def open_window(self, user: User) -> MainWindow:
+        """The main window of the person signed in (their role's menus, pages and masking)."""
         self.workspace.settings.last_user = user.username
         self.workspace.settings.save(self.workspace.paths.settings)
         self.window = MainWindow(self.workspace, user, sync=self.sync,
@@ -89,7 +96,7 @@ class DeskSession:
         self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
         self.window.show()
-        return True
+        return self.window
 
     def followup_bridge(self) -> FollowupBridge | None:
         """The follow-through job, started once per session (on its own thread)."""
@@ -150,19 +157,60 @@ class DeskSession:
         QApplication.instance().exit(0)
 
     def lock(self, idle: bool = True) -> None:
-        if self.window is None or not self.window.isVisible():
+        """Hide the window behind the sign-in. The same person unlocks it as it was; another
+        person (切换用户) gets a window of their own and the locked one closes, its unsaved
+        intake form kept as its owner's draft."""
+        window = self.window
+        if window is None or not window.isVisible():
             return
-        self.window.hide()
-        user = self.window.user
-        dialog = LoginDialog(self.workspace.db, self.workspace.desk.identity.name,  # type: ignore[union-attr]
-                             user.username, locked=True, idle=idle,
-                             desk=self.workspace.desk)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            self.window.close()
-            QApplication.instance().quit()
-            return
-        self.window.show()
+        window.hide()
+        covered = open_windows(window)
+        for shown in covered:
+            shown.hide()
+        if window.intake is not None:
+            window.intake.save_draft_now()  # whoever comes next, nothing typed is lost
+        before = window.user
+        desk = self.workspace.desk
+        assert desk is not None
+        while True:
+            dialog = LoginDialog(self.workspace.db, desk.identity.name, before.username,
+                                 locked=True, idle=idle, desk=desk)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+                window.close()
+                QApplication.instance().quit()
+                return
+            if dialog.user.id == before.id:
+                break
+            user = self.after_sign_in(dialog.user)
+            if user is not None:
+                self.switch_to(window, user)
+                return
+        window.show()
+        for shown in covered:
+            shown.show()
         self.watcher.set_minutes(auto_lock_minutes(self.workspace.settings.auto_lock_minutes))
+
+    def switch_to(self, old: MainWindow, user: User) -> None:
+        """Close the locked person's window and open the next person's; recorded in the audit
+        (signin.switched, target: who was signed in before)."""
+        desk = self.workspace.desk
+        assert desk is not None
+        record_audit(desk, user, Audited("signin.switched", target=old.user.username))
+        self.open_window(user)  # first: closing the last window would end the application
+        old.close()
+        old.deleteLater()
+        self.watcher.set_minutes(auto_lock_minutes(self.workspace.settings.auto_lock_minutes))
+
+
+def open_windows(window: QWidget) -> list[QWidget]:
+    """The window's own windows on screen (the audit, a receipt, a case's dialog): hiding the
+    main window leaves them showing, so the lock hides them too and shows them again on
+    unlocking. A dialog waiting in exec() (application-modal) is left alone: hiding it would
+    end it and lose what was typed in it."""
+    return [w for w in window.findChildren(QWidget)
+            if w.isWindow() and w.isVisible()
+            and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+            and w.windowModality() != Qt.WindowModality.ApplicationModal]
 
 
 def open_with_recovery(demo: bool) -> Workspace | None:

@@ -28,6 +28,18 @@ def _temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+def draft_for(folder: Path, username: str) -> Path:
+    """Each person's own draft, so that after a switch of user at the lock screen the next
+    person starts with an empty form and the draft waits for its owner. The one draft of the
+    desk from before drafts were per person goes to the first person who signs in, as then."""
+    own = Path(folder) / f"intake-draft.{username}.json"
+    shared = Path(folder) / DRAFT_FILE
+    if not own.exists() and shared.exists():
+        with suppress(OSError):
+            os.replace(shared, own)
+    return own
+
+
 def save_draft(path: Path, data: dict[str, object]) -> None:
     """Write `data` as UTF-8 JSON to `path`, atomically.
 

@@ -591,7 +591,7 @@ class IntakeForm(IntakeView):
         if self.draft is not None:
             clear_draft(self.draft)
         if self.show_receipt:
-            self.last_receipt = ReceiptDialog(self.desk, case, self)
+            self.last_receipt = ReceiptDialog(self.desk, case, self, user=self.user)
             self.last_receipt.open()
         self.reset()
         return case

@@ -1,4 +1,6 @@
-"""Sign-in, also used to unlock the desk after it locked itself when idle."""
+"""Sign-in, also used to unlock the desk after it locked itself when idle, and to switch to
+another person at the lock screen (切换用户: the next worker at the window signs in without the
+first one's work being lost or shown)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,7 +60,7 @@ class LoginDialog(QDialog):
             why = self.tr("The desk was locked because it was idle. Sign in again.")
         else:
             why = self.tr("The desk is locked. Sign in again to go on.")
-        note = QLabel(why, objectName="loginNote")
+        self.note = note = QLabel(why, objectName="loginNote")
         note.setWordWrap(True)
         if demo and not locked:
             note.setText(note.text() + "\n" + demo_accounts_text())
@@ -81,6 +84,14 @@ class LoginDialog(QDialog):
         self.busy = False
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
             self.tr("Quit") if not locked else self.tr("Cancel"))
+        self.switch_button: QPushButton | None = None
+        if locked and username:  # someone else may take over the window from the lock screen
+            self.switch_button = buttons.addButton(self.tr("Switch &user"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+            self.switch_button.setObjectName("switchUser")
+            self.switch_button.setAutoDefault(False)
+            self.switch_button.setToolTip(self.tr("Sign in as another person (Alt+U)"))
+            self.switch_button.clicked.connect(self.switch_user)
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -90,6 +101,19 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         (self.password if username else self.username).setFocus()
+
+    def switch_user(self) -> None:
+        """The user name becomes editable for the next person; whoever signs in gets a window of
+        their own (the locked person's work waits for them)."""
+        self.username.setReadOnly(False)
+        self.username.clear()
+        self.password.clear()
+        self.error.clear()
+        self.note.setText(self.tr("Sign in as another person. The work of the person who "
+                                  "locked the desk is kept until they sign in again."))
+        if self.switch_button is not None:
+            self.switch_button.hide()
+        self.username.setFocus()
 
     def try_sign_in(self) -> None:
         """The password check (Argon2, deliberately slow) runs on a worker; the button says so

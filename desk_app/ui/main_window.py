@@ -34,7 +34,7 @@ from .backup_ui import AboutDialog, RestoreDialog, backup_now
 from .case_detail import CaseDetail
 from .case_list import CaseList
 from .changes import Coalesced
-from .drafts import DRAFT_FILE
+from .drafts import draft_for
 from .i18n import install_language, label
 from .intake_form import IntakeForm
 from .lazy_page import LazyPage
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.intake: IntakeForm | None = None
         if may(self.user.role, "register"):
             self.intake = IntakeForm(self.desk, self.user, self.index,
-                                     draft=self.workspace.paths.data / DRAFT_FILE,
+                                     draft=draft_for(self.workspace.paths.data, self.user.username),
                                      offer_draft=False)  # asked in showEvent
             self.intake.saved.connect(self._after_save)
             self._add_page(self.tr("Register"), self.intake)
@@ -226,6 +226,11 @@ class MainWindow(QMainWindow):
             restore = QAction(self.tr("Restore from a bac&kup…"), self)
             restore.triggered.connect(self.ask_restore)
             desk_menu.addAction(restore)
+        if may(self.user.role, "audit_log"):  # issue 11: the administrator's alone
+            audit = QAction(self.tr("Access &audit…"), self, objectName="auditLog",
+                            shortcut=QKeySequence("Ctrl+Shift+A"))
+            audit.triggered.connect(self.show_audit)
+            desk_menu.addAction(audit)
         desk_menu.addSeparator()
         lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_requested)
@@ -374,6 +379,19 @@ class MainWindow(QMainWindow):
         self.build()
         self.cases.table.horizontalHeader().restoreState(columns)
         self.language_changed.emit(language)
+
+    def show_audit(self) -> QWidget:
+        """The access audit in a window of its own (one at a time); its cases open here."""
+        from .audit_view import AuditDialog
+
+        found = self.findChild(AuditDialog)
+        if found is None:
+            found = AuditDialog(self.desk, self.user, self)
+            found.case_opened.connect(self.open_case)
+            found.case_opened.connect(self.activateWindow)
+        found.show()
+        found.raise_()
+        return found
 
     def about(self) -> None:
         AboutDialog(self.workspace.paths, self).exec()

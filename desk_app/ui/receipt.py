@@ -33,9 +33,11 @@ from desk_app.domain.validation import mask_phone
 from desk_app.domain.vocabulary import CHANNELS, KINDS
 from desk_app.store.desk import Desk
 from desk_app.store.desk_contact import DeskContact, read_desk_contact
+from desk_app.store.users import User
 
 from .formatting import deadline_time, local_time
 from .i18n import label, translate
+from .personal_audit import note_personal_output
 from .printing import save_pdf, set_page
 
 QR_RESOURCE = "receipt-qr.png"
@@ -166,9 +168,13 @@ def save_receipt_pdf(desk: Desk, case: CaseState, path: Path) -> Path:
 
 
 class ReceiptDialog(QDialog):
-    def __init__(self, desk: Desk, case: CaseState, parent: QWidget | None = None) -> None:
+    """Preview; printing it or saving the PDF is recorded in the access audit (it carries the
+    resident's name and address) as done by `user`."""
+
+    def __init__(self, desk: Desk, case: CaseState, parent: QWidget | None = None,
+                 user: User | None = None) -> None:
         super().__init__(parent)
-        self.desk, self.case = desk, case
+        self.desk, self.case, self.user = desk, case, user
         self.setWindowTitle(self.tr("Receipt — %1").replace("%1", case.number))
         self.resize(520, 620)
         self.preview = QTextBrowser(objectName="receiptPreview")
@@ -194,9 +200,19 @@ class ReceiptDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             receipt_document(self.desk, self.case).print_(printer)
+            self._audited("personal.printed", printer.printerName() or printer.outputFileName())
 
     def ask_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save receipt as PDF"), f"{self.case.number}.pdf", "PDF (*.pdf)")
         if path:
-            save_receipt_pdf(self.desk, self.case, Path(path))
+            self.save_pdf(Path(path))
+
+    def save_pdf(self, path: Path) -> Path:
+        save_receipt_pdf(self.desk, self.case, path)
+        self._audited("personal.exported", path.name)
+        return path
+
+    def _audited(self, action: str, where: str) -> None:
+        note_personal_output(self.desk, self.user, action, "receipt",
+                             [(self.case.id, self.case.number)], Path(where).name if where else "")

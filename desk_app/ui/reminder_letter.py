@@ -33,6 +33,7 @@ from desk_app.store.watchlist import WatchFilter, WatchItem, watch_list
 
 from .formatting import deadline_time, local_time
 from .i18n import message, pick, translate
+from .personal_audit import note_personal_output
 from .printing import save_pdf, set_page
 
 LETTER_KINDS = (Warn.OVERDUE, Warn.SIGN_OVERDUE, Warn.DUE_SOON)
@@ -153,6 +154,7 @@ class ReminderLetterDialog(QDialog):
         _a4(printer)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             letter_document(self.desk, self.letter).print_(printer)
+            self._audited("personal.printed", printer.printerName() or printer.outputFileName())
             self.record()
 
     def ask_pdf(self) -> None:
@@ -163,7 +165,15 @@ class ReminderLetterDialog(QDialog):
 
     def save_pdf(self, path: Path) -> None:
         save_letter_pdf(self.desk, self.letter, path)
+        self._audited("personal.exported", str(path))
         self.record()
+
+    def _audited(self, action: str, where: str) -> None:
+        """Every copy is in the access audit (the letter lists requests as residents told them)."""
+        cases = [(item.id, item.number) for item in self.letter.items]
+        note_personal_output(self.desk, self.user, action,
+                             f"reminder letter {self.letter.number}", cases,
+                             Path(where).name if where else "")
 
     def record(self) -> None:
         """Once per letter, however many copies are printed or saved."""

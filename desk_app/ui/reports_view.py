@@ -335,7 +335,18 @@ class ReportsPage(QWidget):
             self._failed(error)
 
     def _exported(self, path: Path) -> None:
+        self._audited("personal.exported", Path(path).name)
         self.state.setText(self.tr("Written to %1").replace("%1", str(path)))
+
+    def _audited(self, action: str, where: str) -> None:
+        """A report that lists cases line by line (titles as typed) is personal data: its
+        exports and prints are in the access audit; one of counts only is not."""
+        from .personal_audit import cases_listed, note_personal_output
+
+        cases = cases_listed(self.tables)
+        if cases:
+            note_personal_output(self.desk, self.user, action, f"report {self.title}"[:200],
+                                 cases, where)
 
     def print_report(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -344,3 +355,5 @@ class ReportsPage(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             report_document(self.title, self.state.text(), self.tables).print_(printer)
+            self._audited("personal.printed", printer.printerName()
+                          or Path(printer.outputFileName()).name)

@@ -191,6 +191,143 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Access audit — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk (nobody signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export xlsx…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every entry the filters match (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cases: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries are kept at least %1 days and cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the audit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) shown</source>
+        <translation>
+            <numerusform>%n record shown</numerusform>
+            <numerusform>%n records shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written to %1</source>
+        <translation>
+            <numerusform>%n record written to %1</numerusform>
+            <numerusform>%n records written to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; scroll down for older ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk does not have case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the access audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the xlsx…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Community Desk backups (*%1)</source>
@@ -1435,6 +1572,18 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Switch &amp;user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as another person (Alt+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as another person. The work of the person who locked the desk is kept until they sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1503,6 +1652,10 @@ Size: %2</source>
     </message>
     <message>
         <source>Restore from a bac&amp;kup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;audit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

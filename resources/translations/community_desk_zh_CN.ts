@@ -192,6 +192,141 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Access audit — %1</source>
+        <translation>访问审计 — %1</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>The desk (nobody signed in)</source>
+        <translation>本工作台（无人登录时）</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部诉求</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export xlsx…</source>
+        <translation>导出 xlsx(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Every entry the filters match (Ctrl+E)</source>
+        <translation>导出符合筛选条件的全部记录（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒函</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>%1 (cases: %2)</source>
+        <translation>%1（共 %2 件）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>诉求编号</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>涉及对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Entries are kept at least %1 days and cannot be changed.</source>
+        <translation>审计记录至少保存 %1 天，不可修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Case &amp;number</source>
+        <translation>诉求编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Reading the audit…</source>
+        <translation>正在读取审计记录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) shown</source>
+        <translation>
+            <numerusform>已显示 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 条记录写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; scroll down for older ones</source>
+        <translation>；向下滚动查看更早的记录</translation>
+    </message>
+    <message>
+        <source>Access audit</source>
+        <translation>访问审计</translation>
+    </message>
+    <message>
+        <source>This desk does not have case %1.</source>
+        <translation>本工作台没有诉求 %1。</translation>
+    </message>
+    <message>
+        <source>Export the access audit</source>
+        <translation>导出访问审计</translation>
+    </message>
+    <message>
+        <source>Writing the xlsx…</source>
+        <translation>正在写入 xlsx…</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Community Desk backups (*%1)</source>
@@ -1431,6 +1566,18 @@ Size: %2</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Switch &amp;user</source>
+        <translation>切换用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign in as another person (Alt+U)</source>
+        <translation>以其他人员身份登录（Alt+U）</translation>
+    </message>
+    <message>
+        <source>Sign in as another person. The work of the person who locked the desk is kept until they sign in again.</source>
+        <translation>请以其他人员身份登录。锁定工作台的人员未保存的工作会保留，待其再次登录时恢复。</translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -1500,6 +1647,10 @@ Size: %2</source>
     <message>
         <source>Restore from a bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Access &amp;audit…</source>
+        <translation>访问审计(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
