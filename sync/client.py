@@ -20,6 +20,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -462,45 +463,56 @@ class SyncClient:
     # Pull ----------------------------------------------------------------------------------
     def pull(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
              ) -> None:
-        while True:
-            with self.desk.db.read() as conn:
-                after = cursor(conn)
-            try:
-                answer = self.session.get(f"{self.url}/v1/pull", timeout=self.timeout,
-                                          params={"after": after, "limit": self.page})
-            except requests.RequestException as error:
-                raise _network_error(error) from None
-            self._clock(answer, report)
-            if self._centre_changed(answer):
-                raise CentreChanged  # this page is not applied: re-offer, then pull from 0
-            if answer.status_code == 410:
-                log.warning("the centre asks for a reset: %s", _message(answer))
-                if _json(answer).get("why") == "ahead":  # the centre's log went back in time
+        """Pages after the cursor, each applied with the cursor that follows it in one local
+        transaction (one short write: the desk stays usable). The next page is fetched while
+        this one is applied, so the centre's work and the desk's overlap."""
+        with self.desk.db.read() as conn:
+            after = cursor(conn)
+        with ThreadPoolExecutor(1, thread_name_prefix="pull-fetch") as fetcher:
+            pending = fetcher.submit(self._fetch_page, after)
+            while True:
+                answer = pending.result()
+                self._clock(answer, report)
+                if self._centre_changed(answer):
+                    raise CentreChanged  # this page is not applied: re-offer, then pull from 0
+                if answer.status_code == 410:
+                    log.warning("the centre asks for a reset: %s", _message(answer))
+                    if _json(answer).get("why") == "ahead":  # the centre's log went back in time
+                        with self.desk.db.begin() as conn:
+                            start_reoffer(conn, answer.headers.get(CENTRE_ID_HEADER, ""),
+                                          answer.headers.get(CENTRE_EPOCH_HEADER, ""))
+                        raise CentreChanged
                     with self.desk.db.begin() as conn:
-                        start_reoffer(conn, answer.headers.get(CENTRE_ID_HEADER, ""),
-                                      answer.headers.get(CENTRE_EPOCH_HEADER, ""))
-                    raise CentreChanged
+                        set_cursor(conn, 0)
+                    report.resets += 1
+                    if report.resets > 2:
+                        raise SyncError("The centre keeps asking for a reset.")
+                    pending = fetcher.submit(self._fetch_page, 0)
+                    continue
+                if answer.status_code != 200:
+                    raise SyncError(_message(answer), transient=answer.status_code >= 500)
+                events, next_after, more = self._page(answer)
+                if more:
+                    pending = fetcher.submit(self._fetch_page, next_after)
+                failpoint("pull.received")
                 with self.desk.db.begin() as conn:
-                    set_cursor(conn, 0)
-                report.resets += 1
-                if report.resets > 2:
-                    raise SyncError("The centre keeps asking for a reset.")
-                continue
-            if answer.status_code != 200:
-                raise SyncError(_message(answer), transient=answer.status_code >= 500)
-            events, next_after, more = self._page(answer)
-            failpoint("pull.received")
-            with self.desk.db.begin() as conn:
-                added = self.desk.record(events, origin="pulled", conn=conn).added
-                set_cursor(conn, next_after)
-            failpoint("pull.applied")
-            self.fetch_attachments(events, report)
-            report.pulled += len(events)
-            report.applied += len(added)
-            if progress:
-                progress("pull", report.pulled, report.pulled + (self.page if more else 0))
-            if not more:
-                return
+                    added = self.desk.record(events, origin="pulled", conn=conn).added
+                    set_cursor(conn, next_after)
+                failpoint("pull.applied")
+                self.fetch_attachments(events, report)
+                report.pulled += len(events)
+                report.applied += len(added)
+                if progress:
+                    progress("pull", report.pulled, report.pulled + (self.page if more else 0))
+                if not more:
+                    return
+
+    def _fetch_page(self, after: int) -> requests.Response:
+        try:
+            return self.session.get(f"{self.url}/v1/pull", timeout=self.timeout,
+                                    params={"after": after, "limit": self.page})
+        except requests.RequestException as error:
+            raise _network_error(error) from None
 
     def _page(self, answer: requests.Response) -> tuple[list[Event], int, bool]:
         body = _json(answer)

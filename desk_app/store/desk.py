@@ -25,7 +25,7 @@ from desk_app.domain.workcalendar import WorkCalendar
 
 from .database import ChangeSet, Database, note_changes
 from .eventlog import AppendResult, append_events, latest_stamp
-from .projection import PROJECTORS
+from .projection import PROJECTORS, refresh_cases
 from .schema import meta
 
 log = logging.getLogger(__name__)
@@ -165,16 +165,21 @@ class Desk:
         if conn is None:
             with self.write() as unit:
                 return unit.record(batch, origin)
-        if origin != "local":
-            for event in batch:
-                self.clock.observe(event.hlc)
+        if origin != "local" and batch:  # the highest stamp says all the others do
+            self.clock.observe(max((e.hlc for e in batch), key=lambda s: (s[:21], s)))
         result = append_events(conn, batch, origin)
         touched: dict[str, dict[str, None]] = {}  # in log order, so rebuilds match
+        in_hand: dict[str, list[Event]] = {}  # the events of records new with this batch
         for event in result.added:
             touched.setdefault(event.entity, {})[event.entity_id] = None
+            if event.entity_id in result.new_records:
+                in_hand.setdefault(event.entity_id, []).append(event)
         for entity, ids in touched.items():
             projector = PROJECTORS.get(entity)
-            if projector:
+            if entity == "case":  # the bulk path: records new here are folded from in hand
+                folded = refresh_cases(conn, ids, self.calendar, known=in_hand)
+                result.states.update(folded)
+            elif projector:
                 folded = projector(conn, ids, self.calendar)
                 if folded:
                     result.states.update(folded)
