@@ -46,6 +46,9 @@ from .records import (  # noqa: F401 (the names the server's other parts import 
 )
 
 log = logging.getLogger("community_desk.server")
+# Audit records (who looked at or exported personal data, administrative acts) are kept at the
+# centre but never sent in a pull: each desk pushes its own, and no other desk may read them.
+AUDIT = "audit"
 
 class ServerStore(PushIntake):
     def __init__(self, db: ServerDatabase, catalogue: Catalogue) -> None:
@@ -170,8 +173,9 @@ class ServerStore(PushIntake):
                 raise ResetRequired("The centre no longer keeps events this old; the desk must "
                                     "download its area again.")
             rows = conn.execute(
-                select(t.events).where(t.events.c.seq > after, _scope_clause(t.events.c.org, desk.org,
-                                                                  conn.dialect.name))
+                select(t.events).where(t.events.c.seq > after,
+                                       _scope_clause(t.events.c.org, desk.org, conn.dialect.name),
+                                       t.events.c.entity != AUDIT)
                 .order_by(t.events.c.seq).limit(limit + 1)).all()
         more = len(rows) > limit
         rows = rows[:limit]
