@@ -25,7 +25,7 @@ from desk_app.domain.workcalendar import WorkCalendar
 
 from .database import ChangeSet, Database, note_changes
 from .eventlog import AppendResult, append_events, latest_stamp
-from .projection import PROJECTORS, refresh_cases
+from .projection import PROJECTORS
 from .schema import meta
 
 log = logging.getLogger(__name__)
@@ -176,11 +176,10 @@ class Desk:
                 in_hand.setdefault(event.entity_id, []).append(event)
         for entity, ids in touched.items():
             projector = PROJECTORS.get(entity)
-            if entity == "case":  # the bulk path: records new here are folded from in hand
-                folded = refresh_cases(conn, ids, self.calendar, known=in_hand)
-                result.states.update(folded)
-            elif projector:
-                folded = projector(conn, ids, self.calendar)
+            if projector:
+                # The bulk path: the case projection folds records new here from in hand.
+                extra = {"known": in_hand} if entity == "case" and in_hand else {}
+                folded = projector(conn, ids, self.calendar, **extra)
                 if folded:
                     result.states.update(folded)
         write_meta(conn, "hlc.last", self.clock.last)

@@ -121,7 +121,7 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
     return len(by_entity.get("case", []))
 
 
-def _projectors() -> dict[str, Callable[[Connection, Iterable[str], WorkCalendar], Any]]:
+def _projectors() -> dict[str, Callable[..., Any]]:
     from .outreach_projection import refresh_meetings, refresh_outreach, refresh_topics
 
     return {"case": refresh_cases, "meeting": refresh_meetings, "visit": refresh_outreach,
