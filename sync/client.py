@@ -79,6 +79,9 @@ from sync.transport import (  # noqa: F401 (callers import these from here)
 )
 
 log = logging.getLogger(__name__)
+# Level 1 is ~6× faster than gzip's default 9 on event JSON, and only ~15 % larger: a push is
+# bound by the desk's CPU, not by its line.
+GZIP_LEVEL = 1
 
 
 class CentreChanged(Exception):
@@ -170,47 +173,61 @@ class SyncClient:
     # Push ----------------------------------------------------------------------------------
     def push(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
              ) -> None:
+        """The outbox in batches, one at a time (a record's first event reaches the centre
+        before the events that follow it). While the centre works on one batch, the next is
+        read and encoded."""
         with self.desk.db.read() as conn:
             total = pending_count(conn)
         done = 0
-        while True:
-            with self.desk.db.read() as conn:
-                batch = outbox_batch(conn, self.batch)
-            if not batch:
-                return
-            ids = [e.id for e in batch]
-            body = gzip.compress(json.dumps({"events": [e.to_dict() for e in batch]},
-                                            ensure_ascii=False).encode())
-            try:
-                answer = self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
-                                           headers={"Content-Encoding": "gzip",
-                                                    "Content-Type": "application/json"})
-            except requests.RequestException as error:
-                failure = _network_error(error)
-                note_push_failure(self.desk.db, ids, str(failure))
-                raise failure from None
-            self._clock(answer, report)
-            if answer.status_code != 200:
-                note_push_failure(self.desk.db, ids, _message(answer))
-                raise SyncError(_message(answer), transient=answer.status_code >= 500)
-            self._centre_changed(answer)  # the answers stand; the re-offer follows the push
-            results = self._results(answer, set(ids))
-            failpoint("push.answered")
-            answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
-            refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
-                       for r in results if r.status in (Status.REJECTED, Status.CONFLICT)}
-            with self.desk.db.begin() as conn:
-                record_answers(conn, answered, refused)
-            failpoint("push.recorded")
-            report.pushed += len(batch)
-            report.accepted += sum(r.status is Status.ACCEPTED for r in results)
-            report.already += sum(r.status is Status.ALREADY for r in results)
-            report.refused += len(refused)
-            done += len(batch)
-            if progress:
-                progress("push", done, max(total, done))
-            if len(results) < len(batch):
-                raise SyncError("The centre answered only part of a batch.")
+        with self.desk.db.read() as conn:
+            batch = outbox_batch(conn, self.batch)
+        body = self._push_body(batch) if batch else b""
+        with ThreadPoolExecutor(1, thread_name_prefix="push-send") as sender:
+            while batch:
+                ids = [e.id for e in batch]
+                sending = sender.submit(self._post_push, body)
+                with self.desk.db.read() as conn:  # the rows after this batch, meanwhile
+                    upcoming = outbox_batch(conn, self.batch, skip=len(batch))
+                upcoming_body = self._push_body(upcoming) if upcoming else b""
+                try:
+                    answer = sending.result()
+                except requests.RequestException as error:
+                    failure = _network_error(error)
+                    note_push_failure(self.desk.db, ids, str(failure))
+                    raise failure from None
+                self._clock(answer, report)
+                if answer.status_code != 200:
+                    note_push_failure(self.desk.db, ids, _message(answer))
+                    raise SyncError(_message(answer), transient=answer.status_code >= 500)
+                self._centre_changed(answer)  # the answers stand; the re-offer follows the push
+                results = self._results(answer, set(ids))
+                failpoint("push.answered")
+                answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
+                refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
+                           for r in results if r.status in (Status.REJECTED, Status.CONFLICT)}
+                with self.desk.db.begin() as conn:
+                    record_answers(conn, answered, refused)
+                failpoint("push.recorded")
+                report.pushed += len(batch)
+                report.accepted += sum(r.status is Status.ACCEPTED for r in results)
+                report.already += sum(r.status is Status.ALREADY for r in results)
+                report.refused += len(refused)
+                done += len(batch)
+                if progress:
+                    progress("push", done, max(total, done))
+                if len(results) < len(batch):
+                    raise SyncError("The centre answered only part of a batch.")
+                batch, body = upcoming, upcoming_body
+
+    @staticmethod
+    def _push_body(batch: list[Event]) -> bytes:
+        return gzip.compress(json.dumps({"events": [e.to_dict() for e in batch]},
+                                        ensure_ascii=False).encode(), compresslevel=GZIP_LEVEL)
+
+    def _post_push(self, body: bytes) -> requests.Response:
+        return self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
+                                 headers={"Content-Encoding": "gzip",
+                                          "Content-Type": "application/json"})
 
     def reoffer(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
                 ) -> None:
@@ -229,7 +246,8 @@ class SyncClient:
                 return
             sent = [e for _, e in batch]
             body = gzip.compress(json.dumps({"events": [e.to_dict() for e in sent],
-                                             "reoffer": True}, ensure_ascii=False).encode())
+                                             "reoffer": True}, ensure_ascii=False).encode(),
+                                 compresslevel=GZIP_LEVEL)
             try:
                 answer = self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
                                            headers={"Content-Encoding": "gzip",
