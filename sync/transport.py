@@ -23,9 +23,18 @@ log = logging.getLogger("sync.client")
 FAILPOINT = "COMMUNITY_DESK_FAILPOINT"
 
 
+_passes: dict[str, int] = {}
+
+
 def failpoint(name: str) -> None:
-    """Die here, as a power cut would, when the fault tests ask for it (never otherwise)."""
-    if os.environ.get(FAILPOINT) == name:
+    """Die here, as a power cut would, when the fault tests ask for it (never otherwise):
+    `name` on the first pass, `name@N` on the N-th (half-way through a long pull)."""
+    wanted = os.environ.get(FAILPOINT)
+    if not wanted:
+        return
+    _passes[name] = _passes.get(name, 0) + 1
+    point, _, nth = wanted.partition("@")
+    if point == name and _passes[name] == (int(nth) if nth.isdigit() else 1):
         os.kill(os.getpid(), signal.SIGKILL)
 
 
