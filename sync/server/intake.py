@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import ARRAY, Connection, Text, cast, func, select, update
 
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.events import Event, EventError
@@ -31,7 +31,18 @@ from . import records
 from . import schema as t
 from .database import ServerDatabase
 from .fields import sealed_json
-from .records import CREATION, DeskRow, _row_event, note_attachment_refs, now_ms, project_cases
+from .records import (
+    CREATION,
+    DeskRow,
+    _row_event,
+    insert_rows,
+    note_attachment_refs,
+    now_ms,
+    project_cases,
+)
+
+_EVENT_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor", "desk", "hlc",
+                  "org", "received_at", "pushed_by")
 
 
 class PushIntake:
@@ -84,6 +95,8 @@ class PushIntake:
                 fresh.append((index, event))
             elif result.status is Status.CONFLICT:
                 clashes.append(event)
+        # The stored form of each payload (sealed where a key is set), before the lock.
+        encoded = {e.id: sealed_json(records.CIPHER, e.id, e.payload) for _, e in fresh}
         if fresh or clashes:
             with self.db.write() as conn:
                 raced = self._stored(conn, [e.id for _, e in fresh]) if fresh else {}
@@ -93,8 +106,8 @@ class PushIntake:
                             results[index] = self._judge(event, raced, origins)
                     fresh = [(i, e) for i, e in fresh if e.id not in raced]
                 if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
-                    self._insert(conn, [e for _, e in fresh], received, desk.id)
-                    note_attachment_refs(conn, [{"payload": e.payload_json(), "org": e.org}
+                    self._insert(conn, [e for _, e in fresh], encoded, received, desk.id)
+                    note_attachment_refs(conn, [{"payload": encoded[e.id], "org": e.org}
                                                 for _, e in fresh])
                 if clashes:
                     conn.execute(t.conflicts.insert(), [{
@@ -178,21 +191,21 @@ class PushIntake:
     def _stored(self, conn: Connection, ids: list[str]) -> dict[str, Event]:
         found: dict[str, Event] = {}
         for start in range(0, len(ids), 1000):
+            part = ids[start:start + 1000]
+            where = (t.events.c.id == func.any(cast(part, ARRAY(Text)))
+                     if conn.dialect.name == "postgresql" else t.events.c.id.in_(part))
             found.update((row.id, _row_event(row)) for row in conn.execute(
-                select(t.events).where(t.events.c.id.in_(ids[start:start + 1000]))))
+                select(t.events).where(where)))
         return found
 
-    def _insert(self, conn: Connection, batch: list[Event], received: int, pushed_by: str) -> None:
-        """Number and insert under the writer lock: MAX(seq)+1 onwards, one executemany on the
-        driver (SQLAlchemy's per-row work costs more than the insert itself)."""
+    def _insert(self, conn: Connection, batch: list[Event], encoded: dict[str, str],
+                received: int, pushed_by: str) -> None:
+        """Number and insert under the writer lock: MAX(seq)+1 onwards, in one statement on
+        the driver (`encoded`: the stored payloads, made before the lock was taken)."""
         next_seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
-        rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type,
-                 sealed_json(records.CIPHER, e.id, e.payload), e.actor,
+        rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type, encoded[e.id], e.actor,
                  e.desk, e.hlc, e.org, received, pushed_by) for n, e in enumerate(batch)]
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        conn.exec_driver_sql(
-            f"INSERT INTO server_events (seq, id, entity, entity_id, type, payload, actor, desk, "
-            f"hlc, org, received_at, pushed_by) VALUES ({', '.join([mark] * 12)})", rows)
+        insert_rows(conn, t.events, _EVENT_COLUMNS, rows)
 
     def _origins(self, conn: Connection, entity_ids: list[Any]) -> dict[str, str]:
         """The organisation each known record was first filed under: its events stay there."""

