@@ -35,10 +35,11 @@ from .records import (
     CREATION,
     DeskRow,
     _row_event,
+    attachment_refs,
     insert_rows,
-    note_attachment_refs,
     now_ms,
     project_cases,
+    store_attachment_refs,
 )
 
 _EVENT_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor", "desk", "hlc",
@@ -97,6 +98,7 @@ class PushIntake:
                 clashes.append(event)
         # The stored form of each payload (sealed where a key is set), before the lock.
         encoded = {e.id: sealed_json(records.CIPHER, e.id, e.payload) for _, e in fresh}
+        refs = {e.id: attachment_refs(encoded[e.id], e.org) for _, e in fresh}
         if fresh or clashes:
             with self.db.write() as conn:
                 raced = self._stored(conn, [e.id for _, e in fresh]) if fresh else {}
@@ -107,8 +109,7 @@ class PushIntake:
                     fresh = [(i, e) for i, e in fresh if e.id not in raced]
                 if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
                     self._insert(conn, [e for _, e in fresh], encoded, received, desk.id)
-                    note_attachment_refs(conn, [{"payload": encoded[e.id], "org": e.org}
-                                                for _, e in fresh])
+                    store_attachment_refs(conn, {ref for _, e in fresh for ref in refs[e.id]})
                 if clashes:
                     conn.execute(t.conflicts.insert(), [{
                         "event_id": e.id, "desk_id": desk.id, "received_at": received,

@@ -111,10 +111,20 @@ def _hashes(value: Any) -> set[str]:
     return set()
 
 
+def attachment_refs(payload: str, org: str) -> set[tuple[str, str]]:
+    """(SHA-256, area) of every attachment a stored payload names (any SHA-256 in it)."""
+    if not SHA256_HEX.search(payload):
+        return set()
+    return {(h, org) for h in _hashes(json.loads(payload))}
+
+
 def note_attachment_refs(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
     """Remember which areas' records name which attachments (any SHA-256 in a payload)."""
-    found = {(h, row["org"]) for row in rows if SHA256_HEX.search(row["payload"])
-             for h in _hashes(json.loads(row["payload"]))}
+    store_attachment_refs(conn, {ref for row in rows
+                                 for ref in attachment_refs(row["payload"], row["org"])})
+
+
+def store_attachment_refs(conn: Connection, found: set[tuple[str, str]]) -> None:
     if not found:
         return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
