@@ -334,8 +334,14 @@ def push(events: int) -> dict[str, float]:
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["COMMUNITY_DESK_TOKEN_STORE"] = "file"
-    pulls = [first_sync(n) for n in SIZES]
-    pushes = [push(n) for n in SIZES if n <= PUSH_MAX]
+    pulls, pushes = [], []
+    for n in SIZES:
+        pulls.append(first_sync(n))
+        print(f"  first sync of {n:,} events: {pulls[-1]['seconds']:.1f} s", flush=True)
+    for n in SIZES:
+        if n <= PUSH_MAX:
+            pushes.append(push(n))
+            print(f"  push of {n:,} events: {pushes[-1]['rate']:,.0f} events/s", flush=True)
     print(f"\nfirst sync of a street desk (SQLite centre, pages of 1,000, {os.cpu_count()} cores; "
           "a window worker registering a case every 0.25 s meanwhile):")
     print("| events | seconds | events/s | floor: log only | ratio | floor: log + case rows "
