@@ -1,12 +1,26 @@
-"""The centre under load: 10, 50 and 200 desks each pushing batches of 100 events at once,
-against 1, 2 and 4 server processes on one PostgreSQL (SQLite when PostgreSQL is missing),
-while a reader pulls all the while and checks that no sequence number is ever skipped.
+"""The centre under load: 10, 50 and 200 desks pushing batches of 100 events against 1, 2 and
+4 server processes on one PostgreSQL (SQLite when PostgreSQL is missing), while a reader pulls
+all the while and checks that no sequence number is ever skipped. Two modes per configuration,
+on the same server:
 
-Prints events/s, p50/p95 per batch, the machine's load, and beside them the floor measured in
-the same run: a raw executemany of the same rows under the same advisory lock. Bounded: every
-desk sends a fixed number of batches, everything runs on loopback, and it stops by itself.
+- closed loop (saturation): every desk pushes its batches back to back. The simulated desks
+  run on the same cores as the server, so this measures the most the machine moves
+  (events/s), not the latency a desk sees;
+- open loop (latency): each desk pushes one 100-event batch every PERIOD seconds (default 20),
+  starting at a random moment of the first period, whatever the others do; p50/p95 per batch
+  is what a desk waits at that arrival rate. Why 20 s: Shenzhen's 6.81 million work orders in
+  six months (BRIEF.md) are ~37,000 a day city-wide; at ~8 events a case over its life, all in
+  a 10-hour working day with a busiest hour 3× the mean, that is ~25 events/s for the whole
+  city. 200 desks each sending 100 events every 20 s offer 1,000 events/s to one district's
+  centre: some 40× the whole city's busiest hour, the morning after an outage included.
 
-    python -m bench load          BENCH_LOAD_EVENTS=20000 (per configuration)
+Prints events/s, p50/p95 per batch, the machine's load, and beside them the floor measured in the
+same run: a raw executemany of the same rows under the same advisory lock (events/s, and ms per
+100-row batch). Bounded: every desk sends a fixed number of batches, everything runs on loopback,
+and it stops by itself (about 12 minutes with the defaults).
+
+    python -m bench load          BENCH_LOAD_EVENTS=20000 (closed loop, per configuration)
+                                  BENCH_LOAD_PERIOD=20  BENCH_LOAD_OPEN_BATCHES=3 (open loop)
                                   BENCH_LOAD_DESKS=10,50,200  BENCH_LOAD_WORKERS=1,2,4
                                   BENCH_LOAD_ONE=10000 (the one-desk push and pull)
 """
@@ -32,6 +46,8 @@ DESKS = [int(n) for n in os.environ.get("BENCH_LOAD_DESKS", "10,50,200").split("
 WORKERS = [int(n) for n in os.environ.get("BENCH_LOAD_WORKERS", "1,2,4").split(",")]
 BATCH = 100
 ONE_DESK = int(os.environ.get("BENCH_LOAD_ONE", "10000"))  # events of the one-desk figures
+PERIOD = float(os.environ.get("BENCH_LOAD_PERIOD", "20"))  # open loop: s between a desk's batches
+OPEN_BATCHES = int(os.environ.get("BENCH_LOAD_OPEN_BATCHES", "3"))
 COMMUNITIES = ("YT-HS-PW", "YT-HS-HT", "YT-HS-TD", "YT-HS-WT")
 
 
@@ -47,6 +63,7 @@ class Outcome:
     skipped: int = 0
     cpu_busy: float = 0.0
     load: float = 0.0
+    mode: str = "closed"
 
 
 def cpu_times() -> tuple[float, float]:
@@ -108,29 +125,40 @@ def enrol_desks(url: str, database: str, count: int) -> tuple[list[tuple[str, st
     return desks, enrol(admin(database, "issue-code", "--org", "YT"), "READER")
 
 
-def run_config(database: str, desks: int, workers: int, work: Path) -> Outcome:
+def run_config(database: str, desks: int, workers: int, work: Path) -> list[Outcome]:
+    """The closed loop, then the open loop, on one server, with one reader all the while."""
+    import random
+
     import requests
 
     from tests.sync.servers import ServerProcess
 
-    outcome = Outcome(desks, workers)
+    closed, opened = Outcome(desks, workers), Outcome(desks, workers, mode="open")
     server = ServerProcess(database, work, workers=workers).start(timeout=300)
     try:
         enrolled, reader_token = enrol_desks(server.url, database, desks)
         batches = max(2, EVENTS // (desks * BATCH))
-        bodies = [desk_batches(code, org, batches) for code, _, org in enrolled]
-        outcome.events = desks * batches * BATCH
-        start = threading.Barrier(desks + 1)
+        bodies = [desk_batches(code, org, batches + OPEN_BATCHES) for code, _, org in enrolled]
+        closed.events = desks * batches * BATCH
+        opened.events = desks * OPEN_BATCHES * BATCH
         lock = threading.Lock()
+        pulled = Outcome(desks, workers)  # the reader's counts, over both modes
+        done = threading.Event()
 
-        def desk(token: str, mine: list[bytes]) -> None:
+        def desk(token: str, mine: list[bytes], outcome: Outcome, start: threading.Barrier,
+                 at: list[float] | None) -> None:
+            """Push `mine`: back to back, or (open loop) each at its moment `at` after the
+            start, or at once if the one before it came back too late for that."""
             session = requests.Session()
             session.headers.update({"Authorization": f"Bearer {token}",
                                     "Content-Encoding": "gzip",
                                     "Content-Type": "application/json", "X-Desk-Protocol": "1"})
             start.wait()
-            for body in mine:
-                began = time.perf_counter()
+            began = time.perf_counter()
+            for n, body in enumerate(mine):
+                if at is not None:
+                    time.sleep(max(0.0, began + at[n] - time.perf_counter()))
+                sent = time.perf_counter()
                 try:
                     answer = session.post(server.url + "/v1/push", data=body, timeout=120)
                     ok = answer.status_code == 200 and all(
@@ -138,13 +166,11 @@ def run_config(database: str, desks: int, workers: int, work: Path) -> Outcome:
                     problem = "" if ok else f"{answer.status_code} {answer.text[:200]}"
                 except requests.RequestException as error:
                     problem = repr(error)
-                elapsed = (time.perf_counter() - began) * 1000
+                elapsed = (time.perf_counter() - sent) * 1000
                 with lock:
                     outcome.batch_ms.append(elapsed)
                     if problem:
                         outcome.failures.append(problem)
-
-        done = threading.Event()
 
         def reader() -> None:
             """Pull the whole district all the while; every seq must follow the one before."""
@@ -157,36 +183,52 @@ def run_config(database: str, desks: int, workers: int, work: Path) -> Outcome:
                                      params={"after": after, "limit": 1000}).json()
                 for item in answer["events"]:
                     if item["seq"] != last + 1:
-                        outcome.skipped += 1
+                        pulled.skipped += 1
                     last = item["seq"]
-                    outcome.pulled += 1
+                    pulled.pulled += 1
                 after = answer["next"]
                 if finished and not answer["more"]:
                     return
                 if not answer["events"]:
                     time.sleep(0.05)
 
-        threads = [threading.Thread(target=desk, args=(token, mine))
-                   for (_, token, _), mine in zip(enrolled, bodies, strict=True)]
         pull = threading.Thread(target=reader)
-        for thread in threads:
-            thread.start()
         pull.start()
-        busy0, total0 = cpu_times()
-        start.wait()
-        began = time.perf_counter()
-        for thread in threads:
-            thread.join()
-        outcome.seconds = time.perf_counter() - began
-        busy1, total1 = cpu_times()
-        outcome.cpu_busy = (busy1 - busy0) / max(1.0, total1 - total0)
-        outcome.load = os.getloadavg()[0]
+        rng = random.Random(desks * 10 + workers)
+        for outcome, part, schedule in (
+                (closed, slice(0, batches), None),
+                (opened, slice(batches, batches + OPEN_BATCHES), True)):
+            start = threading.Barrier(desks + 1)
+            threads = []
+            for (_, token, _), mine in zip(enrolled, bodies, strict=True):
+                at = None
+                if schedule:
+                    first = rng.uniform(0, PERIOD)
+                    at = [first + k * PERIOD for k in range(OPEN_BATCHES)]
+                threads.append(threading.Thread(target=desk, args=(token, mine[part], outcome,
+                                                                   start, at)))
+            for thread in threads:
+                thread.start()
+            busy0, total0 = cpu_times()
+            start.wait()
+            began = time.perf_counter()
+            for thread in threads:
+                thread.join()
+            outcome.seconds = time.perf_counter() - began
+            busy1, total1 = cpu_times()
+            outcome.cpu_busy = (busy1 - busy0) / max(1.0, total1 - total0)
+            outcome.load = os.getloadavg()[0]
         done.set()
         pull.join(300)
+        for outcome in (closed, opened):
+            outcome.pulled, outcome.skipped = pulled.pulled, pulled.skipped
+        expected = closed.events + opened.events
+        if pulled.pulled != expected:
+            closed.failures.append(f"the reader pulled {pulled.pulled:,} of {expected:,} events")
         requests.get(server.url + "/healthz", timeout=10)
     finally:
         server.stop()
-    return outcome
+    return [closed, opened]
 
 
 def raw_floor(database: str, rows: int = 20_000, batch: int = BATCH) -> float:
@@ -307,15 +349,18 @@ def main() -> None:
                 database = cluster.new_database() if cluster else \
                     f"sqlite:///{work / 'server.sqlite3'}"
                 try:
-                    outcome = run_config(database, desks, workers, work)
+                    both = run_config(database, desks, workers, work)
                 except Exception as error:  # reported in the table, the others still run
-                    outcome = Outcome(desks, workers, failures=[repr(error)[:300]])
+                    both = [Outcome(desks, workers, failures=[repr(error)[:300]]),
+                            Outcome(desks, workers, failures=[repr(error)[:300]], mode="open")]
                 if not floor:
                     floor = raw_floor(database)
-                outcomes.append(outcome)
+                outcomes.extend(both)
                 shutil.rmtree(work, ignore_errors=True)
-                print(f"  {desks:4d} desks × {workers} processes: "
-                      f"{outcome.events / max(outcome.seconds, 1e-9):8,.0f} events/s", flush=True)
+                closed, opened = both
+                print(f"  {desks:4d} desks × {workers} processes: closed loop "
+                      f"{closed.events / max(closed.seconds, 1e-9):8,.0f} events/s; open loop "
+                      f"p95 {quantile(opened.batch_ms, 19):6.0f} ms", flush=True)
     finally:
         if cluster is not None:
             cluster.stop()
@@ -326,23 +371,53 @@ def main() -> None:
     print(f"  pull  {pull:8,.0f} events/s   floor (raw executemany into the desk's SQLite)     "
           f"{pull_floor:8,.0f}   ratio {pull / pull_floor:.2f}")
     print(f"\ncentre load on {name}, {os.cpu_count()} CPU cores, batches of {BATCH} events "
-          f"(a reader pulling all the while)")
-    print(f"floor: raw executemany of the same rows under the same lock: {floor:,.0f} events/s\n")
+          f"(a reader pulling all the while, checking every sequence number)")
+    print(f"floor: raw executemany of the same rows under the same lock: {floor:,.0f} events/s, "
+          f"{BATCH / floor * 1000:.1f} ms per {BATCH}-row batch\n")
+    print("closed loop (saturation: every desk pushes back to back):\n")
     print("| desks | processes | events | events/s | × floor | p50 ms | p95 ms | failed | "
           "pulled | skipped | CPU busy | load |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for o in outcomes:
+        if o.mode == "closed":
+            row(o, floor)
+    print(f"\nopen loop (each desk one {BATCH}-event batch every {PERIOD:g} s, from a random "
+          f"start; {OPEN_BATCHES} batches a desk; floor {BATCH / floor * 1000:.1f} ms a batch):\n")
+    print("| desks | processes | offered events/s | p50 ms | p95 ms | max ms | p95 / floor | "
+          "failed | skipped | CPU busy | load |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for o in outcomes:
+        if o.mode != "open":
+            continue
         if not o.batch_ms:
             print(f"| {o.desks} | {o.workers} | did not run: {o.failures[0] if o.failures else '?'} |")
             continue
-        rate = o.events / o.seconds
-        quantiles = statistics.quantiles(o.batch_ms, n=20) if len(o.batch_ms) > 1 else [0] * 19
-        print(f"| {o.desks} | {o.workers} | {o.events:,} | {rate:,.0f} | {rate / floor:.2f} | "
-              f"{statistics.median(o.batch_ms):.0f} | {quantiles[18]:.0f} | {len(o.failures)} | "
-              f"{o.pulled:,} | {o.skipped} | {o.cpu_busy:.0%} | {o.load:.1f} |")
+        p95 = quantile(o.batch_ms, 19)
+        print(f"| {o.desks} | {o.workers} | {o.desks * BATCH / PERIOD:,.0f} | "
+              f"{statistics.median(o.batch_ms):.0f} | {p95:.0f} | {max(o.batch_ms):.0f} | "
+              f"{p95 / (BATCH / floor * 1000):.0f} | {len(o.failures)} | {o.skipped} | "
+              f"{o.cpu_busy:.0%} | {o.load:.1f} |")
         for failure in o.failures[:3]:
             print(f"    failure: {failure}")
 
+
+def quantile(samples: list[float], twentieth: int) -> float:
+    """The `twentieth`/20 quantile (19: p95) of the samples, 0 if there are none."""
+    if len(samples) < 2:
+        return samples[0] if samples else 0.0
+    return statistics.quantiles(samples, n=20)[twentieth - 1]
+
+
+def row(o: Outcome, floor: float) -> None:
+    if not o.batch_ms:
+        print(f"| {o.desks} | {o.workers} | did not run: {o.failures[0] if o.failures else '?'} |")
+        return
+    rate = o.events / o.seconds
+    print(f"| {o.desks} | {o.workers} | {o.events:,} | {rate:,.0f} | {rate / floor:.2f} | "
+          f"{statistics.median(o.batch_ms):.0f} | {quantile(o.batch_ms, 19):.0f} | "
+          f"{len(o.failures)} | {o.pulled:,} | {o.skipped} | {o.cpu_busy:.0%} | {o.load:.1f} |")
+    for failure in o.failures[:3]:
+        print(f"    failure: {failure}")
 
 if __name__ == "__main__":
     main()

@@ -1,98 +1,364 @@
-"""Sync throughput: push and pull of about 100,000 events, and a sync with nothing to do,
-against the central platform as a real process on SQLite and on PostgreSQL."""
+"""Sync on one desk, beside its floors: a street desk's first sync of 10 k, 100 k and 1 M events
+from the centre (resumable, the desk usable all the while), and a desk pushing its outbox.
+
+    python -m bench sync        BENCH_SYNC_SIZES=10000,100000,1000000 (events)
+                                BENCH_SYNC_PUSH_MAX=100000 (push measured up to this size)
+
+The centre's databases are built once with the bulk path (raw executemany of generated,
+valid events: cases registered, dispatched and most resolved) into /work/benchdata/ and reused;
+each run works on a copy. The first sync runs on a worker thread, as the desk runs it, while a
+window worker registers a case every 0.25 s through the store: its latency (waiting for the
+write lock among the pages) is printed. Floors, measured in the same run:
+- pull: a raw `sqlite3.executemany` of the same event rows into a bare events table, pages of
+  1,000 (all the log needs), and of the same rows plus one case row each into the desk's own
+  schema (what a desk that shows the cases must write, FTS and the short-query index included);
+- push: a raw executemany of the same rows into the centre's event table, batches of 500.
+Every figure is events/s; ratio = figure / floor. Run it with `nice`.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = int(os.environ.get("BENCH_SYNC_CASES", "40000"))
+SIZES = [int(n) for n in os.environ.get("BENCH_SYNC_SIZES", "10000,100000,1000000").split(",")]
+PUSH_MAX = int(os.environ.get("BENCH_SYNC_PUSH_MAX", "100000"))
+STREET = "YT-HS"
+WORDS = ["楼道", "路灯", "噪音", "漏水", "停车", "垃圾", "施工", "电梯", "井盖", "占道"]
+
+
+def centre_rows(events: int) -> Iterator[list[tuple[object, ...]]]:
+    """Rows of the centre's event table, in chunks: cases of the street's four desks, each
+    registered and dispatched, nine in ten of the older ones resolved (about 2.8 events a
+    case), stamped over the last three years."""
+    from desk_app.config import catalogue_dir
+    from desk_app.domain.case_numbers import case_number
+    from desk_app.domain.catalogue import load_catalogue
+    from desk_app.domain.events import Event
+    from desk_app.domain.hlc import HybridClock
+    from desk_app.domain.ids import uuid7
+    from desk_app.domain.intake import Intake, registration_payload
+    from desk_app.domain.sla import CHINA, utc_from_ms
+
+    catalogue = load_catalogue(catalogue_dir())
+    rng = random.Random(12)
+    items = list(catalogue.active_items())
+    communities = catalogue.org_children(STREET, "community")
+    now = int(time.time() * 1000) - 3_600_000
+    span = 3 * 365 * 86_400_000
+    cases = events * 10 // 28 + 1
+    starts = sorted(now - rng.randrange(span) for _ in range(cases))
+    numbers: dict[tuple[str, str], int] = {}
+    chunk: list[tuple[object, ...]] = []
+    seq = 0
+    for n, start in enumerate(starts):
+        code = f"{STREET}-0{n % 4 + 1}"
+        wall = [start]
+        clock = HybridClock(code, wall=lambda w=wall: w[0])
+        item, community = rng.choice(items), rng.choice(communities)
+        day = utc_from_ms(start).astimezone(CHINA).date()
+        numbers[(code, str(day))] = numbers.get((code, str(day)), 0) + 1
+        intake = Intake(
+            description=f"{community.name_zh}{rng.randint(1, 30)}栋{rng.choice(WORDS)}问题，"
+                        f"{rng.choice(item.keywords)}，请尽快处理（{n}）。",
+            category=item.code, community=community.code, address=f"{community.name_zh}{n % 97}号",
+            name=f"居民{n % 5000}", phone=f"13{rng.randint(0, 999_999_999):09d}")
+        case_id, actor = uuid7(start), f"worker@{code}"
+        payload = registration_payload(intake, catalogue,
+                                       case_number(code, day, numbers[(code, str(day))]))
+        batch = [Event(uuid7(start), "case", case_id, "case.registered", payload, actor, code,
+                       clock.now(), community.code)]
+        wall[0] += 60_000
+        batch.append(Event(uuid7(wall[0]), "case", case_id, "case.dispatched",
+                           {"lead": item.lead, "co": list(item.co), "mode": "auto"}, actor, code,
+                           clock.now(), community.code))
+        if start < now - 10 * 86_400_000 and rng.random() < 0.9:
+            wall[0] += 86_400_000
+            batch.append(Event(uuid7(wall[0]), "case", case_id, "case.resolved",
+                               {"text": "已办结"}, actor, code, clock.now(), community.code))
+        for event in batch:
+            seq += 1
+            chunk.append((seq, event.id, event.entity, event.entity_id, event.type,
+                          event.payload_json(), event.actor, event.desk, event.hlc, event.org,
+                          now, "bench"))
+            if seq == events:
+                yield chunk
+                return
+        if len(chunk) >= 50_000:
+            yield chunk
+            chunk = []
+    yield chunk
+
+
+def ensure_centre(events: int) -> Path:
+    """A centre's SQLite database holding `events` events of the street, built once."""
+    from bench.generate import data_dir
+    from sync.server.database import ServerDatabase
+
+    path = data_dir() / f"centre-{events}.sqlite3"
+    if path.exists():
+        return path
+    print(f"building a centre with {events:,} events (once, into {path}) ...", flush=True)
+    started = time.perf_counter()
+    partial = path.with_name(path.name + ".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    server = ServerDatabase(f"sqlite:///{partial}")
+    server.migrate()
+    server.engine.dispose()
+    raw = sqlite3.connect(partial)
+    for chunk in centre_rows(events):
+        with raw:
+            raw.executemany("INSERT INTO server_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", chunk)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    partial.rename(path)
+    print(f"  built in {time.perf_counter() - started:.0f} s "
+          f"({path.stat().st_size / 1e6:.0f} MB)", flush=True)
+    return path
+
+
+def _pages(centre: Path) -> Iterator[list[tuple[object, ...]]]:
+    source = sqlite3.connect(centre)
+    rows = source.execute("SELECT id, entity, entity_id, type, payload, actor, desk, hlc, org "
+                          "FROM server_events ORDER BY seq")
+    while page := rows.fetchmany(1000):
+        yield page
+    source.close()
+
+
+def pull_floors(centre: Path, work: Path) -> tuple[float, float]:
+    """(events/s of the bare log floor, events/s of the log-and-cases floor), pages of 1,000;
+    only the inserts are timed (reading the rows from the centre's file is not)."""
+    from desk_app.store.database import open_database
+    from desk_app.store.schema import cases
+    from desk_app.store.search_index import register_search_functions
+
+    insert_events = ("INSERT INTO events (id, entity, entity_id, type, payload, actor, desk, hlc, "
+                     "org, origin, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,'pulled',0)")
+    bare = sqlite3.connect(work / "floor-bare.sqlite3")
+    bare.execute("PRAGMA journal_mode=WAL")
+    bare.execute("CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, entity TEXT, "
+                 "entity_id TEXT, type TEXT, payload TEXT, actor TEXT, desk TEXT, hlc TEXT, "
+                 "org TEXT, origin TEXT, recorded_at INTEGER)")
+    count, spent = 0, 0.0
+    for page in _pages(centre):
+        began = time.perf_counter()
+        with bare:
+            bare.executemany(insert_events, page)
+        spent += time.perf_counter() - began
+        count += len(page)
+    bare_rate = count / spent
+    bare.close()
+    # The desk's own schema (its indexes, triggers, FTS and short-query index): each case's
+    # row written once, with its registration's text, beside the same event rows.
+    open_database(work / "floor-desk.sqlite3").close()
+    desk = sqlite3.connect(work / "floor-desk.sqlite3")
+    register_search_functions(desk)
+    names = [c.name for c in cases.c if c.name != "pk"]
+    defaults = {c.name: (c.server_default.arg if c.server_default is not None else None)  # type: ignore[attr-defined]
+                for c in cases.c}
+    insert_case = (f"INSERT INTO cases ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+                   f"ON CONFLICT (id) DO UPDATE SET status = excluded.status")
+    spent = 0.0
+    for page in _pages(centre):
+        case_rows = []
+        for r in page:
+            if r[3] == "case.registered":
+                p = json.loads(str(r[4]))
+                values = {**defaults, "id": r[2], "status": "registered", "org": r[8],
+                          "title": p["title"], "description": p["description"],
+                          "address": p.get("address", ""), "name": p.get("name", ""),
+                          "phone": p.get("phone", ""), "number": p["number"]}
+                case_rows.append(tuple(values[n] for n in names))
+        began = time.perf_counter()
+        with desk:
+            desk.executemany(insert_events, page)
+            desk.executemany(insert_case, case_rows)
+        spent += time.perf_counter() - began
+    desk_rate = count / spent
+    desk.close()
+    return bare_rate, desk_rate
+
+
+def first_sync(events: int) -> dict[str, float]:
+    """A new street desk's first sync against a centre holding `events` events, while a window
+    worker registers cases."""
+    from desk_app.config import calendar_file, catalogue_dir
+    from desk_app.domain.catalogue import load_catalogue
+    from desk_app.domain.intake import Intake
+    from desk_app.domain.workcalendar import WorkCalendar
+    from desk_app.store.case_queries import CaseQuery, count_cases
+    from desk_app.store.cases import register_case
+    from desk_app.store.database import open_database
+    from desk_app.store.desk import Desk, setup_desk
+    from desk_app.store.users import create_user
+    from sync.client import SyncClient, TokenStore, enrol, http_session
+    from tests.sync.servers import ServerProcess
+
+    centre = ensure_centre(events)
+    work = Path(tempfile.mkdtemp(prefix="bench-sync-", dir=centre.parent))
+    try:
+        shutil.copy(centre, work / "centre.sqlite3")
+        server = ServerProcess(f"sqlite:///{work / 'centre.sqlite3'}", work).start(timeout=300)
+        try:
+            catalogue, calendar = load_catalogue(catalogue_dir()), WorkCalendar.load(calendar_file())
+            db = open_database(work / "desk.sqlite3")
+            desk = Desk(db, setup_desk(db, f"{STREET}-09", "bench", STREET, catalogue),
+                        catalogue, calendar)
+            user = create_user(db, "worker", "工作人员", "supervisor", "password-123")
+            tokens = TokenStore(work / "desk")
+            enrol(desk, server.url, server.issue_code(STREET), tokens)
+            client = SyncClient(desk, server.url, tokens.load(desk.code) or "",
+                                session=http_session(), timeout=(5, 120))
+            outcome: dict[str, object] = {}
+            load0 = os.getloadavg()[0]
+
+            def run() -> None:
+                outcome["report"] = client.sync()
+
+            worker = threading.Thread(target=run, name="sync")
+            began = time.perf_counter()
+            worker.start()
+            waits: list[float] = []
+            n = 0
+            while worker.is_alive():
+                n += 1
+                intake = Intake(description=f"窗口登记第{n}件：楼道灯坏了。", category="030201",
+                                community="YT-HS-PW", name="李秀英", phone="13812345678")
+                asked = time.perf_counter()
+                register_case(desk, user, intake)
+                waits.append((time.perf_counter() - asked) * 1000)
+                worker.join(0.25)
+            seconds = time.perf_counter() - began
+            report = outcome["report"]
+            assert report.ok, report.error  # type: ignore[attr-defined]
+            shown = count_cases(db, CaseQuery())
+            db.close()
+        finally:
+            server.stop()
+        bare, with_cases = pull_floors(work / "centre.sqlite3", work)
+        pulled = report.applied  # type: ignore[attr-defined]
+        return {"events": events, "seconds": seconds, "rate": pulled / seconds,
+                "bare": bare, "with_cases": with_cases, "registered": len(waits),
+                "wait_p50": statistics.median(waits) if waits else 0.0,
+                "wait_max": max(waits) if waits else 0.0, "cases": shown,
+                "load": (load0 + os.getloadavg()[0]) / 2}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def push(events: int) -> dict[str, float]:
+    """A desk pushing `events` events of its outbox (batches of 500, gzip) to an empty centre,
+    beside a raw executemany of the same rows into the centre's table."""
+    from desk_app.config import calendar_file, catalogue_dir
+    from desk_app.domain.catalogue import load_catalogue
+    from desk_app.domain.workcalendar import WorkCalendar
+    from desk_app.store.database import open_database
+    from desk_app.store.desk import Desk, setup_desk
+    from sync.client import SyncClient, SyncReport, TokenStore, enrol, http_session
+    from tests.sync.servers import ServerProcess
+
+    centre = ensure_centre(events)
+    work = Path(tempfile.mkdtemp(prefix="bench-push-", dir=centre.parent))
+    try:
+        source = sqlite3.connect(centre)
+        rows = source.execute("SELECT id, entity, entity_id, type, payload, actor, hlc, org "
+                              "FROM server_events ORDER BY seq").fetchall()
+        source.close()
+        catalogue, calendar = load_catalogue(catalogue_dir()), WorkCalendar.load(calendar_file())
+        db = open_database(work / "desk.sqlite3")
+        code = f"{STREET}-01"
+        desk = Desk(db, setup_desk(db, code, "bench", STREET, catalogue), catalogue, calendar)
+        with db.begin() as conn:  # the same events, as this desk's own, waiting to be sent
+            conn.exec_driver_sql(
+                "INSERT INTO events (id, entity, entity_id, type, payload, actor, desk, hlc, "
+                "org, origin, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'local', 0)",
+                [(r[0], r[1], r[2], r[3], r[4], f"worker@{code}", code,
+                  r[6][:22] + code, r[7]) for r in rows])
+            conn.exec_driver_sql("INSERT INTO outbox (event_id, queued_at, attempts) "
+                                 "SELECT id, 0, 0 FROM events")
+        server = ServerProcess(f"sqlite:///{work / 'centre.sqlite3'}", work).start(timeout=300)
+        try:
+            tokens = TokenStore(work / "desk")
+            enrol(desk, server.url, server.issue_code(STREET), tokens)
+            client = SyncClient(desk, server.url, tokens.load(code) or "",
+                                session=http_session(), batch=500, timeout=(5, 120))
+            report = SyncReport()
+            began = time.perf_counter()
+            client.push(report)
+            seconds = time.perf_counter() - began
+            assert report.accepted == len(rows), report
+            noop = []
+            for _ in range(5):
+                started = time.perf_counter()
+                assert client.sync().ok
+                noop.append((time.perf_counter() - started) * 1000)
+        finally:
+            server.stop()
+        db.close()
+        floor = sqlite3.connect(work / "floor.sqlite3")
+        floor.execute("PRAGMA journal_mode=WAL")
+        floor.execute("CREATE TABLE server_events (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, "
+                      "entity TEXT, entity_id TEXT, type TEXT, payload TEXT, actor TEXT, "
+                      "desk TEXT, hlc TEXT, org TEXT, received_at INTEGER, pushed_by TEXT)")
+        floor.execute("CREATE INDEX ix_entity ON server_events (entity_id, hlc)")
+        flat = [(n + 1, r[0], r[1], r[2], r[3], r[4], r[5], code, r[6], r[7], 0, "desk")
+                for n, r in enumerate(rows)]
+        began = time.perf_counter()
+        for start in range(0, len(flat), 500):
+            with floor:
+                floor.execute("BEGIN IMMEDIATE")
+                floor.executemany("INSERT INTO server_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                                  flat[start:start + 500])
+        floor_rate = len(flat) / (time.perf_counter() - began)
+        floor.close()
+        return {"events": len(rows), "rate": len(rows) / seconds, "floor": floor_rate,
+                "noop": statistics.median(noop)}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["COMMUNITY_DESK_TOKEN_STORE"] = "file"
-    from bench.case_list import build
-    from tests.sync.pg import Cluster, binaries
-
-    cache = ROOT / ".bench" / f"sync-desk-{CASES}.sqlite3"
-    if not cache.exists():
-        cache.parent.mkdir(exist_ok=True)
-        print(f"building a desk with {CASES:,} cases waiting to be sent (once) ...")
-        build(cache, CASES, origin="local")
-    targets = [("SQLite", None)]
-    cluster = Cluster().start() if binaries() else None
-    if cluster is not None:
-        targets.append(("PostgreSQL", cluster))
-    try:
-        for name, pg in targets:
-            work = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-            url = pg.new_database() if pg else f"sqlite:///{work / 'server.sqlite3'}"
-            run(name, url, cache, work)
-            shutil.rmtree(work, ignore_errors=True)
-    finally:
-        if cluster is not None:
-            cluster.stop()
-
-
-def run(name: str, url: str, cache: Path, work: Path) -> None:
-    from desk_app.config import calendar_file, catalogue_dir
-    from desk_app.domain.catalogue import load_catalogue
-    from desk_app.domain.workcalendar import WorkCalendar
-    from desk_app.store.database import open_database
-    from desk_app.store.desk import Desk, read_identity, setup_desk
-    from desk_app.store.eventlog import pending_count
-    from sync.client import SyncClient, SyncReport, TokenStore, enrol, http_session
-    from tests.sync.servers import ServerProcess
-
-    catalogue, calendar = load_catalogue(catalogue_dir()), WorkCalendar.load(calendar_file())
-    server = ServerProcess(url, work).start()
-    try:
-        shutil.copy(cache, work / "writer.sqlite3")
-        db = open_database(work / "writer.sqlite3")
-        writer = Desk(db, read_identity(db), catalogue, calendar)  # type: ignore[arg-type]
-        tokens = TokenStore(work / "w")
-        enrol(writer, server.url, server.issue_code("YT-HS"), tokens)
-        with db.read() as conn:
-            total = pending_count(conn)
-        client = SyncClient(writer, server.url, tokens.load(writer.code) or "",
-                            session=http_session(), batch=500)
-        started = time.perf_counter()
-        report = SyncReport()
-        client.push(report)
-        pushed = time.perf_counter() - started
-
-        rdb = open_database(work / "reader.sqlite3")
-        reader = Desk(rdb, setup_desk(rdb, "YT-HS-09", "reader", "YT-HS", catalogue), catalogue,
-                      calendar)
-        rtokens = TokenStore(work / "r")
-        enrol(reader, server.url, server.issue_code("YT-HS"), rtokens)
-        rclient = SyncClient(reader, server.url, rtokens.load(reader.code) or "",
-                             session=http_session())
-        started = time.perf_counter()
-        pulled_report = SyncReport()
-        rclient.pull(pulled_report)
-        pulled = time.perf_counter() - started
-        noop = []
-        for _ in range(5):
-            started = time.perf_counter()
-            assert rclient.sync().ok
-            noop.append(time.perf_counter() - started)
-        print(f"\nsync against {name}: {total:,} events")
-        print(f"  push   {pushed:7.1f} s   {total / pushed:8,.0f} events/s  (batches of 500, gzip)")
-        print(f"  pull   {pulled:7.1f} s   {pulled_report.applied / pulled:8,.0f} events/s  "
-              f"(pages of 1000, applied and projected)")
-        print(f"  no-op sync (push nothing, pull nothing): {statistics.median(noop) * 1000:.1f} ms")
-        db.close()
-        rdb.close()
-    finally:
-        server.stop()
+    pulls, pushes = [], []
+    for n in SIZES:
+        pulls.append(first_sync(n))
+        print(f"  first sync of {n:,} events: {pulls[-1]['seconds']:.1f} s", flush=True)
+    for n in SIZES:
+        if n <= PUSH_MAX:
+            pushes.append(push(n))
+            print(f"  push of {n:,} events: {pushes[-1]['rate']:,.0f} events/s", flush=True)
+    print(f"\nfirst sync of a street desk (SQLite centre, pages of 1,000, {os.cpu_count()} cores; "
+          "a window worker registering a case every 0.25 s meanwhile):")
+    print("| events | seconds | events/s | floor: log only | ratio | floor: log + case rows "
+          "| ratio | registrations | wait p50 ms | wait max ms | cases shown | load |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for p in pulls:
+        print(f"| {p['events']:,.0f} | {p['seconds']:.1f} | {p['rate']:,.0f} | {p['bare']:,.0f} "
+              f"| {p['rate'] / p['bare']:.2f} | {p['with_cases']:,.0f} "
+              f"| {p['rate'] / p['with_cases']:.2f} | {p['registered']:.0f} "
+              f"| {p['wait_p50']:.0f} | {p['wait_max']:.0f} | {p['cases']:,.0f} | {p['load']:.1f} |")
+    print("\npush of a desk's outbox (batches of 500, gzip, SQLite centre):")
+    print("| events | events/s | floor: raw executemany, same table, batches of 500 | ratio "
+          "| no-op sync ms |")
+    print("|---:|---:|---:|---:|---:|")
+    for p in pushes:
+        print(f"| {p['events']:,.0f} | {p['rate']:,.0f} | {p['floor']:,.0f} "
+              f"| {p['rate'] / p['floor']:.2f} | {p['noop']:.1f} |")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The desk's side of sync: enrol, push the outbox, pull the scope, always push then pull.
+"""The desk's side of sync: push the outbox, re-offer after the centre went back in time,
+pull the scope, always push then pull (the wire, the token and enrolment are in transport.py).
 
 Network work only; every local change goes through the store in one transaction, so a crash
 between any two steps loses nothing and repeats nothing visible:
@@ -13,20 +14,16 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import shutil
-import signal
-import stat
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 
 from desk_app.domain.catalogue import FILES as CATALOGUE_FILES
 from desk_app.domain.catalogue import load_catalogue
@@ -39,7 +36,7 @@ from desk_app.store.attachments import (
     pending_uploads,
     referenced,
 )
-from desk_app.store.desk import Desk, DeskIdentity, read_meta, write_meta
+from desk_app.store.desk import Desk, read_meta
 from desk_app.store.eventlog import pending_count
 from desk_app.store.sync_state import (
     advance_reoffer,
@@ -62,43 +59,34 @@ from sync.protocol import (
     CENTRE_PROTOCOL_HEADER,
     MAX_PULL_EVENTS,
     MIN_CENTRE_PROTOCOL,
-    PROTOCOL_HEADER,
-    PROTOCOL_VERSION,
     SERVER_TIME_HEADER,
-    Enrolment,
     ProtocolError,
     PushResult,
     Status,
 )
+from sync.transport import (  # noqa: F401 (callers import these from here)
+    FAILPOINT,
+    SyncBusy,
+    SyncError,
+    TokenStore,
+    _json,
+    _message,
+    _network_error,
+    check_server_url,
+    enrol,
+    failpoint,
+    http_session,
+)
 
 log = logging.getLogger(__name__)
-FAILPOINT = "COMMUNITY_DESK_FAILPOINT"
-
-
-def failpoint(name: str) -> None:
-    """Die here, as a power cut would, when the fault tests ask for it (never otherwise)."""
-    if os.environ.get(FAILPOINT) == name:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
-class SyncError(Exception):
-    """Sync could not finish; `transient` ones are retried by the schedule. `code` names the
-    kinds the desk says in its own words ("upgrade_required", "centre_too_old")."""
-
-    def __init__(self, message: str, transient: bool = True, code: str = "") -> None:
-        super().__init__(message)
-        self.transient = transient
-        self.code = code
+# Level 1 is ~10× faster than gzip's default 9 on event JSON, and only ~35 % larger: a push is
+# bound by the desk's CPU, not by its line.
+GZIP_LEVEL = 1
 
 
 class CentreChanged(Exception):
     """The centre went back in time (a new epoch, or a cursor ahead of its log): the re-offer
     is set up; push and pull start over."""
-
-
-class SyncBusy(SyncError):
-    def __init__(self) -> None:
-        super().__init__("A sync is already running.", transient=False)
 
 
 @dataclass
@@ -124,161 +112,6 @@ class SyncReport:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-class TokenStore:
-    """The desk token: in the system keyring where one works, else a file only the user reads."""
-
-    SERVICE = "community-desk"
-
-    def __init__(self, folder: Path) -> None:
-        self.file = folder / "desk-token"
-        self.use_keyring = os.environ.get("COMMUNITY_DESK_TOKEN_STORE", "auto") != "file"
-
-    def _keyring(self) -> Any | None:
-        from desk_app.keys import usable_keyring
-
-        return usable_keyring() if self.use_keyring else None
-
-    def save(self, desk_code: str, token: str) -> str:
-        ring = self._keyring()
-        if ring is not None:
-            try:
-                ring.set_password(self.SERVICE, desk_code, token)
-                return "keyring"
-            except Exception:
-                log.warning("keyring refused the token; keeping it in a private file")
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
-        with os.fdopen(fd, "w") as out:
-            out.write(token)
-        os.chmod(self.file, stat.S_IRUSR | stat.S_IWUSR)
-        return "file"
-
-    def load(self, desk_code: str) -> str | None:
-        ring = self._keyring()
-        if ring is not None:
-            try:
-                value = ring.get_password(self.SERVICE, desk_code)
-                if value:
-                    return value
-            except Exception:
-                pass
-        try:
-            return self.file.read_text().strip() or None
-        except OSError:
-            return None
-
-
-class _TrustStoreAdapter(HTTPAdapter):
-    """HTTPS verified against the operating system's trust store (truststore), so a centre
-    with a certificate from a government network's own CA is trusted once the OS trusts it."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        import ssl
-
-        import truststore
-
-        kwargs["ssl_context"] = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        super().init_poolmanager(*args, **kwargs)
-
-
-def check_server_url(url: str) -> str:
-    """The centre's address, refused unless it is https:// (or http:// to this computer,
-    for a centre run on the desk itself): tokens and residents' data never travel in clear."""
-    from ipaddress import ip_address
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url.strip())
-    host = parts.hostname or ""
-    if parts.scheme == "https" and host:
-        return url.strip().rstrip("/")
-    if parts.scheme == "http" and host:
-        try:
-            loopback = host == "localhost" or ip_address(host).is_loopback
-        except ValueError:
-            loopback = False
-        if loopback:
-            return url.strip().rstrip("/")
-        raise SyncError(f"The centre's address {url.strip()} uses plain http://, which sends "
-                        "the desk's token and residents' data unencrypted. Use its https:// "
-                        "address (plain http:// is allowed only to this computer itself).",
-                        transient=False)
-    raise SyncError(f"{url.strip()!r} is not the web address of a centre "
-                    "(it should start with https://).", transient=False)
-
-
-def http_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
-    """Retries with exponential backoff on transient failures only: no connection, 5xx, 429.
-    Push and pull are idempotent, so POST may be retried too. HTTPS is verified with the
-    operating system's trust store."""
-    session = requests.Session()
-    retry = Retry(total=retries, connect=retries, read=retries, status=retries,
-                  backoff_factor=backoff, status_forcelist=(429, 500, 502, 503, 504),
-                  allowed_methods=frozenset({"GET", "POST", "PUT"}), raise_on_status=False,
-                  respect_retry_after_header=True)
-    session.mount("http://", HTTPAdapter(max_retries=retry))
-    session.mount("https://", _TrustStoreAdapter(max_retries=retry))
-    session.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
-    return session
-
-
-def enrol(desk: Desk, server_url: str, code: str, tokens: TokenStore,
-          session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30)
-          ) -> Enrolment:
-    """Present a one-time enrolment code; keep the token; adopt the scope the centre gives."""
-    session = session or http_session()
-    url = check_server_url(server_url)
-    try:
-        answer = session.post(f"{url}/v1/enrol", timeout=timeout, json={
-            "code": code.strip(), "desk_code": desk.code, "desk_name": desk.identity.name})
-    except requests.exceptions.SSLError as error:
-        raise _network_error(error) from None
-    except requests.RequestException as error:
-        raise SyncError(f"The centre cannot be reached at {url}: {error.__class__.__name__}.") from None
-    if answer.status_code != 200:
-        raise SyncError(_message(answer), transient=answer.status_code >= 500)
-    enrolment = Enrolment.from_dict(_json(answer))
-    tokens.save(desk.code, enrolment.token)
-    with desk.db.begin() as conn:
-        set_sync_facts(conn, server_url=url, desk_id=enrolment.desk_id)
-        write_meta(conn, "desk.org", enrolment.org)
-    desk.identity = DeskIdentity(desk.identity.id, desk.code, desk.identity.name, enrolment.org)
-    return enrolment
-
-
-def _network_error(error: requests.RequestException) -> SyncError:
-    if isinstance(error, requests.exceptions.SSLError):
-        reason = str(error)
-        if "CERTIFICATE_VERIFY_FAILED" in reason or "certificate verify failed" in reason:
-            detail = reason.split("certificate verify failed:")[-1].split("(_ssl")[0].strip(" ')\"")
-            return SyncError(
-                "The centre's certificate could not be verified"
-                f"{f' ({detail})' if detail else ''}: this computer does not trust it. If the "
-                "centre uses your network's own certificate authority, install that "
-                "authority's certificate in this computer's trust store; if not, the address "
-                "may not be the centre's.", transient=False)
-        return SyncError(f"A secure connection to the centre could not be made: {reason[:200]}")
-    if isinstance(error, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError):
-        return SyncError("The centre's answer was cut off on the way; it will be fetched again.")
-    if isinstance(error, requests.Timeout):
-        return SyncError("The centre did not answer in time.")
-    return SyncError(f"The centre cannot be reached: {error.__class__.__name__}.")
-
-
-def _json(response: requests.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        raise SyncError("The centre's answer was cut off or unreadable.") from None
-
-
-def _message(response: requests.Response) -> str:
-    try:
-        body = response.json()
-        return str(body.get("message") or body)[:500]
-    except ValueError:
-        return f"HTTP {response.status_code}"
 
 
 class SyncClient:
@@ -340,47 +173,61 @@ class SyncClient:
     # Push ----------------------------------------------------------------------------------
     def push(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
              ) -> None:
+        """The outbox in batches, one at a time (a record's first event reaches the centre
+        before the events that follow it). While the centre works on one batch, the next is
+        read and encoded."""
         with self.desk.db.read() as conn:
             total = pending_count(conn)
         done = 0
-        while True:
-            with self.desk.db.read() as conn:
-                batch = outbox_batch(conn, self.batch)
-            if not batch:
-                return
-            ids = [e.id for e in batch]
-            body = gzip.compress(json.dumps({"events": [e.to_dict() for e in batch]},
-                                            ensure_ascii=False).encode())
-            try:
-                answer = self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
-                                           headers={"Content-Encoding": "gzip",
-                                                    "Content-Type": "application/json"})
-            except requests.RequestException as error:
-                failure = _network_error(error)
-                note_push_failure(self.desk.db, ids, str(failure))
-                raise failure from None
-            self._clock(answer, report)
-            if answer.status_code != 200:
-                note_push_failure(self.desk.db, ids, _message(answer))
-                raise SyncError(_message(answer), transient=answer.status_code >= 500)
-            self._centre_changed(answer)  # the answers stand; the re-offer follows the push
-            results = self._results(answer, set(ids))
-            failpoint("push.answered")
-            answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
-            refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
-                       for r in results if r.status in (Status.REJECTED, Status.CONFLICT)}
-            with self.desk.db.begin() as conn:
-                record_answers(conn, answered, refused)
-            failpoint("push.recorded")
-            report.pushed += len(batch)
-            report.accepted += sum(r.status is Status.ACCEPTED for r in results)
-            report.already += sum(r.status is Status.ALREADY for r in results)
-            report.refused += len(refused)
-            done += len(batch)
-            if progress:
-                progress("push", done, max(total, done))
-            if len(results) < len(batch):
-                raise SyncError("The centre answered only part of a batch.")
+        with self.desk.db.read() as conn:
+            batch = outbox_batch(conn, self.batch)
+        body = self._push_body(batch) if batch else b""
+        with ThreadPoolExecutor(1, thread_name_prefix="push-send") as sender:
+            while batch:
+                ids = [e.id for e in batch]
+                sending = sender.submit(self._post_push, body)
+                with self.desk.db.read() as conn:  # the rows after this batch, meanwhile
+                    upcoming = outbox_batch(conn, self.batch, skip=len(batch))
+                upcoming_body = self._push_body(upcoming) if upcoming else b""
+                try:
+                    answer = sending.result()
+                except requests.RequestException as error:
+                    failure = _network_error(error)
+                    note_push_failure(self.desk.db, ids, str(failure))
+                    raise failure from None
+                self._clock(answer, report)
+                if answer.status_code != 200:
+                    note_push_failure(self.desk.db, ids, _message(answer))
+                    raise SyncError(_message(answer), transient=answer.status_code >= 500)
+                self._centre_changed(answer)  # the answers stand; the re-offer follows the push
+                results = self._results(answer, set(ids))
+                failpoint("push.answered")
+                answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
+                refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
+                           for r in results if r.status in (Status.REJECTED, Status.CONFLICT)}
+                with self.desk.db.begin() as conn:
+                    record_answers(conn, answered, refused)
+                failpoint("push.recorded")
+                report.pushed += len(batch)
+                report.accepted += sum(r.status is Status.ACCEPTED for r in results)
+                report.already += sum(r.status is Status.ALREADY for r in results)
+                report.refused += len(refused)
+                done += len(batch)
+                if progress:
+                    progress("push", done, max(total, done))
+                if len(results) < len(batch):
+                    raise SyncError("The centre answered only part of a batch.")
+                batch, body = upcoming, upcoming_body
+
+    @staticmethod
+    def _push_body(batch: list[Event]) -> bytes:
+        return gzip.compress(json.dumps({"events": [e.to_dict() for e in batch]},
+                                        ensure_ascii=False).encode(), compresslevel=GZIP_LEVEL)
+
+    def _post_push(self, body: bytes) -> requests.Response:
+        return self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
+                                 headers={"Content-Encoding": "gzip",
+                                          "Content-Type": "application/json"})
 
     def reoffer(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
                 ) -> None:
@@ -399,7 +246,8 @@ class SyncClient:
                 return
             sent = [e for _, e in batch]
             body = gzip.compress(json.dumps({"events": [e.to_dict() for e in sent],
-                                             "reoffer": True}, ensure_ascii=False).encode())
+                                             "reoffer": True}, ensure_ascii=False).encode(),
+                                 compresslevel=GZIP_LEVEL)
             try:
                 answer = self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
                                            headers={"Content-Encoding": "gzip",
@@ -462,45 +310,56 @@ class SyncClient:
     # Pull ----------------------------------------------------------------------------------
     def pull(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
              ) -> None:
-        while True:
-            with self.desk.db.read() as conn:
-                after = cursor(conn)
-            try:
-                answer = self.session.get(f"{self.url}/v1/pull", timeout=self.timeout,
-                                          params={"after": after, "limit": self.page})
-            except requests.RequestException as error:
-                raise _network_error(error) from None
-            self._clock(answer, report)
-            if self._centre_changed(answer):
-                raise CentreChanged  # this page is not applied: re-offer, then pull from 0
-            if answer.status_code == 410:
-                log.warning("the centre asks for a reset: %s", _message(answer))
-                if _json(answer).get("why") == "ahead":  # the centre's log went back in time
+        """Pages after the cursor, each applied with the cursor that follows it in one local
+        transaction (one short write: the desk stays usable). The next page is fetched while
+        this one is applied, so the centre's work and the desk's overlap."""
+        with self.desk.db.read() as conn:
+            after = cursor(conn)
+        with ThreadPoolExecutor(1, thread_name_prefix="pull-fetch") as fetcher:
+            pending = fetcher.submit(self._fetch_page, after)
+            while True:
+                answer = pending.result()
+                self._clock(answer, report)
+                if self._centre_changed(answer):
+                    raise CentreChanged  # this page is not applied: re-offer, then pull from 0
+                if answer.status_code == 410:
+                    log.warning("the centre asks for a reset: %s", _message(answer))
+                    if _json(answer).get("why") == "ahead":  # the centre's log went back in time
+                        with self.desk.db.begin() as conn:
+                            start_reoffer(conn, answer.headers.get(CENTRE_ID_HEADER, ""),
+                                          answer.headers.get(CENTRE_EPOCH_HEADER, ""))
+                        raise CentreChanged
                     with self.desk.db.begin() as conn:
-                        start_reoffer(conn, answer.headers.get(CENTRE_ID_HEADER, ""),
-                                      answer.headers.get(CENTRE_EPOCH_HEADER, ""))
-                    raise CentreChanged
+                        set_cursor(conn, 0)
+                    report.resets += 1
+                    if report.resets > 2:
+                        raise SyncError("The centre keeps asking for a reset.")
+                    pending = fetcher.submit(self._fetch_page, 0)
+                    continue
+                if answer.status_code != 200:
+                    raise SyncError(_message(answer), transient=answer.status_code >= 500)
+                events, next_after, more = self._page(answer)
+                if more:
+                    pending = fetcher.submit(self._fetch_page, next_after)
+                failpoint("pull.received")
                 with self.desk.db.begin() as conn:
-                    set_cursor(conn, 0)
-                report.resets += 1
-                if report.resets > 2:
-                    raise SyncError("The centre keeps asking for a reset.")
-                continue
-            if answer.status_code != 200:
-                raise SyncError(_message(answer), transient=answer.status_code >= 500)
-            events, next_after, more = self._page(answer)
-            failpoint("pull.received")
-            with self.desk.db.begin() as conn:
-                added = self.desk.record(events, origin="pulled", conn=conn).added
-                set_cursor(conn, next_after)
-            failpoint("pull.applied")
-            self.fetch_attachments(events, report)
-            report.pulled += len(events)
-            report.applied += len(added)
-            if progress:
-                progress("pull", report.pulled, report.pulled + (self.page if more else 0))
-            if not more:
-                return
+                    added = self.desk.record(events, origin="pulled", conn=conn).added
+                    set_cursor(conn, next_after)
+                failpoint("pull.applied")
+                self.fetch_attachments(events, report)
+                report.pulled += len(events)
+                report.applied += len(added)
+                if progress:
+                    progress("pull", report.pulled, report.pulled + (self.page if more else 0))
+                if not more:
+                    return
+
+    def _fetch_page(self, after: int) -> requests.Response:
+        try:
+            return self.session.get(f"{self.url}/v1/pull", timeout=self.timeout,
+                                    params={"after": after, "limit": self.page})
+        except requests.RequestException as error:
+            raise _network_error(error) from None
 
     def _page(self, answer: requests.Response) -> tuple[list[Event], int, bool]:
         body = _json(answer)

@@ -115,13 +115,14 @@ def test_every_payload_field_has_a_label_for_messages() -> None:
 
 
 def test_sync_and_enrolment_errors_are_translated(qapp: object) -> None:
-    """Every message sync/client.py raises, and every enrolment refusal of the centre, has a
+    """Every message sync/client.py (and its transport.py) raises, and every enrolment refusal of the centre, has a
     Chinese rendering on the desk (not "This enrolment code is not known…" in English)."""
     from desk_app.ui.i18n import install_language
     from desk_app.ui.sync_ui import sync_error_text
 
     install_language("zh_CN")
-    client = (ROOT / "sync" / "client.py").read_text(encoding="utf-8")
+    client = "".join((ROOT / "sync" / name).read_text(encoding="utf-8")
+                     for name in ("client.py", "transport.py"))
     store = (ROOT / "sync" / "server" / "store.py").read_text(encoding="utf-8")
     def joined(call: str) -> str:  # "a " "b" (implicit concatenation) → "a b"
         return "".join(re.findall(r'f?"([^"]*)"', call))

@@ -165,17 +165,21 @@ class Desk:
         if conn is None:
             with self.write() as unit:
                 return unit.record(batch, origin)
-        if origin != "local":
-            for event in batch:
-                self.clock.observe(event.hlc)
+        if origin != "local" and batch:  # the highest stamp says all the others do
+            self.clock.observe(max((e.hlc for e in batch), key=lambda s: (s[:21], s)))
         result = append_events(conn, batch, origin)
         touched: dict[str, dict[str, None]] = {}  # in log order, so rebuilds match
+        in_hand: dict[str, list[Event]] = {}  # the events of records new with this batch
         for event in result.added:
             touched.setdefault(event.entity, {})[event.entity_id] = None
+            if event.entity_id in result.new_records:
+                in_hand.setdefault(event.entity_id, []).append(event)
         for entity, ids in touched.items():
             projector = PROJECTORS.get(entity)
             if projector:
-                folded = projector(conn, ids, self.calendar)
+                # The bulk path: the case projection folds records new here from in hand.
+                extra = {"known": in_hand} if entity == "case" and in_hand else {}
+                folded = projector(conn, ids, self.calendar, **extra)
                 if folded:
                     result.states.update(folded)
         write_meta(conn, "hlc.last", self.clock.last)

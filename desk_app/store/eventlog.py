@@ -30,6 +30,9 @@ class AppendResult:
     already: list[str] = field(default_factory=list)
     clashes: list[str] = field(default_factory=list)
     states: dict[str, Any] = field(default_factory=dict)  # folded by the projections, by id
+    # Records none of whose events was stored before this batch: their projection can fold
+    # the events in hand instead of reading them back (most of a first sync's records).
+    new_records: set[str] = field(default_factory=set)
 
 
 def _row(event: Event, origin: str, now_ms: int) -> dict[str, object]:
@@ -69,16 +72,24 @@ def _event_of(row: Sequence[Any]) -> Event:
 
 
 def append_events(conn: Connection, batch: Sequence[Event], origin: str) -> AppendResult:
-    """Store validated events; queue local ones for the centre. Projections are the caller's."""
+    """Store validated events; queue local ones for the centre. Projections are the caller's.
+
+    One executemany on the driver for the rows; what was already stored is looked up by id
+    first (whole rows only for those found, to tell "already had" from a clash)."""
     result = AppendResult()
     now_ms = int(time.time() * 1000)
     unique: dict[str, Event] = {}
     for event in batch:
         unique.setdefault(event.id, event)
-    stored: dict[str, Event] = {}
     ids = list(unique)
+    present: list[str] = []
     for start in range(0, len(ids), CHUNK):
         part = ids[start:start + CHUNK]
+        present.extend(r[0] for r in conn.exec_driver_sql(
+            f"SELECT id FROM events WHERE id IN ({_marks(len(part))})", tuple(part)))
+    stored: dict[str, Event] = {}
+    for start in range(0, len(present), CHUNK):
+        part = present[start:start + CHUNK]
         rows = conn.exec_driver_sql(
             f"SELECT {_FIELDS} FROM events WHERE id IN ({_marks(len(part))})", tuple(part))
         stored.update((r[0], _event_of(r)) for r in rows)
@@ -89,6 +100,14 @@ def append_events(conn: Connection, batch: Sequence[Event], origin: str) -> Appe
         else:
             fresh.append(event)
     if fresh:
+        records = list(dict.fromkeys(e.entity_id for e in fresh))
+        known: set[str] = set()
+        for start in range(0, len(records), CHUNK):
+            part = records[start:start + CHUNK]
+            known.update(r[0] for r in conn.exec_driver_sql(
+                f"SELECT DISTINCT entity_id FROM events WHERE entity_id IN "
+                f"({_marks(len(part))})", tuple(part)))
+        result.new_records = {r for r in records if r not in known}
         conn.exec_driver_sql(_INSERT_EVENT, [
             (e.id, e.entity, e.entity_id, e.type, e.payload_json(), e.actor, e.desk, e.hlc,
              e.org, origin, now_ms) for e in fresh])

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, text
 
 from desk_app.domain.case import CaseState, fold
-from desk_app.domain.sla import ms_from_utc
+from desk_app.domain.events import Event
+from desk_app.domain.sla import Clock, ms_from_utc
 from desk_app.domain.validation import phone_last4
 from desk_app.domain.workcalendar import WorkCalendar
 
@@ -23,8 +24,12 @@ def _ms(moment: object) -> int | None:
     return ms_from_utc(moment) if moment is not None else None  # type: ignore[arg-type]
 
 
-def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
-    clock = state.finish_clock(calendar) if state.registered_at else None
+def case_row(state: CaseState, calendar: WorkCalendar,
+             clock: Clock | bool | None = False) -> dict[str, object]:
+    """The case table's row of one folded case (`clock`: its finish clock, if already known)."""
+    if clock is False:
+        clock = state.finish_clock(calendar) if state.registered_at else None
+    assert clock is None or isinstance(clock, Clock)
     sign = state.sign_clock()
     return {
         "id": state.id, "number": state.number, "status": state.status, "kind": state.kind,
@@ -46,24 +51,33 @@ def case_row(state: CaseState, calendar: WorkCalendar) -> dict[str, object]:
     }
 
 
-def refresh_cases(conn: Connection, case_ids: Iterable[str],
-                  calendar: WorkCalendar) -> dict[str, CaseState]:
+def refresh_cases(conn: Connection, case_ids: Iterable[str], calendar: WorkCalendar,
+                  known: Mapping[str, Sequence[Event]] | None = None) -> dict[str, CaseState]:
     """Re-fold the given cases and write their rows; returns the folded states, so that the
-    caller need not read them back."""
+    caller need not read them back.
+
+    `known`: cases whose every event is in hand (nothing of them was stored before this
+    batch): folded from those, not read back from the log. A pulled page is mostly such
+    cases, so it is folded once per case, and its rows, facts and index entries go in one
+    executemany each."""
     ordered = list(dict.fromkeys(case_ids))
-    by_case = load_events(conn, ordered)
+    known = known or {}
+    by_case = load_events(conn, [c for c in ordered if c not in known])
+    by_case.update((c, list(known[c])) for c in ordered if c in known)
     states = {case_id: fold(case_id, by_case[case_id]) for case_id in ordered
               if case_id in by_case}
     gone = [case_id for case_id in ordered if case_id not in by_case]
     if gone:  # every event of these cases was discarded
         conn.execute(delete(cases).where(cases.c.id.in_(gone)))
+    clocks = {case_id: s.finish_clock(calendar) if s.registered_at else None
+              for case_id, s in states.items()}
     if states:
         sql, names = _case_upsert()
-        rows = (case_row(s, calendar) for s in states.values())
+        rows = (case_row(s, calendar, clocks[s.id]) for s in states.values())
         conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
     from .report_facts import write_case_facts  # the reports' projection, same transaction
 
-    write_case_facts(conn, list(states.values()), gone, calendar)
+    write_case_facts(conn, list(states.values()), gone, calendar, clocks)
     return states
 
 
@@ -108,7 +122,7 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
     return len(by_entity.get("case", []))
 
 
-def _projectors() -> dict[str, Callable[[Connection, Iterable[str], WorkCalendar], Any]]:
+def _projectors() -> dict[str, Callable[..., Any]]:
     from .audit import refresh_audit
     from .outreach_projection import refresh_meetings, refresh_outreach, refresh_topics
 

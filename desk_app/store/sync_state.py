@@ -26,12 +26,13 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
-def outbox_batch(conn: Connection, limit: int) -> list[Event]:
-    """The oldest events still waiting for the centre's answer, in log order."""
+def outbox_batch(conn: Connection, limit: int, skip: int = 0) -> list[Event]:
+    """The oldest events still waiting for the centre's answer, in log order (`skip`: after
+    the first `skip` of them, the batch in flight)."""
     # Walk the outbox in the order rows were queued (its rowid), not the log: the log's first
     # rows are long sent, and skipping them on every batch would make a big push quadratic.
     rows = conn.execute(select(events).join(outbox, outbox.c.event_id == events.c.id)
-                        .order_by(literal_column("outbox.rowid")).limit(limit))
+                        .order_by(literal_column("outbox.rowid")).limit(limit).offset(skip))
     return [row_to_event(r) for r in rows]
 
 

@@ -21,6 +21,7 @@ from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import or_, select, update
+from starlette.concurrency import run_in_threadpool
 
 from desk_app.domain.redact import redact
 from desk_app.domain.sla import CHINA
@@ -191,11 +192,14 @@ def open311_router(store: ServerStore) -> APIRouter:
             "zipcode": None, "lat": row.latitude, "long": row.longitude, "media_url": None,
         }
 
-    def guarded(handler: Any) -> Any:
-        async def run(request: Request, name: str, **kwargs: Any) -> Response:
+    def guarded(handler: Any, reads_body: bool = False) -> Any:
+        """The handler's work (its database calls) on a worker thread, never on the event
+        loop; the loop only reads the request's body."""
+        async def run(request: Request, name: str) -> Response:
             fmt = "xml" if name.endswith(".xml") else "json"
             try:
-                return await handler(request, name, **kwargs)
+                extra = {"body": await read_body(request)} if reads_body else {}
+                return await run_in_threadpool(handler, request, name, **extra)
             except Open311Error as error:
                 return _error(fmt, error.code, error.description)
             except ServerError as error:
@@ -206,7 +210,7 @@ def open311_router(store: ServerStore) -> APIRouter:
     async def top_level(request: Request, name: str) -> Response:
         return await guarded(_top_level)(request, name)
 
-    async def _top_level(request: Request, name: str) -> Response:
+    def _top_level(request: Request, name: str) -> Response:
         stem, fmt = _format(name)
         if stem == "discovery":
             base = str(request.base_url).rstrip("/") + "/open311/v2/"
@@ -260,7 +264,7 @@ def open311_router(store: ServerStore) -> APIRouter:
     async def definition(request: Request, name: str) -> Response:
         return await guarded(_definition)(request, name)
 
-    async def _definition(_request: Request, name: str) -> Response:
+    def _definition(_request: Request, name: str) -> Response:
         code, fmt = _format(name)
         if code not in catalogue.items or catalogue.items[code].retired:
             raise Open311Error(404, f"There is no service {code}.")
@@ -272,7 +276,7 @@ def open311_router(store: ServerStore) -> APIRouter:
     async def one_request(request: Request, name: str) -> Response:
         return await guarded(_one_request)(request, name)
 
-    async def _one_request(request: Request, name: str) -> Response:
+    def _one_request(request: Request, name: str) -> Response:
         number, fmt = _format(name)
         rows = list_requests({**dict(request.query_params), "service_request_id": number})
         if not rows:
@@ -283,7 +287,7 @@ def open311_router(store: ServerStore) -> APIRouter:
     async def token(request: Request, name: str) -> Response:
         return await guarded(_token)(request, name)
 
-    async def _token(request: Request, name: str) -> Response:
+    def _token(request: Request, name: str) -> Response:
         value, fmt = _format(name)
         scopes = read_scopes(dict(request.query_params))
         with store.db.read() as conn:
@@ -296,13 +300,12 @@ def open311_router(store: ServerStore) -> APIRouter:
 
     @router.post("/{name}")
     async def create(request: Request, name: str) -> Response:
-        return await guarded(_create)(request, name)
+        return await guarded(_create, reads_body=True)(request, name)
 
-    async def _create(request: Request, name: str) -> Response:
+    def _create(request: Request, name: str, body: bytes) -> Response:
         stem, fmt = _format(name)
         if stem != "requests":
             raise Open311Error(404, "Unknown resource.")
-        body = await read_body(request)
         try:
             form = {k: v[0] for k, v in parse_qs(body.decode("utf-8"), strict_parsing=False).items()}
         except UnicodeDecodeError:

@@ -29,6 +29,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from desk_app.domain.case import CaseState, fold
 from desk_app.domain.evaluation import RETURNING_DIMENSIONS
@@ -354,6 +355,9 @@ def progress_router(store: ServerStore, calendar: WorkCalendar) -> APIRouter:
     @router.post("/p/{code}/evaluation", include_in_schema=False)
     async def evaluate(code: str, request: Request) -> Response:
         body = await read_body(request, 16 * 1024)
+        return await run_in_threadpool(evaluate_now, code, body)  # database work off the loop
+
+    def evaluate_now(code: str, body: bytes) -> Response:
         try:
             form = {k: v[0] for k, v in parse_qs(body.decode("utf-8")).items()}
         except UnicodeDecodeError:

@@ -131,3 +131,31 @@ def test_a_centre_too_old_for_the_desk_is_named(
     report = desk.client().sync()
     assert not report.ok and report.error_code == "centre_too_old"
     assert report.pending == 2
+
+
+def test_audit_events_are_kept_at_the_centre_but_never_pulled(
+        server: ServerProcess, make_desk: Callable[..., SyncDesk]) -> None:
+    """A desk pushes its own audit records; the centre keeps them, and no desk (not even the
+    one that wrote them, re-downloading its area) gets them in a pull."""
+    writer = make_desk("YT-HS-01", "YT-HS", server)
+    other = make_desk("YT-HS-02", "YT-HS", server)
+    case_id = writer.register()
+    clock = HybridClock(writer.desk.code)
+    audit = {"id": uuid7(), "entity": "audit", "entity_id": uuid7(), "type": "audit.viewed",
+             "actor": f"worker@{writer.desk.code}", "desk": writer.desk.code, "org": "YT-HS-PW",
+             "hlc": clock.now(), "payload": {"case": case_id, "field": "phone"}}
+    assert writer.client().sync().ok
+    answer = requests.post(server.url + "/v1/push", timeout=10, json={"events": [audit]},
+                           headers={"Authorization": f"Bearer {writer.token}"})
+    assert [r["status"] for r in answer.json()["results"]] == ["accepted"]
+    kept = requests.get(server.url + "/healthz", timeout=5).json()["events"]
+    assert kept == 3  # registered, dispatched and the audit record
+
+    report = other.client().sync()
+    assert report.ok and report.applied == 2
+    again = requests.get(server.url + "/v1/pull", timeout=10, params={"after": 0},
+                         headers={"Authorization": f"Bearer {writer.token}"}).json()
+    assert [item["event"]["entity"] for item in again["events"]] == ["case", "case"]
+    assert not again["more"] and again["next"] >= 3  # the cursor still moves past it
+    with other.desk.db.read() as conn:
+        assert conn.execute(select(events.c.id).where(events.c.entity == "audit")).first() is None

@@ -1,0 +1,220 @@
+"""The centre's push intake: judge a desk's batch and store what is new.
+
+Decoding, validating and judging happen before the platform's writer lock (against what was
+committed); the lock is held only to number and insert; the case projection runs after it,
+under a lock per case. So server processes work side by side on one PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ARRAY, Connection, Text, cast, func, select, update
+
+from desk_app.domain.catalogue import Catalogue
+from desk_app.domain.events import Event, EventError
+from desk_app.domain.followup import same_automatic
+from desk_app.domain.hlc import HybridClock
+from desk_app.domain.ids import is_uuid
+from sync.protocol import (
+    BROKEN_TEXT,
+    MAX_CLOCK_AHEAD_MS,
+    PushResult,
+    Refusal,
+    Status,
+    broken_text,
+    within,
+)
+
+from . import records
+from . import schema as t
+from .database import ServerDatabase
+from .fields import sealed_json
+from .records import (
+    CREATION,
+    DeskRow,
+    _row_event,
+    attachment_refs,
+    insert_rows,
+    now_ms,
+    project_cases,
+    store_attachment_refs,
+)
+
+_EVENT_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor", "desk", "hlc",
+                  "org", "received_at", "pushed_by")
+
+
+class PushIntake:
+    """The push half of ServerStore (a mixin: the store holds the database and the clock)."""
+
+    db: ServerDatabase
+    catalogue: Catalogue
+    clock: HybridClock
+    epoch_at: int
+
+    # Push ----------------------------------------------------------------------------------
+    def push(self, desk: DeskRow, raw_events: Sequence[Any], reoffer: bool = False,
+             text_checked: bool = False) -> list[PushResult]:
+        """Judge and store a batch; answers come back in the order the events were sent.
+
+        Only numbering and inserting hold the platform's writer lock: decoding, validating
+        and judging happen before it (against what was committed), the case projection after
+        it (under a lock per case), so server processes work side by side on one PostgreSQL.
+
+        `reoffer`: after a restore the desk offers again every event it holds, also other
+        desks' and the centre's that it had pulled (their own desk may be gone). Those are
+        taken only if stamped before this epoch began: anything later must come from its own
+        desk. Such an event is recorded as pushed by the desk that re-offered it.
+
+        `text_checked`: the caller saw in the raw body that no text can be broken (no NUL or
+        surrogate escape), so the scan of every string is skipped."""
+        received = now_ms()
+        results: dict[int, PushResult] = {}
+        decoded: list[tuple[int, Event]] = []
+        for index, raw in enumerate(raw_events):
+            refusal, event = self._check(desk, raw, received, reoffer, text_checked)
+            if event is None:
+                results[index] = refusal  # type: ignore[assignment]
+            else:
+                decoded.append((index, event))
+        with self.db.read() as conn:
+            ids = [e.id for _, e in decoded]
+            seen = self._stored(conn, ids)
+            origins = self._origins(conn, [e.entity_id for _, e in decoded])
+        # Records are judged before the events that follow them, whatever the order sent.
+        decoded.sort(key=lambda pair: pair[1].type not in CREATION)
+        fresh: list[tuple[int, Event]] = []
+        clashes: list[Event] = []
+        for index, event in decoded:
+            result = self._judge(event, seen, origins)
+            results[index] = result
+            if result.status is Status.ACCEPTED:
+                seen[event.id] = event
+                origins.setdefault(event.entity_id, event.org)
+                fresh.append((index, event))
+            elif result.status is Status.CONFLICT:
+                clashes.append(event)
+        # The stored form of each payload (sealed where a key is set), before the lock.
+        encoded = {e.id: sealed_json(records.CIPHER, e.id, e.payload) for _, e in fresh}
+        refs = {e.id: attachment_refs(encoded[e.id], e.org) for _, e in fresh}
+        if fresh or clashes:
+            with self.db.write() as conn:
+                raced = self._stored(conn, [e.id for _, e in fresh]) if fresh else {}
+                if raced:  # stored by a request that ran beside this one since it was read
+                    for index, event in fresh:
+                        if event.id in raced:
+                            results[index] = self._judge(event, raced, origins)
+                    fresh = [(i, e) for i, e in fresh if e.id not in raced]
+                if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
+                    self._insert(conn, [e for _, e in fresh], encoded, received, desk.id)
+                    store_attachment_refs(conn, {ref for _, e in fresh for ref in refs[e.id]})
+                if clashes:
+                    conn.execute(t.conflicts.insert(), [{
+                        "event_id": e.id, "desk_id": desk.id, "received_at": received,
+                        "event": json.dumps(e.to_dict(), ensure_ascii=False)} for e in clashes])
+                if self.db.is_sqlite:  # one writer at a time anyway: save a commit (an fsync)
+                    self._after_push(conn, desk, fresh, received)
+        if not self.db.is_sqlite or not (fresh or clashes):
+            with self.db.write(global_lock=False) as conn:
+                self._after_push(conn, desk, fresh, received)
+        return [results[i] for i in range(len(raw_events))]
+
+    def _after_push(self, conn: Connection, desk: DeskRow, fresh: list[tuple[int, Event]],
+                    received: int) -> None:
+        in_hand: dict[str, list[Event]] = {}
+        for _, event in fresh:
+            if event.entity == "case":
+                in_hand.setdefault(event.entity_id, []).append(event)
+        project_cases(conn, list(in_hand), in_hand)
+        conn.execute(update(t.desks).where(t.desks.c.id == desk.id).values(last_seen=received))
+
+    def _check(self, desk: DeskRow, raw: Any, received: int, reoffer: bool,
+               text_checked: bool = False) -> tuple[PushResult | None, Event | None]:
+        """What can be judged of one event alone: its form, its area, its author, its clock."""
+        raw_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
+        if not text_checked and broken_text(raw):
+            return PushResult("?" if broken_text(raw_id) else raw_id[:36] or "?", Status.REJECTED,
+                              BROKEN_TEXT, Refusal.INVALID), None
+        try:
+            event = Event.from_dict(raw)
+        except EventError as error:
+            return PushResult(raw_id[:36] or "?", Status.REJECTED, str(error), Refusal.INVALID), None
+        if not within(event.org, desk.org):
+            return PushResult(event.id, Status.REJECTED,
+                              f"Outside this desk's area: {event.org} is not under {desk.org}.",
+                              Refusal.OUTSIDE_SCOPE), None
+        if (event.type == "case.registered" and event.org not in (
+                event.payload.get("grid"), event.payload["community"])) or (
+                event.type == "case.registered" and event.payload.get("grid")
+                and not within(event.payload["grid"], event.payload["community"])):
+            return PushResult(event.id, Status.REJECTED,
+                              "A case must be filed under its own community or grid.",
+                              Refusal.OUTSIDE_SCOPE), None
+        restored = reoffer and event.wall_ms < self.epoch_at
+        if not restored and (event.desk != desk.code or not event.actor.endswith("@" + desk.code)):
+            return PushResult(event.id, Status.REJECTED,
+                              f"Recorded by {event.actor} on desk {event.desk}, not by a user of "
+                              f"desk {desk.code}.", Refusal.FOREIGN_ACTOR), None
+        if event.wall_ms > received + MAX_CLOCK_AHEAD_MS:
+            ahead = (event.wall_ms - received) / 60_000
+            return PushResult(event.id, Status.REJECTED,
+                              f"The desk's clock is wrong: this event is stamped {ahead:.0f} "
+                              f"minutes in the future. Set the computer's date and time, then "
+                              f"resend.", Refusal.CLOCK_AHEAD), None
+        return None, event
+
+    def _judge(self, event: Event, seen: dict[str, Event], origins: dict[str, str]) -> PushResult:
+        """One checked event against what the centre holds: new, already had, or a clash."""
+        stored = seen.get(event.id)
+        home = origins.get(event.entity_id)
+        if stored is None and home is None and event.type not in CREATION and event.is_known:
+            # A type this version does not know may well open its own kind of record.
+            return PushResult(event.id, Status.REJECTED,
+                              "The record this event belongs to is not known at the centre "
+                              "(was its first event refused?).", Refusal.INVALID)
+        if home is not None and event.org != home:
+            return PushResult(event.id, Status.REJECTED,
+                              f"This record belongs to {home}; an event for it cannot be filed "
+                              f"under {event.org}.", Refusal.OUTSIDE_SCOPE)
+        if stored is not None:
+            # Two desks' copies of one automatic warning (same derived id) are one fact.
+            if stored.to_dict() == event.to_dict() or same_automatic(stored.to_dict(),
+                                                                     event.to_dict()):
+                return PushResult(event.id, Status.ALREADY)
+            return PushResult(event.id, Status.CONFLICT,
+                              "An event with this id but different content is already stored; "
+                              "the first one is kept.", Refusal.CONFLICT)
+        self.clock.observe(event.hlc)
+        return PushResult(event.id, Status.ACCEPTED)
+
+    def _stored(self, conn: Connection, ids: list[str]) -> dict[str, Event]:
+        found: dict[str, Event] = {}
+        for start in range(0, len(ids), 1000):
+            part = ids[start:start + 1000]
+            where = (t.events.c.id == func.any(cast(part, ARRAY(Text)))
+                     if conn.dialect.name == "postgresql" else t.events.c.id.in_(part))
+            found.update((row.id, _row_event(row)) for row in conn.execute(
+                select(t.events).where(where)))
+        return found
+
+    def _insert(self, conn: Connection, batch: list[Event], encoded: dict[str, str],
+                received: int, pushed_by: str) -> None:
+        """Number and insert under the writer lock: MAX(seq)+1 onwards, in one statement on
+        the driver (`encoded`: the stored payloads, made before the lock was taken)."""
+        next_seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
+        rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type, encoded[e.id], e.actor,
+                 e.desk, e.hlc, e.org, received, pushed_by) for n, e in enumerate(batch)]
+        insert_rows(conn, t.events, _EVENT_COLUMNS, rows)
+
+    def _origins(self, conn: Connection, entity_ids: list[Any]) -> dict[str, str]:
+        """The organisation each known record was first filed under: its events stay there."""
+        ids = sorted({i for i in entity_ids if isinstance(i, str) and is_uuid(i)})
+        if not ids:
+            return {}
+        first = (select(t.events.c.entity_id, func.min(t.events.c.seq).label("seq"))
+                 .where(t.events.c.entity_id.in_(ids)).group_by(t.events.c.entity_id).subquery())
+        rows = conn.execute(select(t.events.c.entity_id, t.events.c.org)
+                            .join(first, t.events.c.seq == first.c.seq))
+        return {entity_id: org for entity_id, org in rows}
