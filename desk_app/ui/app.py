@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -21,16 +22,19 @@ from desk_app.workspace import Workspace, demo_paths, open_workspace
 from .accounts import ChangePasswordDialog
 from .backup_ui import recovery_for
 from .crash import install_crash_handler
+from .first_paint import after_first_paint
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
 from .login import LoginDialog
-from .main_window import MainWindow
 from .recovery import RecoveryKeyDialog, RecoveryKeyPrompt
 from .setup_wizard import SetupWizard
 from .single_instance import SingleInstance
 from .sync_ui import SyncBridge
 from .tasks import wait_for_pools
-from .watch_view import FollowupBridge, followup_for
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .watch_view import FollowupBridge
 
 MAX_AUTO_LOCK = 30  # minutes; 等保 2.0 wants an idle session locked, so "never" is not offered
 
@@ -63,12 +67,9 @@ class DeskSession:
         self.watcher = IdleWatcher(auto_lock_minutes(workspace.settings.auto_lock_minutes))
         QApplication.instance().installEventFilter(self.watcher)
         self.watcher.idle.connect(lambda: self.lock(idle=True))
-        self.sync = SyncBridge(workspace)
-        self.sync.start()
+        self.sync = SyncBridge(workspace)  # its scheduler starts once the window is painted
         self.followup: FollowupBridge | None = None
-        paths = workspace.paths
-        key = workspace.key
-        self.sync.scheduler.add_daily(lambda: scheduled_backup(paths, key=key), "daily-backup")
+        self.background_started = False
 
     def sign_in(self) -> bool:
         desk = self.workspace.desk
@@ -84,16 +85,38 @@ class DeskSession:
             return False
         self.workspace.settings.last_user = user.username
         self.workspace.settings.save(self.workspace.paths.settings)
-        self.window = MainWindow(self.workspace, user, sync=self.sync,
-                                 followup=self.followup_bridge())
+        self.open_window(user)
+        return True
+
+    def open_window(self, user: User) -> MainWindow:
+        """Show the main window; sync, the daily backup and follow-through start once it has
+        been painted, so that their imports and threads never delay the first screen."""
+        from .main_window import MainWindow
+
+        self.window = MainWindow(self.workspace, user, sync=self.sync, followup=self.followup)
         self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
+        after_first_paint(self.window, self.start_background)
         self.window.show()
-        return True
+        return self.window
+
+    def start_background(self) -> None:
+        """Once per session: the sync schedule with the daily backup, and follow-through."""
+        if self.background_started:
+            return
+        self.background_started = True
+        paths, key = self.workspace.paths, self.workspace.key
+        self.sync.scheduler.add_daily(lambda: scheduled_backup(paths, key=key), "daily-backup")
+        self.sync.start()
+        bridge = self.followup_bridge()
+        if self.window is not None and self.window.followup is None:
+            self.window.followup = bridge  # the settings dialog passes its rules on
 
     def followup_bridge(self) -> FollowupBridge | None:
         """The follow-through job, started once per session (on its own thread)."""
         if self.followup is None and self.workspace.desk is not None:
+            from .watch_view import followup_for
+
             self.followup = followup_for(self.workspace)
             self.followup.start()
         return self.followup
