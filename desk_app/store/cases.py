@@ -16,6 +16,7 @@ from desk_app.domain.roles import event_permission, may
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
 
+from .case_cache import folded_case
 from .desk import Desk
 from .eventlog import load_events
 from .schema import cases
@@ -242,8 +243,9 @@ def case_events(desk: Desk, case_id: str) -> list[Event]:
 
 
 def get_case(desk: Desk, case_id: str) -> CaseState:
-    """The case with its whole path, folded from the log (not from the projection)."""
-    return fold(case_id, case_events(desk, case_id))
+    """The case with its whole path, folded from the log (not from the projection); the
+    last fold is reused while the case's events are unchanged (store/case_cache.py)."""
+    return folded_case(desk.db, case_id)
 
 
 def find_case_id(desk: Desk, number: str) -> str | None:
