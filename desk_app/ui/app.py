@@ -19,14 +19,11 @@ from desk_app.store.database import WrongKey
 from desk_app.store.users import User
 from desk_app.workspace import Workspace, demo_paths, open_workspace
 
-from .accounts import ChangePasswordDialog
-from .backup_ui import recovery_for
 from .crash import install_crash_handler
 from .first_paint import after_first_paint
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
 from .login import LoginDialog
-from .recovery import RecoveryKeyDialog, RecoveryKeyPrompt
 from .setup_wizard import SetupWizard
 from .single_instance import SingleInstance
 from .sync_ui import SyncBridge
@@ -126,6 +123,8 @@ class DeskSession:
         administrator is shown a recovery key still waiting (after an upgrade encrypted the
         desk) until it is ticked as kept."""
         if user.must_change_password:
+            from .accounts import ChangePasswordDialog  # these dialogs are rare: imported then
+
             change = ChangePasswordDialog(self.workspace.db, user, forced=True)
             if change.exec() != QDialog.DialogCode.Accepted or change.changed is None:
                 return None
@@ -134,6 +133,8 @@ class DeskSession:
         recovery = keys.pending_recovery() if keys is not None else None
         if recovery and user.role == "admin":
             desk = self.workspace.desk
+            from .recovery import RecoveryKeyDialog
+
             RecoveryKeyDialog(recovery, desk.identity.name if desk else "", keys).exec()
             keys.recovery_shown()  # type: ignore[union-attr]
         return user
@@ -159,6 +160,8 @@ class DeskSession:
         wait_for_pools()
         self.workspace.close()
         paths = self.workspace.paths
+        from .backup_ui import recovery_for
+
         try:
             restored = restore_backup(path, paths.database, paths.attachments,
                                       key=self.workspace.key, recovery=recovery_for(path))
@@ -194,6 +197,8 @@ def open_with_recovery(demo: bool) -> Workspace | None:
         try:
             return open_workspace(demo=demo, recovery=recovery)
         except WrongKey as error:
+            from .recovery import RecoveryKeyPrompt
+
             prompt = RecoveryKeyPrompt(message(error))
             if recovery is not None:
                 prompt.show_error(translate(

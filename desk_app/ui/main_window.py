@@ -48,6 +48,12 @@ if TYPE_CHECKING:
     from .outreach_view import OpinionRoomPage, PatrolsPage
 
 
+def _accounts() -> Any:
+    from . import accounts  # the accounts dialogs: imported when a menu entry is chosen
+
+    return accounts
+
+
 def _meetings_view() -> Any:
     from . import meetings_view
 
@@ -361,16 +367,14 @@ class MainWindow(QMainWindow):
             self.switch_language(settings.language)
 
     def _add_account_actions(self, menu: QWidget) -> None:
-        from .accounts import AccountsDialog, ChangePasswordDialog
-
         if may(self.user.role, "users"):
             accounts = QAction(self.tr("&Accounts…"), self)
             accounts.triggered.connect(
-                lambda: AccountsDialog(self.workspace.db, self.user, self).exec())
+                lambda: _accounts().AccountsDialog(self.workspace.db, self.user, self).exec())
             menu.addAction(accounts)
         own = QAction(self.tr("Change my &password…"), self)
-        own.triggered.connect(
-            lambda: ChangePasswordDialog(self.workspace.db, self.user, parent=self).exec())
+        own.triggered.connect(lambda: _accounts().ChangePasswordDialog(
+            self.workspace.db, self.user, parent=self).exec())
         menu.addAction(own)
 
     def switch_language(self, language: str) -> None:
