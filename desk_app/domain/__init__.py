@@ -4,4 +4,4 @@ Importing the package declares every event type (cases, meetings and topics, rec
 and patrols), so that whoever validates events — a desk or the centre — knows all of them.
 """
 
-from . import case, case_events, meeting, outreach  # noqa: F401
+from . import audit, case, case_events, meeting, outreach  # noqa: F401

@@ -19,13 +19,15 @@ _EVERYTHING = frozenset({
     "meetings", "receptions", "patrols", "reports", "rejections",
 })
 
+# "audit": every role's acts are recorded in the access audit (the store records them, whoever
+# acts); "audit_log": reading and exporting that audit, the administrator's alone.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "window": frozenset({"register", "settle", "reply", "resolve", "evaluate", "remind",
-                         "comment", "repeat", "see_phone", "receptions"}),
-    "deputy": frozenset({"register", "comment", "repeat", "receptions"}),
-    "grid": frozenset({"register", "comment", "repeat", "patrols"}),
-    "supervisor": _EVERYTHING,
-    "admin": _EVERYTHING | {"users", "settings"},
+                         "comment", "repeat", "see_phone", "receptions", "audit"}),
+    "deputy": frozenset({"register", "comment", "repeat", "receptions", "audit"}),
+    "grid": frozenset({"register", "comment", "repeat", "patrols", "audit"}),
+    "supervisor": _EVERYTHING | {"audit"},
+    "admin": _EVERYTHING | {"users", "settings", "audit", "audit_log"},
 }
 
 

@@ -146,7 +146,8 @@ def normalize_id_number(text: str, today: date | None = None) -> str:
 
 
 def mask_id_number(value: str) -> str:
-    return value[:6] + "********" + value[-4:] if len(value) == 18 else value
+    """4403**********1239: the province and city, and the last four (as the phone keeps them)."""
+    return value[:4] + "*" * 10 + value[-4:] if len(value) == 18 else value
 
 
 # What each field is called on screen. Messages name a field by its internal name
@@ -200,4 +201,7 @@ FIELD_LABELS = {
     "leader": _t("field", "Responsible leader"), "letter": _t("field", "Reminder letter"),
     "since": _t("field", "Since"), "threshold": _t("field", "Warning"),
     "to": _t("field", "Handed over to"), "to_name": _t("field", "Handed over to"),
+    # The access audit (issue 11)
+    "what": _t("field", "Action"), "case_number": _t("field", "Case number"),
+    "target": _t("field", "Concerning"),
 }

@@ -83,9 +83,10 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
                         batch: int = 2000) -> int:
     """Throw away every projection and derive it again from the event log. Returns case count."""
     from .report_schema import case_facts, case_rollup
-    from .schema import meetings, outreach, resolutions, topics
+    from .schema import audit_log, meetings, outreach, resolutions, topics
 
-    for table in (cases, meetings, resolutions, outreach, topics, case_facts, case_rollup):
+    for table in (cases, meetings, resolutions, outreach, topics, case_facts, case_rollup,
+                  audit_log):
         conn.execute(delete(table))
     by_entity: dict[str, list[str]] = {}
     for entity, entity_id in conn.execute(
@@ -108,10 +109,12 @@ def rebuild_projections(conn: Connection, calendar: WorkCalendar,
 
 
 def _projectors() -> dict[str, Callable[[Connection, Iterable[str], WorkCalendar], Any]]:
+    from .audit import refresh_audit
     from .outreach_projection import refresh_meetings, refresh_outreach, refresh_topics
 
     return {"case": refresh_cases, "meeting": refresh_meetings, "visit": refresh_outreach,
-            "patrol": refresh_outreach, "duty": refresh_outreach, "topic": refresh_topics}
+            "patrol": refresh_outreach, "duty": refresh_outreach, "topic": refresh_topics,
+            "audit": refresh_audit}
 
 
 PROJECTORS = _projectors()

@@ -277,3 +277,21 @@ deadline_changes = Table(
     Column("changed_at", Integer, nullable=False),
     Index("ix_deadline_changes_case", "case_id", "n"),
 )
+
+# Revision 0010: the access audit, one row per `audit.recorded` event (a projection of the log,
+# so an administrator can filter it by time, person, action and case without scanning the log).
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("at_ms", Integer, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(50), nullable=False),
+    Column("case_id", String(36), nullable=False, server_default=""),
+    Column("case_number", String(40), nullable=False, server_default=""),
+    Column("target", String(100), nullable=False, server_default=""),
+    Column("detail", Text, nullable=False, server_default=""),
+    Column("desk", String(64), nullable=False, server_default=""),
+    Index("ix_audit_at", "at_ms"),
+    Index("ix_audit_actor", "actor", "at_ms"),
+    Index("ix_audit_case", "case_id", "at_ms"),
+)

@@ -3021,6 +3021,89 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Opened a resident&apos;s full phone and ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searched by phone or ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed a user&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password at sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account locked after failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched user at the lock screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the desk&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded events the centre refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent refused events again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the database key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the access audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
@@ -3964,6 +4047,10 @@ Size: %2</source>
         <source>Patrol ended</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Access recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>field</name>
@@ -4301,6 +4388,14 @@ Size: %2</source>
     </message>
     <message>
         <source>Handed over to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerning</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

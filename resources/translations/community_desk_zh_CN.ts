@@ -3014,6 +3014,89 @@ Size: %2</source>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Opened a resident&apos;s full phone and ID number</source>
+        <translation>查看居民完整电话和身份证号</translation>
+    </message>
+    <message>
+        <source>Searched by phone or ID number</source>
+        <translation>按电话或身份证号查询</translation>
+    </message>
+    <message>
+        <source>Printed personal data</source>
+        <translation>打印个人信息</translation>
+    </message>
+    <message>
+        <source>Exported personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>Added a user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Disabled a user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Enabled a user</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>Changed a user&apos;s role</source>
+        <translation>修改用户角色</translation>
+    </message>
+    <message>
+        <source>Reset a user&apos;s password</source>
+        <translation>重置用户密码</translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Wrong password at sign-in</source>
+        <translation>登录密码错误</translation>
+    </message>
+    <message>
+        <source>Account locked after failed sign-ins</source>
+        <translation>多次登录失败，账号已锁定</translation>
+    </message>
+    <message>
+        <source>Switched user at the lock screen</source>
+        <translation>锁屏时切换用户</translation>
+    </message>
+    <message>
+        <source>Changed the desk&apos;s settings</source>
+        <translation>修改本机设置</translation>
+    </message>
+    <message>
+        <source>Made a backup</source>
+        <translation>备份数据</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Discarded events the centre refused</source>
+        <translation>作废中心拒收的记录</translation>
+    </message>
+    <message>
+        <source>Sent refused events again</source>
+        <translation>重新发送被拒收的记录</translation>
+    </message>
+    <message>
+        <source>Changed the database key</source>
+        <translation>更换数据库密钥</translation>
+    </message>
+    <message>
+        <source>Exported the access audit</source>
+        <translation>导出访问审计</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
@@ -3957,6 +4040,10 @@ Size: %2</source>
         <source>Patrol ended</source>
         <translation>结束巡查</translation>
     </message>
+    <message>
+        <source>Access recorded</source>
+        <translation>访问留痕</translation>
+    </message>
 </context>
 <context>
     <name>field</name>
@@ -4295,6 +4382,14 @@ Size: %2</source>
     <message>
         <source>Handed over to</source>
         <translation>交接给</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>涉及对象</translation>
     </message>
 </context>
 <context>

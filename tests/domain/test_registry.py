@@ -13,7 +13,7 @@ from desk_app.domain.roles import PERMISSIONS, ROLES, event_permission, may
 from desk_app.domain.schema import check_payload
 
 ALL_PERMISSIONS = set().union(*PERMISSIONS.values())
-RECORD_KINDS = {"case", "meeting", "topic", "visit", "duty", "patrol"}
+RECORD_KINDS = {"case", "meeting", "topic", "visit", "duty", "patrol", "audit"}
 
 
 @pytest.mark.parametrize("kind", list(EVENT_TYPES.values()), ids=list(EVENT_TYPES))

@@ -176,7 +176,8 @@ def test_an_older_database_gets_the_indexes_and_its_cases_are_searchable(
     path = tmp_path / "old.sqlite3"
     old = open_database(path)  # at head; go back by hand: drop what 0005 made
     with old.begin() as conn:
-        for statement in ("DROP TABLE cases_grams", "DROP INDEX ix_events_hlc",
+        for statement in ("DROP TABLE audit_log",  # 0010, after 0005
+                          "DROP TABLE cases_grams", "DROP INDEX ix_events_hlc",
                           "DROP INDEX ix_cases_deadline", "DROP INDEX ix_cases_open",
                           "DROP TRIGGER cases_grams_insert", "DROP TRIGGER cases_grams_delete",
                           "DROP TRIGGER cases_grams_update",

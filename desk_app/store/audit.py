@@ -1,0 +1,166 @@
+"""The access audit in the store: entries are recorded inside the unit of work of what they
+audit (an administrator's act and its entry commit together, or neither does), and read back
+only by the administrator.
+
+What is recorded and why is in `desk_app.domain.audit`. Nothing here stores personal data: a
+searched phone or ID number is kept masked, a case by its id and number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from sqlalchemy import Connection, select
+
+from desk_app.domain.audit import ACTIONS, fold_audit, repeat_id
+from desk_app.domain.events import Event
+from desk_app.domain.ids import uuid7
+from desk_app.domain.roles import may
+from desk_app.domain.sla import ms_from_utc
+from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
+from desk_app.domain.text import DomainError
+from desk_app.domain.validation import mask_id_number, mask_phone
+from desk_app.domain.workcalendar import WorkCalendar
+
+from .eventlog import load_events
+from .schema import audit_log
+from .users import User
+
+if TYPE_CHECKING:  # desk.py imports the projections, this module among them
+    from .desk import Desk, UnitOfWork
+
+SYSTEM_ACTOR = "desk"  # the actor of entries made when nobody is signed in (a failed sign-in)
+
+
+@dataclass(frozen=True)
+class Audited:
+    """What one entry says, before it is an event."""
+
+    action: str
+    case_id: str = ""
+    case_number: str = ""
+    target: str = ""  # a user name, a setting, a file's name: never a resident's data
+    detail: str = ""
+
+    def payload(self) -> dict[str, object]:
+        found: dict[str, object] = {"what": self.action}
+        for name in ("case_id", "case_number", "target", "detail"):
+            value = getattr(self, name)
+            if value:
+                found[name] = value[:500] if name == "detail" else value[:100]
+        return found
+
+
+def audit_event(desk: Desk, actor: User | str, entry: Audited, *, repeatable: bool = False
+                ) -> Event:
+    """The event of one entry, stamped now. `repeatable` entries (opening the same case again)
+    have one id per person, action, case and hour, so repeats collapse to one entry."""
+    if entry.action not in ACTIONS:
+        raise ValueError(f"unknown audit action {entry.action}")
+    who = actor.actor(desk.code) if isinstance(actor, User) else f"{actor}@{desk.code}"
+    event = desk.new_event(who, "audit", uuid7(), "audit.recorded", entry.payload())
+    if repeatable:
+        same = repeat_id(who, entry.action, entry.case_id or entry.target, event.wall_ms)
+        event = Event(same, "audit", same, event.type, event.payload, event.actor, event.desk,
+                      event.hlc, event.org)
+    return event
+
+
+def note_audit(unit: UnitOfWork, actor: User | str, entry: Audited, *,
+               repeatable: bool = False) -> None:
+    """Record an entry in the caller's unit of work (it commits with the act it audits)."""
+    unit.record([audit_event(unit.desk, actor, entry, repeatable=repeatable)])
+    unit.note("audit")
+
+
+def record_audit(desk: Desk, actor: User | str, entry: Audited, *,
+                 repeatable: bool = False) -> None:
+    """Record an entry in a unit of work of its own (for acts that write nothing else: looking
+    at a case, a search, a print)."""
+    with desk.write() as unit:
+        if repeatable:
+            event = audit_event(desk, actor, entry, repeatable=True)
+            seen = unit.conn.exec_driver_sql(
+                "SELECT 1 FROM events WHERE id = ?", (event.id,)).first()
+            if seen is None:
+                unit.record([event])
+                unit.note("audit")
+            return
+        note_audit(unit, actor, entry)
+
+
+def masked_query(query: str) -> str:
+    """A searched phone or ID number as the audit keeps it."""
+    digits = query.strip()
+    if len(digits) >= 15:
+        return mask_id_number(digits)
+    return mask_phone(digits) if len(digits) >= 7 else digits
+
+
+# The projection ------------------------------------------------------------------------------
+
+def refresh_audit(conn: Connection, ids: Iterable[str], _calendar: WorkCalendar) -> None:
+    ordered = list(dict.fromkeys(ids))
+    found = load_events(conn, ordered)
+    rows = []
+    for entry_id in ordered:
+        events = found.get(entry_id, [])
+        state = fold_audit(entry_id, events)
+        if state.status == "incomplete" or state.at is None:
+            continue
+        rows.append((state.id, ms_from_utc(state.at), state.actor, state.action, state.case_id,
+                     state.case_number, state.target, state.detail, events[0].desk))
+    if rows:
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO audit_log (id, at_ms, actor, action, case_id, case_number, "
+            "target, detail, desk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+# Reading it: the administrator's alone ---------------------------------------------------------
+
+class AuditLine(NamedTuple):
+    id: str
+    at_ms: int
+    actor: str
+    action: str
+    case_id: str
+    case_number: str
+    target: str
+    detail: str
+    desk: str
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    since_ms: int | None = None
+    until_ms: int | None = None  # exclusive
+    actor: str = ""  # a user name (with or without @desk)
+    action: str = ""  # a key of ACTIONS, or a prefix such as "user."
+    case_number: str = ""
+
+
+def list_audit(desk: Desk, user: User, where: AuditFilter = AuditFilter(), *,
+               limit: int = 500, before: tuple[int, str] | None = None) -> list[AuditLine]:
+    """The entries that match, newest first; `before` = (at_ms, id) of the last line shown, for
+    the next page."""
+    if not may(user.role, "audit_log"):
+        raise DomainError(_t("domain", "Your role may not do this."))
+    t = audit_log.c
+    query = select(*audit_log.c).order_by(t.at_ms.desc(), t.id.desc()).limit(limit)
+    if where.since_ms is not None:
+        query = query.where(t.at_ms >= where.since_ms)
+    if where.until_ms is not None:
+        query = query.where(t.at_ms < where.until_ms)
+    if where.actor:
+        name = where.actor.strip()
+        query = query.where(t.actor == name if "@" in name else t.actor.startswith(name + "@"))
+    if where.action:
+        query = query.where(t.action.startswith(where.action) if where.action.endswith(".")
+                            else t.action == where.action)
+    if where.case_number:
+        query = query.where(t.case_number == where.case_number.strip())
+    if before is not None:
+        query = query.where((t.at_ms < before[0]) | ((t.at_ms == before[0]) & (t.id < before[1])))
+    with desk.db.read() as conn:
+        return [AuditLine(*row) for row in conn.execute(query)]
