@@ -1,6 +1,7 @@
 """One start of the desk (or of a bare QMainWindow, the floor), timed by bench/desk_scale.py.
 
     python -m bench.startup_child bare
+    python -m bench.startup_child bare+sqlalchemy
     python -m bench.startup_child desk DATABASE
     python -m bench.startup_child memory DATABASE ROWS
 
@@ -32,9 +33,12 @@ def say(text: str) -> None:
     sys.stdout.flush()
 
 
-def bare() -> None:
+def bare(with_sqlalchemy: bool = False) -> None:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if with_sqlalchemy:  # what the store's one library costs on any path that imports it
+        import sqlalchemy  # noqa: F401
 
     app = QApplication(sys.argv)
 
@@ -140,6 +144,8 @@ def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         bare()
+    elif mode == "bare+sqlalchemy":
+        bare(with_sqlalchemy=True)
     elif mode == "desk":
         desk(Path(sys.argv[2]))
     elif mode == "memory":

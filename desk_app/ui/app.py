@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -27,7 +28,7 @@ from .login import LoginDialog
 from .setup_wizard import SetupWizard
 from .single_instance import SingleInstance
 from .sync_ui import SyncBridge
-from .tasks import wait_for_pools
+from .tasks import BackgroundOp, wait_for_pools
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -195,7 +196,7 @@ def open_with_recovery(demo: bool) -> Workspace | None:
     recovery: str | None = None
     while True:
         try:
-            return open_workspace(demo=demo, recovery=recovery)
+            return open_in_background(demo, recovery)
         except WrongKey as error:
             from .recovery import RecoveryKeyPrompt
 
@@ -207,6 +208,31 @@ def open_with_recovery(demo: bool) -> Workspace | None:
             if prompt.exec() != QDialog.DialogCode.Accepted:
                 return None
             recovery = prompt.text
+
+
+def open_in_background(demo: bool, recovery: str | None = None) -> Workspace:
+    """`open_workspace` on a worker while the event loop turns. Upgrading a large database
+    (migrations that build indexes: minutes at a million cases) or encrypting one in place
+    takes long; past a moment a progress window says so, instead of a start that looks frozen.
+    What the opening raises is raised here, on the GUI thread."""
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def finished(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    BackgroundOp(None, lambda _s: open_workspace(demo=demo, recovery=recovery),
+                 pool_name="open").with_progress(translate(
+                     "DeskSession", "Opening the desk's database…\nUpgrading or encrypting a "
+                     "large database can take a few minutes. Please wait.")).success(
+        lambda workspace: finished("workspace", workspace)).failure(
+        lambda error: finished("error", error)).run()
+    if not outcome:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["workspace"]  # type: ignore[return-value]
 
 
 def run_app(demo: bool = False, language: str | None = None) -> int:
