@@ -18,8 +18,7 @@ from sqlalchemy import Connection, func, select
 
 from desk_app.domain.events import Event
 
-from .schema import events as events_table
-from .schema import meta, outbox
+from .schema import outbox
 
 CHUNK = 500
 
@@ -121,8 +120,9 @@ def load_events(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[E
 
 def latest_stamp(conn: Connection) -> str | None:
     """The highest clock stamp the desk has written or seen."""
-    saved = conn.execute(select(meta.c.value).where(meta.c.key == "hlc.last")).scalar()
-    seen = conn.execute(select(func.max(events_table.c.hlc))).scalar()
+    # Fixed SQL to the driver: read at every start and on every write's clock (issue 14).
+    saved = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'hlc.last'").scalar()
+    seen = conn.exec_driver_sql("SELECT max(hlc) FROM events").scalar()
     stamps = [s for s in (saved, seen) if s]
     return max(stamps, key=lambda s: (s[:21], s)) if stamps else None
 
