@@ -43,15 +43,19 @@ def _heartbeat(app: object) -> tuple[Callable[[], None], Callable[[], float]]:
     return start, stop
 
 
-def _settle(app: object, seconds: float = 0.3) -> None:
-    """Let queued work (background loads and their redraws) finish."""
-    from desk_app.ui.tasks import wait_for_pools
+def _settle(app: object, seconds: float = 0.3, at_most: float = 5.0) -> None:
+    """Let queued work (background loads and their redraws) finish, with the event loop
+    turning all the while: blocking in `wait_for_pools` here would itself be the longest
+    "stall" the heartbeat sees, and hide what the GUI thread really did meanwhile."""
+    from desk_app.ui.tasks import _pools
 
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
+    started = time.perf_counter()
+    end = started + seconds
+    while time.perf_counter() < end or (
+            any(p.activeThreadCount() for p in _pools.values())
+            and time.perf_counter() < started + at_most):
         app.processEvents()  # type: ignore[attr-defined]
         time.sleep(0.002)
-    wait_for_pools(5_000)
     app.processEvents()  # type: ignore[attr-defined]
 
 

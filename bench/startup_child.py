@@ -1,13 +1,15 @@
 """One start of the desk (or of a bare QMainWindow, the floor), timed by bench/desk_scale.py.
 
     python -m bench.startup_child bare
+    python -m bench.startup_child bare+sqlalchemy
     python -m bench.startup_child desk DATABASE
     python -m bench.startup_child memory DATABASE ROWS
 
 Prints `painted` when the main window is first painted (and, for the desk, `rows N` when the
-case list's first page is on screen), then exits. The desk runs what `run_app` runs after
+case list's first page is on screen), then exits. The desk runs what `run_app` runs around
 sign-in: the application object, the workspace on DATABASE (its own settings in a temporary
-home), the language, the main window of a supervisor (every page). `memory` loads ROWS rows
+home), the language, the session and its main window of a supervisor (every page), as
+`DeskSession.open_window` shows it after sign-in. `memory` loads ROWS rows
 into the case list and prints the process's resident memory before and after.
 """
 
@@ -31,9 +33,12 @@ def say(text: str) -> None:
     sys.stdout.flush()
 
 
-def bare() -> None:
+def bare(with_sqlalchemy: bool = False) -> None:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if with_sqlalchemy:  # what the store's one library costs on any path that imports it
+        import sqlalchemy  # noqa: F401
 
     app = QApplication(sys.argv)
 
@@ -53,23 +58,44 @@ def bare() -> None:
     app.exec()
 
 
+def plain_workspace(paths: object, database: Path) -> object:
+    """The workspace `open_workspace` builds, on the benchmark's plain database as it is.
+
+    `open_workspace` would encrypt a plain database in place (after a backup): minutes at 1 M,
+    and the cached file would be changed for every later run. SQLCipher's raw key costs a
+    pooled connection no more than plain SQLite (desk_app/store/database.py), and
+    bench/encryption.py measures what the cipher costs per page.
+    """
+    from desk_app.config import calendar_file
+    from desk_app.domain.workcalendar import WorkCalendar
+    from desk_app.settings import Settings
+    from desk_app.store.database import open_database
+    from desk_app.workspace import Workspace, _catalogue
+
+    paths.ensure()  # type: ignore[attr-defined]
+    workspace = Workspace(paths, Settings.load(paths.settings),  # type: ignore[arg-type, attr-defined]
+                          _catalogue(paths), WorkCalendar.load(calendar_file()),  # type: ignore[arg-type]
+                          open_database(database), None)
+    workspace.attach_desk()
+    return workspace
+
+
 def desk(database: Path, rows_wanted: int = 0) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from desk_app.config import Paths
     from desk_app.store.users import User
-    from desk_app.ui.app import application
+    from desk_app.ui.app import DeskSession, application
     from desk_app.ui.i18n import install_language
-    from desk_app.ui.main_window import MainWindow
-    from desk_app.workspace import open_workspace
 
     app = application()
     home = Path(tempfile.mkdtemp(prefix="desk-bench-"))
     paths = Paths(home / "data", home / "logs", home / "config")
-    workspace = open_workspace(paths, database=database)
+    workspace = plain_workspace(paths, database)
     install_language("zh_CN")
     user = User("bench", "bench", "测评", "supervisor")
-    window = MainWindow(workspace, user)
+    session = DeskSession(workspace)  # what run_app does after sign-in, as the person sees it
+    window = session.open_window(user)
     cases = window.cases
 
     class Painted(QObject):
@@ -111,7 +137,6 @@ def desk(database: Path, rows_wanted: int = 0) -> None:
     cases.model.loaded.connect(first_rows)
     spy = Painted()
     window.installEventFilter(spy)
-    window.show()
     app.exec()
 
 
@@ -119,6 +144,8 @@ def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         bare()
+    elif mode == "bare+sqlalchemy":
+        bare(with_sqlalchemy=True)
     elif mode == "desk":
         desk(Path(sys.argv[2]))
     elif mode == "memory":

@@ -15,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from apscheduler.schedulers.background import BackgroundScheduler
-
 from desk_app.domain.followup import Rules
 from desk_app.store.desk import Desk
 from desk_app.store.followup_actions import desk_level
@@ -51,6 +49,8 @@ class FollowupJob:
         self.rules = rules
         self.on_result = on_result
         self.interval = max(0.1, interval_minutes)
+        from apscheduler.schedulers.background import BackgroundScheduler  # not at start-up
+
         self.scheduler = BackgroundScheduler(daemon=True)
         self.runs = 0
         self._lock = threading.Lock()

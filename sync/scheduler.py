@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-
-from apscheduler.schedulers.background import BackgroundScheduler
+from typing import TYPE_CHECKING
 
 from .client import SyncBusy, SyncClient, SyncReport
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.background import BackgroundScheduler
 
 log = logging.getLogger(__name__)
 JOB = "sync"
@@ -31,9 +33,19 @@ class SyncScheduler:
         self.on_report = on_report
         self.on_progress = on_progress
         self.on_started = on_started
-        self.scheduler = BackgroundScheduler(daemon=True)
+        self._scheduler: BackgroundScheduler | None = None
         self.running = False
         self._again = False
+
+    @property
+    def scheduler(self) -> BackgroundScheduler:
+        """APScheduler's scheduler, made (and APScheduler imported, ~40 ms) when first used:
+        the desk starts it after its window is painted."""
+        if self._scheduler is None:
+            from apscheduler.schedulers.background import BackgroundScheduler
+
+            self._scheduler = BackgroundScheduler(daemon=True)
+        return self._scheduler
 
     def start(self, first_in_seconds: float = 5) -> None:
         self.scheduler.add_job(self._run, "interval", minutes=self.interval, id=JOB,
@@ -61,7 +73,7 @@ class SyncScheduler:
             self.scheduler.reschedule_job(JOB, trigger="interval", minutes=self.interval)
 
     def shutdown(self) -> None:
-        if self.scheduler.running:
+        if self._scheduler is not None and self._scheduler.running:
             self.scheduler.shutdown(wait=True)
 
     def _run(self) -> None:

@@ -121,6 +121,35 @@ def load_picker_words(folder: Path | None = None) -> dict[str, tuple[float, tupl
     return found
 
 
+SPELLINGS = "spellings.tsv"
+
+
+def spell_words(words: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Each word's pinyin, in full and by initials, lower case, by pypinyin."""
+    from pypinyin import Style, lazy_pinyin
+
+    return {w: ("".join(lazy_pinyin(w)).lower(),
+                "".join(lazy_pinyin(w, style=Style.FIRST_LETTER)).lower()) for w in words}
+
+
+def spellings(words: set[str], folder: Path | None = None) -> dict[str, tuple[str, str]]:
+    """The pinyin of `words`: from spellings.tsv (word, full, initials), made from the shipped
+    catalogue by scripts/spell_catalogue.py, and by pypinyin only for words it lacks (a newer
+    catalogue from the centre). Importing pypinyin holds the interpreter for about half a
+    second in two long steps, which the window's thread would feel as stalls (issue 14)."""
+    path = (folder or examples_dir()) / SPELLINGS
+    found: dict[str, tuple[str, str]] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, full, first = [*line.split("\t"), "", ""][:3]
+            if word in words:
+                found[word] = (full, first)
+    missing = words - found.keys()
+    if missing:
+        found.update(spell_words(missing))
+    return found
+
+
 @dataclass
 class LearnedExamples:
     """This desk's confirmed and corrected choices (text, item code), most recent last; the
@@ -435,24 +464,18 @@ class CatalogueIndex:
         self._usage = {code: n / top for code, n in counts.items()} if top else {}
 
     def _build(self) -> list[_Entry]:
-        from pypinyin import Style, lazy_pinyin
-
-        def initials(word: str) -> str:
-            return "".join(lazy_pinyin(word, style=Style.FIRST_LETTER)).lower()
-
-        def spelled(word: str) -> str:
-            return "".join(lazy_pinyin(word)).lower()
-
         extra = load_picker_words()
-        entries = []
+        listed = []
         for item in self.catalogue.active_items():
             top, sub, _ = self.catalogue.path(item.code)
             prior, words_extra = extra.get(item.code, (1.0, ()))
             words = (item.name_zh, sub.name_zh, top.name_zh, *item.keywords, *words_extra)
-            latin = (item.code, item.name_en.lower(), *(spelled(w) for w in words))
-            entries.append(_Entry(item, words, latin, tuple(initials(w) for w in words),
-                                  prior, len(words_extra)))
-        return entries
+            listed.append((item, words, prior, len(words_extra)))
+        spell = spellings({w for _i, words, _p, _n in listed for w in words})
+        return [_Entry(item, words, (item.code, item.name_en.lower(),
+                                     *(spell[w][0] for w in words)),
+                       tuple(spell[w][1] for w in words), prior, n)
+                for item, words, prior, n in listed]
 
     def search(self, query: str, limit: int = 50) -> list[Item]:
         q = re.sub(r"\s+", "", query).lower()

@@ -19,6 +19,7 @@ from desk_app.domain.text import DomainError
 
 from .access import NotAllowed, require, requires, sees_personal
 from .audit import Audited, record_audit
+from .case_cache import folded_case
 from .desk import Desk
 from .eventlog import load_events
 from .schema import cases
@@ -250,8 +251,9 @@ def _case_events(desk: Desk, case_id: str) -> list[Event]:
 
 
 def _fold_case(desk: Desk, case_id: str) -> CaseState:
-    """The case folded from the log, unchecked and unmasked: for the store's own use."""
-    return fold(case_id, _case_events(desk, case_id))
+    """The case folded from the log, unchecked and unmasked, for the store's own use; the last
+    fold is reused while the case's events are unchanged (store/case_cache.py)."""
+    return folded_case(desk.db, case_id)
 
 
 @requires("read_cases")

@@ -18,8 +18,7 @@ from sqlalchemy import Connection, func, select
 
 from desk_app.domain.events import Event
 
-from .schema import events as events_table
-from .schema import meta, outbox
+from .schema import outbox
 
 CHUNK = 500
 
@@ -69,6 +68,11 @@ def _marks(n: int) -> str:
 def _event_of(row: Sequence[Any]) -> Event:
     return Event(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6], row[7],
                  row[8])
+
+
+def event_from_row(row: Sequence[Any]) -> Event:
+    """An Event from a driver row of the log's fields, in `_FIELDS` order (the fast paths)."""
+    return _event_of(row)
 
 
 def append_events(conn: Connection, batch: Sequence[Event], origin: str) -> AppendResult:
@@ -135,8 +139,9 @@ def load_events(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[E
 
 def latest_stamp(conn: Connection) -> str | None:
     """The highest clock stamp the desk has written or seen."""
-    saved = conn.execute(select(meta.c.value).where(meta.c.key == "hlc.last")).scalar()
-    seen = conn.execute(select(func.max(events_table.c.hlc))).scalar()
+    # Fixed SQL to the driver: read at every start and on every write's clock (issue 14).
+    saved = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'hlc.last'").scalar()
+    seen = conn.exec_driver_sql("SELECT max(hlc) FROM events").scalar()
     stamps = [s for s in (saved, seen) if s]
     return max(stamps, key=lambda s: (s[:21], s)) if stamps else None
 

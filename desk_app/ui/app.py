@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -20,19 +21,19 @@ from desk_app.store.database import WrongKey
 from desk_app.store.users import User
 from desk_app.workspace import Workspace, demo_paths, open_workspace
 
-from .accounts import ChangePasswordDialog
-from .backup_ui import recovery_for
 from .crash import install_crash_handler
+from .first_paint import after_first_paint
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
 from .login import LoginDialog
-from .main_window import MainWindow
-from .recovery import RecoveryKeyDialog, RecoveryKeyPrompt
 from .setup_wizard import SetupWizard
 from .single_instance import SingleInstance
 from .sync_ui import SyncBridge
-from .tasks import wait_for_pools
-from .watch_view import FollowupBridge, followup_for
+from .tasks import BackgroundOp, wait_for_pools
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .watch_view import FollowupBridge
 
 MAX_AUTO_LOCK = 30  # minutes; 等保 2.0 wants an idle session locked, so "never" is not offered
 
@@ -65,12 +66,9 @@ class DeskSession:
         self.watcher = IdleWatcher(auto_lock_minutes(workspace.settings.auto_lock_minutes))
         QApplication.instance().installEventFilter(self.watcher)
         self.watcher.idle.connect(lambda: self.lock(idle=True))
-        self.sync = SyncBridge(workspace)
-        self.sync.start()
+        self.sync = SyncBridge(workspace)  # its scheduler starts once the window is painted
         self.followup: FollowupBridge | None = None
-        paths = workspace.paths
-        key = workspace.key
-        self.sync.scheduler.add_daily(lambda: scheduled_backup(paths, key=key), "daily-backup")
+        self.background_started = False
 
     def sign_in(self) -> bool:
         desk = self.workspace.desk
@@ -88,19 +86,37 @@ class DeskSession:
         return True
 
     def open_window(self, user: User) -> MainWindow:
-        """The main window of the person signed in (their role's menus, pages and masking)."""
+        """The main window of the person signed in (their role's menus, pages and masking).
+        Sync, the daily backup and follow-through start once it has been painted, so that their
+        imports and threads never delay the first screen."""
+        from .main_window import MainWindow
+
         self.workspace.settings.last_user = user.username
         self.workspace.settings.save(self.workspace.paths.settings)
-        self.window = MainWindow(self.workspace, user, sync=self.sync,
-                                 followup=self.followup_bridge())
+        self.window = MainWindow(self.workspace, user, sync=self.sync, followup=self.followup)
         self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
+        after_first_paint(self.window, self.start_background)
         self.window.show()
         return self.window
+
+    def start_background(self) -> None:
+        """Once per session: the sync schedule with the daily backup, and follow-through."""
+        if self.background_started:
+            return
+        self.background_started = True
+        paths, key = self.workspace.paths, self.workspace.key
+        self.sync.scheduler.add_daily(lambda: scheduled_backup(paths, key=key), "daily-backup")
+        self.sync.start()
+        bridge = self.followup_bridge()
+        if self.window is not None and self.window.followup is None:
+            self.window.followup = bridge  # the settings dialog passes its rules on
 
     def followup_bridge(self) -> FollowupBridge | None:
         """The follow-through job, started once per session (on its own thread)."""
         if self.followup is None and self.workspace.desk is not None:
+            from .watch_view import followup_for
+
             self.followup = followup_for(self.workspace)
             self.followup.start()
         return self.followup
@@ -110,6 +126,8 @@ class DeskSession:
         administrator is shown a recovery key still waiting (after an upgrade encrypted the
         desk) until it is ticked as kept."""
         if user.must_change_password:
+            from .accounts import ChangePasswordDialog  # these dialogs are rare: imported then
+
             change = ChangePasswordDialog(self.workspace.desk, user, forced=True)  # type: ignore[arg-type]
             if change.exec() != QDialog.DialogCode.Accepted or change.changed is None:
                 return None
@@ -118,6 +136,8 @@ class DeskSession:
         recovery = keys.pending_recovery() if keys is not None else None
         if recovery and user.role == "admin":
             desk = self.workspace.desk
+            from .recovery import RecoveryKeyDialog
+
             RecoveryKeyDialog(recovery, desk.identity.name if desk else "", keys).exec()
             keys.recovery_shown()  # type: ignore[union-attr]
         return user
@@ -143,6 +163,8 @@ class DeskSession:
         wait_for_pools()
         self.workspace.close()
         paths = self.workspace.paths
+        from .backup_ui import recovery_for
+
         try:
             restored = restore_backup(self.window.user if self.window else None,  # type: ignore[arg-type]
                                       path, paths.database, paths.attachments,
@@ -219,8 +241,10 @@ def open_with_recovery(demo: bool) -> Workspace | None:
     recovery: str | None = None
     while True:
         try:
-            return open_workspace(demo=demo, recovery=recovery)
+            return open_in_background(demo, recovery)
         except WrongKey as error:
+            from .recovery import RecoveryKeyPrompt
+
             prompt = RecoveryKeyPrompt(message(error))
             if recovery is not None:
                 prompt.show_error(translate(
@@ -229,6 +253,31 @@ def open_with_recovery(demo: bool) -> Workspace | None:
             if prompt.exec() != QDialog.DialogCode.Accepted:
                 return None
             recovery = prompt.text
+
+
+def open_in_background(demo: bool, recovery: str | None = None) -> Workspace:
+    """`open_workspace` on a worker while the event loop turns. Upgrading a large database
+    (migrations that build indexes: minutes at a million cases) or encrypting one in place
+    takes long; past a moment a progress window says so, instead of a start that looks frozen.
+    What the opening raises is raised here, on the GUI thread."""
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def finished(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    BackgroundOp(None, lambda _s: open_workspace(demo=demo, recovery=recovery),
+                 pool_name="open").with_progress(translate(
+                     "DeskSession", "Opening the desk's database…\nUpgrading or encrypting a "
+                     "large database can take a few minutes. Please wait.")).success(
+        lambda workspace: finished("workspace", workspace)).failure(
+        lambda error: finished("error", error)).run()
+    if not outcome:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["workspace"]  # type: ignore[return-value]
 
 
 def run_app(demo: bool = False, language: str | None = None) -> int:

@@ -31,10 +31,10 @@ from sync.client import SyncReport
 from sync.protocol import CLOCK_WARNING_MS
 
 from .backup_ui import AboutDialog, RestoreDialog, backup_now
-from .case_detail import CaseDetail
 from .case_list import CaseList
 from .changes import Coalesced
 from .drafts import draft_for
+from .first_paint import after_first_paint
 from .i18n import install_language, label
 from .intake_form import IntakeForm
 from .lazy_page import LazyPage
@@ -45,8 +45,15 @@ from .watch_view import FollowupBridge, attach_watch_page
 from .window_state import remember_window, restore_window
 
 if TYPE_CHECKING:
+    from .case_detail import CaseDetail
     from .meetings_view import MeetingsPage
     from .outreach_view import OpinionRoomPage, PatrolsPage
+
+
+def _accounts() -> Any:
+    from . import accounts  # the accounts dialogs: imported when a menu entry is chosen
+
+    return accounts
 
 
 def _meetings_view() -> Any:
@@ -87,8 +94,9 @@ class MainWindow(QMainWindow):
             index = self._index
             # Built once the window is on screen: loading pinyin holds the interpreter.
             desk = self.desk
-            QTimer.singleShot(300, lambda: BackgroundOp(
-                None, lambda _s: warm_suggestions(desk, index), pool_name="index").run())
+            after_first_paint(self, lambda: BackgroundOp(
+                None, lambda _s: warm_suggestions(desk, index), pool_name="index").run(),
+                delay_ms=300)
         return self._index
 
     # Building (again after a change of language) ----------------------------------------
@@ -124,9 +132,7 @@ class MainWindow(QMainWindow):
         if may(self.user.role, "reports"):  # built when first shown: only then imported
             self._add_page(self.tr("Reports"), LazyPage(self._reports_page))
             self._add_page(self.tr("Dashboard"), LazyPage(self._dashboard_page))
-        self.detail = CaseDetail(self.desk, self.user)
-        self.detail.back.connect(lambda: self.show_page(self.cases))
-        self.pages.addWidget(self.detail)
+        self._detail: CaseDetail | None = None  # built when a case is first opened
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         # A click on the highlighted row (coming back from a case detail) changes no row.
         self.nav.itemClicked.connect(lambda item: self.pages.setCurrentIndex(self.nav.row(item)))
@@ -140,6 +146,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.update_status()
         self.watch = attach_watch_page(self, self.followup)
+
+    @property
+    def detail(self) -> CaseDetail:
+        """The case page, built when first needed: ~70 ms the first screen does not need."""
+        if self._detail is None:
+            from .case_detail import CaseDetail  # imported then too
+
+            self._detail = CaseDetail(self.desk, self.user)
+            self._detail.back.connect(lambda: self.show_page(self.cases))
+            self.pages.addWidget(self._detail)  # after the sidebar's pages, as before
+        return self._detail
 
     def _build_status_bar(self) -> None:
         self.sync_label = QLabel(objectName="syncState")
@@ -361,16 +378,14 @@ class MainWindow(QMainWindow):
             self.switch_language(settings.language)
 
     def _add_account_actions(self, menu: QWidget) -> None:
-        from .accounts import AccountsDialog, ChangePasswordDialog
-
         if may(self.user.role, "users"):
             accounts = QAction(self.tr("&Accounts…"), self)
             accounts.triggered.connect(
-                lambda: AccountsDialog(self.desk, self.user, self).exec())
+                lambda: _accounts().AccountsDialog(self.desk, self.user, self).exec())
             menu.addAction(accounts)
         own = QAction(self.tr("Change my &password…"), self)
-        own.triggered.connect(
-            lambda: ChangePasswordDialog(self.desk, self.user, parent=self).exec())
+        own.triggered.connect(lambda: _accounts().ChangePasswordDialog(
+            self.desk, self.user, parent=self).exec())
         menu.addAction(own)
 
     def switch_language(self, language: str) -> None:

@@ -974,6 +974,11 @@ Size: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Opening the desk&apos;s database…
+Upgrading or encrypting a large database can take a few minutes. Please wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Community Desk is already open on this computer for this data. Its window was brought to the front; use that one.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -970,6 +970,12 @@ Size: %2</source>
         <translation>此恢复密钥无法打开数据库。请核对后重试。</translation>
     </message>
     <message>
+        <source>Opening the desk&apos;s database…
+Upgrading or encrypting a large database can take a few minutes. Please wait.</source>
+        <translation>正在打开本台数据库…
+升级或加密大型数据库可能需要几分钟，请稍候。</translation>
+    </message>
+    <message>
         <source>Community Desk is already open on this computer for this data. Its window was brought to the front; use that one.</source>
         <translation>本机已有一个社区工作台正在使用这份数据。已把它的窗口调到最前，请使用那个窗口。</translation>
     </message>
