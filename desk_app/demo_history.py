@@ -198,7 +198,15 @@ def _one_case(desk: Desk, rng: random.Random, events: list[Event],
     actor = rng.choice(workers)
     org = grid or community.code
 
+    until = int(time.time() * 1000) - 60_000
+    ended = [False]
+
     def event(type_: str, payload: dict[str, Any], hours: float, by: str = actor) -> None:
+        """The case's next step, unless it would lie in the future: a long case of two months
+        ago is still under way today (its later steps would date the desk's clock ahead)."""
+        if ended[0] or wall[0] + max(60_000, int(hours * HOUR_MS)) > until:
+            ended[0] = True
+            return
         wall[0] += max(60_000, int(hours * HOUR_MS))
         events.append(Event(uuid7(wall[0]), "case", case_id, type_, payload, by, desk.code,
                             clock.now(), org))
