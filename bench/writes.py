@@ -107,9 +107,12 @@ def measure(cases: int) -> list[tuple[str, float, float]]:
     figures.append(("a step (remind_case)", _median_ms(lambda: remind_case(desk, user, case.id,
                                                                            "请尽快"), 100),
                     _median_ms(_replayer(path, sent), 100)))
+    get_case(desk, user, case.id)  # the first look of the hour records the access audit's entry
     sent = _capture(db, lambda: get_case(desk, user, case.id))
     raw = sqlite3.connect(path)
-    statement, (_many, parameters) = sent[-1]
+    # The fetch of the case's events (then the audit's check that this look is recorded this
+    # hour: part of the desk's figure, not of the floor).
+    statement, (_many, parameters) = next(s for s in sent if "entity_id" in s[0])
     figures.append(("get_case (with its whole path)", _median_ms(lambda: get_case(desk, user, case.id)),
                     _median_ms(lambda: [r for r in raw.execute(statement, parameters)])))
     db.close()
