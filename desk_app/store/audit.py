@@ -77,10 +77,12 @@ def record_audit(desk: Desk, actor: User | str, entry: Audited, *,
     """Record an entry in a unit of work of its own (for acts that write nothing else: looking
     at a case, a search, a print)."""
     if repeatable:  # looked at again within the hour: a read, not a write (opening a case)
-        event = audit_event(desk, actor, entry, repeatable=True)
-        with desk.db.read() as conn:
-            if conn.exec_driver_sql("SELECT 1 FROM events WHERE id = ?", (event.id,)).first():
+        who = actor.actor(desk.code) if isinstance(actor, User) else f"{actor}@{desk.code}"
+        same = repeat_id(who, entry.action, entry.case_id or entry.target, desk.clock.wall_ms())
+        with desk.db.read() as conn:  # (no event made, so the clock does not move either)
+            if conn.exec_driver_sql("SELECT 1 FROM events WHERE id = ?", (same,)).first():
                 return
+        event = audit_event(desk, actor, entry, repeatable=True)
     with desk.write() as unit:
         if repeatable:
             seen = unit.conn.exec_driver_sql(
