@@ -308,9 +308,13 @@ def _number_search_allowed(user: User, text: str) -> bool:
 
 
 def _searched(desk: Desk, user: User, text: str, *, audit: bool) -> None:
-    """A search by phone or ID number: refused as above, recorded in the access audit."""
+    """A search by phone or ID number: refused as above, recorded in the access audit (the
+    same number searched again within the hour is one entry: a list refreshed, or opened again
+    from the same search, is not a new search)."""
     if _number_search_allowed(user, text) and audit:
-        record_audit(desk, user, Audited("personal.searched", detail=masked_query(text)))
+        masked = masked_query(text)
+        record_audit(desk, user, Audited("personal.searched", target=masked, detail=masked),
+                     repeatable=True)
 
 
 def _seen_by(user: User, rows: list[CaseRow]) -> list[CaseRow]:

@@ -81,6 +81,7 @@ def test_a_phone_search_is_recorded_masked(desk: Desk, people: dict[str, User],
                                            intake: Callable[..., Intake]) -> None:
     case_of(desk, people, intake)
     list_cases(desk, people["window"], CaseQuery(text="138 1234 5678"))
+    list_cases(desk, people["window"], CaseQuery(text="13812345678"))  # the same, again
     list_cases(desk, people["window"], CaseQuery(text="楼道"))  # words: not audited
     [line] = entries(desk, people["admin"], "personal.searched")
     assert line.detail == "138****5678" and line.actor == "window1@YT-HS-01"
