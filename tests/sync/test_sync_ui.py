@@ -108,5 +108,9 @@ def test_a_fast_clock_is_shown_and_refusals_are_listed(
     assert dialog.table.rowCount() == 0
     with qtbot.waitSignal(bridge.finished, timeout=20_000):
         window.sync_now()
-    assert window.last_report.ok and window.last_report.accepted == 1
+    # The registration and the access audit's entry of recording it again; the entry of the
+    # discard was stamped while the clock was still fast, so the centre refuses it like any
+    # other event stamped then, and it waits in the list (issue 11).
+    assert window.last_report.ok and window.last_report.accepted == 2
+    assert window.last_report.refused == 1
     assert count_cases(workspace.db, READER, CaseQuery()) == 1
