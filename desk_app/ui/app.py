@@ -219,6 +219,9 @@ class DeskSession:
         assert desk is not None
         record_audit(desk, user, Audited("signin.switched", target=old.user.username))
         self.open_window(user)  # first: closing the last window would end the application
+        for dialog in old.findChildren(QDialog):
+            if dialog.isVisible():  # one waiting in exec() under the lock: cancelled, so that
+                dialog.reject()  # its exec() returns before its window is deleted
         old.close()
         old.deleteLater()
         self.watcher.set_minutes(auto_lock_minutes(self.workspace.settings.auto_lock_minutes))

@@ -176,3 +176,19 @@ def test_the_lock_hides_the_windows_own_windows_too(
     assert session.window is not window
     assert not audit.isVisible() and not receipt.isVisible()
     assert session.window.findChild(ReceiptDialog) is None  # type: ignore[union-attr]
+
+
+def test_a_switch_while_a_dialog_waits_cancels_it(
+        qtbot: QtBot, workspace: Workspace, users: dict[str, User], session: DeskSession) -> None:
+    """The desk locks itself while a dialog of the window worker's is open (its exec() waits
+    under the lock); the supervisor switches in: the dialog is cancelled, nothing crashes."""
+    from PySide6.QtWidgets import QDialog
+
+    first = session.open_window(users["window"])
+    asking = QDialog(first)
+    asking.setModal(True)
+    at_the_lock_screen(qtbot, sign_in_as(qtbot, "chenjie"))
+    QTimer.singleShot(50, lambda: session.lock(idle=True))  # the idle lock, during exec()
+    assert asking.exec() == QDialog.DialogCode.Rejected
+    assert session.window is not None and session.window.user.username == "chenjie"
+    assert session.window.isVisible()
