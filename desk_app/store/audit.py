@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, select
 
@@ -50,48 +51,59 @@ class Audited:
         return found
 
 
-def audit_event(desk: Desk, actor: User | str, entry: Audited, *, repeatable: bool = False
+def _who(desk: Desk, actor: User | str) -> str:
+    return actor.actor(desk.code) if isinstance(actor, User) else f"{actor}@{desk.code}"
+
+
+def audit_event(desk: Desk, actor: User | str, entry: Audited, *, entry_id: str | None = None
                 ) -> Event:
-    """The event of one entry, stamped now. `repeatable` entries (opening the same case again)
-    have one id per person, action, case and hour, so repeats collapse to one entry."""
+    """The event of one entry, stamped now (`entry_id`: the id of a repeatable entry)."""
     if entry.action not in ACTIONS:
         raise ValueError(f"unknown audit action {entry.action}")
-    who = actor.actor(desk.code) if isinstance(actor, User) else f"{actor}@{desk.code}"
-    event = desk.new_event(who, "audit", uuid7(), "audit.recorded", entry.payload())
-    if repeatable:
-        same = repeat_id(who, entry.action, entry.case_id or entry.target, event.wall_ms)
-        event = Event(same, "audit", same, event.type, event.payload, event.actor, event.desk,
-                      event.hlc, event.org)
+    event = desk.new_event(_who(desk, actor), "audit", uuid7(), "audit.recorded", entry.payload())
+    if entry_id is not None:
+        event = Event(entry_id, "audit", entry_id, event.type, event.payload, event.actor,
+                      event.desk, event.hlc, event.org)
     return event
 
 
-def note_audit(unit: UnitOfWork, actor: User | str, entry: Audited, *,
-               repeatable: bool = False) -> None:
+def note_audit(unit: UnitOfWork, actor: User | str, entry: Audited) -> None:
     """Record an entry in the caller's unit of work (it commits with the act it audits)."""
-    unit.record([audit_event(unit.desk, actor, entry, repeatable=repeatable)])
+    unit.record([audit_event(unit.desk, actor, entry)])
     unit.note("audit")
+
+
+# The ids of repeatable entries this process knows are stored, per desk: opening a case again
+# within the hour then costs a set lookup, not a query (get_case is the desk's hottest read).
+_STORED: WeakKeyDictionary[Desk, set[str]] = WeakKeyDictionary()
 
 
 def record_audit(desk: Desk, actor: User | str, entry: Audited, *,
                  repeatable: bool = False) -> None:
     """Record an entry in a unit of work of its own (for acts that write nothing else: looking
-    at a case, a search, a print)."""
-    if repeatable:  # looked at again within the hour: a read, not a write (opening a case)
-        who = actor.actor(desk.code) if isinstance(actor, User) else f"{actor}@{desk.code}"
-        same = repeat_id(who, entry.action, entry.case_id or entry.target, desk.clock.wall_ms())
-        with desk.db.read() as conn:  # (no event made, so the clock does not move either)
-            if conn.exec_driver_sql("SELECT 1 FROM events WHERE id = ?", (same,)).first():
+    at a case, a search, a print). `repeatable` entries (opening the same case again) have one
+    id per person, action, case and hour, so repeats collapse to one entry; a repeat writes
+    nothing."""
+    if not repeatable:
+        with desk.write() as unit:
+            note_audit(unit, actor, entry)
+        return
+    same = repeat_id(_who(desk, actor), entry.action, entry.case_id or entry.target,
+                     desk.clock.wall_ms())
+    stored = _STORED.setdefault(desk, set())
+    if same in stored:
+        return
+    with desk.db.read() as conn:
+        seen = conn.exec_driver_sql("SELECT 1 FROM events WHERE id = ?", (same,)).first()
+    if seen is None:
+        with desk.write() as unit:
+            if unit.conn.exec_driver_sql("SELECT 1 FROM events WHERE id = ?", (same,)).first():
                 return
-        event = audit_event(desk, actor, entry, repeatable=True)
-    with desk.write() as unit:
-        if repeatable:
-            seen = unit.conn.exec_driver_sql(
-                "SELECT 1 FROM events WHERE id = ?", (event.id,)).first()
-            if seen is None:
-                unit.record([event])
-                unit.note("audit")
-            return
-        note_audit(unit, actor, entry)
+            unit.record([audit_event(desk, actor, entry, entry_id=same)])
+            unit.note("audit")
+    if len(stored) > 10_000:  # a long day's worth; forgetting only costs a query
+        stored.clear()
+    stored.add(same)
 
 
 def masked_query(query: str) -> str:

@@ -252,7 +252,8 @@ TABLE: dict[str, Checked | Exempt] = {
     # the event log and projections (the write path's inside) ------------------------------
     "eventlog.row_to_event": INTERNAL, "eventlog.append_events": INTERNAL,
     "eventlog.load_events": INTERNAL, "eventlog.latest_stamp": INTERNAL,
-    "eventlog.pending_count": INTERNAL,
+    "eventlog.pending_count": INTERNAL, "eventlog.event_from_row": INTERNAL,
+    "case_cache.folded_case": INTERNAL, "case_cache.forget_cases": INTERNAL,
     "projection.case_row": INTERNAL, "projection.refresh_cases": INTERNAL,
     "projection.rebuild_projections": INTERNAL,
     "outreach_projection.meeting_row": INTERNAL, "outreach_projection.refresh_meetings": INTERNAL,

@@ -19,6 +19,7 @@ from desk_app.store.case_queries import CaseQuery, count_cases
 from desk_app.store.cases import register_case
 from desk_app.store.schema import events
 from desk_app.store.sync_state import cursor
+from tests.reading import READER
 
 from .conftest import SyncDesk
 from .servers import ROOT, ServerProcess
@@ -53,7 +54,7 @@ def test_a_first_sync_killed_half_way_goes_on_from_its_cursor(
     pulled = int(re.search(r"pulled=(\d+)", again.stdout.decode()).group(1))  # type: ignore[union-attr]
     assert pulled == 300  # only what was left: nothing fetched twice
     assert event_count(desk) == 600
-    assert count_cases(desk.desk.db, CaseQuery()) == 300
+    assert count_cases(desk.desk.db, READER, CaseQuery()) == 300
 
 
 def test_a_window_worker_registers_a_case_while_the_first_sync_runs(
@@ -84,8 +85,8 @@ def test_a_window_worker_registers_a_case_while_the_first_sync_runs(
     report = outcome["report"]
     assert report.ok and report.applied == 500  # type: ignore[attr-defined]
     assert ("pull", 200, 300) in seen and seen[-1][1] == 500
-    assert count_cases(desk.desk.db, CaseQuery()) == 251
+    assert count_cases(desk.desk.db, READER, CaseQuery()) == 251
     assert case.number  # registered with its number, offline-style, mid-sync
     assert desk.client().sync().ok  # and sent at the next sync
     assert event_count(other) == 500 and other.client().sync().ok
-    assert count_cases(other.desk.db, CaseQuery()) == 251
+    assert count_cases(other.desk.db, READER, CaseQuery()) == 251
