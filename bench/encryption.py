@@ -26,7 +26,7 @@ KEY = bytes(range(32))
 
 
 def _base() -> tuple[Path, Path]:
-    from bench.case_list import build
+    from bench.generate import build
     from desk_app.store.database import encrypt_in_place
 
     DATA.mkdir(parents=True, exist_ok=True)
