@@ -21,7 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from desk_app.domain.catalogue import FILES as CATALOGUE_FILES
 from desk_app.domain.catalogue import load_catalogue
@@ -79,17 +79,7 @@ from sync.transport import (  # noqa: F401 (callers import these from here)
 if TYPE_CHECKING:
     import requests
 else:
-    class _Requests:
-        """`requests`, imported when first used: ~70 ms (with urllib3) that the desk's start
-        would otherwise spend before its window is painted, for a sync that runs later."""
-
-        def __getattr__(self, name: str) -> Any:
-            import requests as module
-
-            globals()["requests"] = module  # every later use is a plain module lookup
-            return getattr(module, name)
-
-    requests = _Requests()
+    from sync.transport import requests  # imported when first used (see there)
 
 log = logging.getLogger(__name__)
 # Level 1 is ~10× faster than gzip's default 9 on event JSON, and only ~35 % larger: a push is

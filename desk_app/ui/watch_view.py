@@ -227,14 +227,17 @@ class WatchPage(QWidget):
         desk, rules, flt, now = self.desk, self.rules, self.current_filter(), self.now_ms()
         level, user = desk_level(desk), self.user
 
-        def work(_state: object) -> tuple[WatchList, int, list[tuple[str, int]]]:
+        def work(_state: object) -> tuple[WatchList, int, int, list[tuple[str, int]]]:
             with desk.db.read() as conn:
                 listing = watch_list(conn, user, now, desk.calendar, rules=rules,
                                      desk_level=level, flt=flt)
                 total = listing.total if flt == WatchFilter() else watch_list(
                     conn, user, now, desk.calendar, rules=rules, desk_level=level).total
                 disputed = disputed_items(conn)
-            return listing, total, disputed
+            # Only the rows the table shows are kept: at 1 M cases the whole list is some
+            # 100,000 items (about 1 GB), and the page would hold it for as long as it lives.
+            shown = WatchList(listing.items[:MAX_ROWS], listing.by_kind)
+            return shown, listing.total, total, disputed
 
         BackgroundOp(self, work).success(self._show).run()
 
@@ -253,9 +256,9 @@ class WatchPage(QWidget):
             self.count = total
             self.count_changed.emit(total)
 
-    def _show(self, result: tuple[WatchList, int, list[tuple[str, int]]]) -> None:
-        self.listing, total, disputed = result
-        shown = self.listing.items[:MAX_ROWS]
+    def _show(self, result: tuple[WatchList, int, int, list[tuple[str, int]]]) -> None:
+        self.listing, count, total, disputed = result
+        shown = self.listing.items
         names = []
         for code, n in disputed:
             item = self.desk.catalogue.items.get(code)
@@ -280,7 +283,6 @@ class WatchPage(QWidget):
                                        else Qt.GlobalColor.darkYellow)
                 self.table.setItem(row, column, cell)
         self.table.setUpdatesEnabled(True)
-        count = len(self.listing.items)
         self.summary.setText(self.tr("%1 items need action").replace("%1", str(count)) if
                              count <= MAX_ROWS else self.tr(
             "%1 items need action; the first %2 are shown (filter to see the others)")
