@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -160,17 +161,25 @@ class BackgroundOp(Generic[T]):
         def finish() -> None:
             timer.stop()
             _running.discard(self)
-            if dialog is not None:
+            if dialog is not None and isValid(dialog):  # gone with its window, maybe
                 dialog.reset()
                 dialog.deleteLater()
 
+        def gone() -> bool:
+            """The widget that asked was deleted meanwhile (a window closed when another
+            person signed in): its callbacks would reach a dead C++ object."""
+            return self.parent is not None and not isValid(self.parent)
+
         def on_done(result: object) -> None:
             finish()
-            self._success(result)  # type: ignore[arg-type]
+            if not gone():
+                self._success(result)  # type: ignore[arg-type]
 
         def on_failed(error: Exception, trace: str) -> None:
             finish()
-            if self._failure is not None:
+            if gone():
+                log.info("background work of a closed window failed:\n%s", trace)
+            elif self._failure is not None:
                 self._failure(error)
             else:
                 log.error("background work failed:\n%s", trace)
