@@ -30,6 +30,14 @@ def masked_id(value: str) -> str:
     return mask_id_number(value) if value else ""
 
 
+def masked_query(query: str) -> str:
+    """A searched phone or ID number as the access audit keeps it."""
+    digits = query.strip()
+    if len(digits) >= 15:
+        return masked_id(digits)
+    return masked_phone(digits) if len(digits) >= 7 else digits
+
+
 # Numbers typed into free text ("张三（13912345678）反映…"): the same patterns the centre's
 # redaction uses for mobiles and ID numbers, here masked rather than removed.
 _MOBILE = re.compile(r"(?<![\dA-Za-z])1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)")

@@ -18,7 +18,6 @@ from desk_app.domain.audit import ACTIONS, fold_audit, repeat_id
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
 from desk_app.domain.sla import ms_from_utc
-from desk_app.domain.validation import mask_id_number, mask_phone
 from desk_app.domain.workcalendar import WorkCalendar
 
 from .access import require
@@ -104,14 +103,6 @@ def record_audit(desk: Desk, actor: User | str, entry: Audited, *,
     if len(stored) > 10_000:  # a long day's worth; forgetting only costs a query
         stored.clear()
     stored.add(same)
-
-
-def masked_query(query: str) -> str:
-    """A searched phone or ID number as the audit keeps it."""
-    digits = query.strip()
-    if len(digits) >= 15:
-        return mask_id_number(digits)
-    return mask_phone(digits) if len(digits) >= 7 else digits
 
 
 # The projection ------------------------------------------------------------------------------

@@ -37,14 +37,19 @@ from sqlalchemy import column as sql_column
 
 from desk_app.domain.case_numbers import CASE_NUMBER
 from desk_app.domain.catalogue import Catalogue
-from desk_app.domain.personal import looks_like_number_search, masked_phone, masked_text
+from desk_app.domain.personal import (
+    looks_like_number_search,
+    masked_phone,
+    masked_query,
+    masked_text,
+)
 from desk_app.domain.sla import ClockState, ms_from_utc, state_at
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.validation import InputError, normalize_phone
 from desk_app.domain.vocabulary import ACTIVE, FINAL
 
 from .access import NotAllowed, requires, sees_personal
-from .audit import Audited, masked_query, record_audit
+from .audit import Audited, record_audit
 from .database import Database
 from .desk import Desk
 from .schema import DEADLINE_SQL, OPEN_SQL, cases

@@ -142,7 +142,6 @@ TABLE: dict[str, Checked | Exempt] = {
     "audit.note_audit": Exempt("records the acting user's own entry (every role's acts are "
                                "audited): called by the checked functions"),
     "audit.record_audit": Exempt("as note_audit, in a unit of its own"),
-    "audit.masked_query": PURE,
     "audit.refresh_audit": INTERNAL,
     "audit.list_audit": Checked("audit_log", lambda w, u, _: audit_store.list_audit(w.desk, u)),
     # attachments -------------------------------------------------------------------------

@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from desk_app.domain.personal import masked_query
 from desk_app.domain.text import DomainError
-from desk_app.store.audit import Audited, AuditFilter, list_audit, masked_query, record_audit
+from desk_app.store.audit import Audited, AuditFilter, list_audit, record_audit
 from desk_app.store.desk import Desk
 from desk_app.store.eventlog import pending_count
 from desk_app.store.users import User
