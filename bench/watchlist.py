@@ -150,12 +150,13 @@ def main() -> None:
         build(staging)
         shutil.move(str(staging), str(path))
     from desk_app.config import calendar_file
-    from desk_app.domain.followup import Rules, dispatch_cut, evaluation_cut, first_uncovered_ms
+    from desk_app.domain.followup import Rules
     from desk_app.domain.workcalendar import WorkCalendar
     from desk_app.store import watchlist
     from desk_app.store.database import open_database
     from desk_app.store.users import User
-    from desk_app.store.watchlist import WatchFilter, watch_list
+    from desk_app.store.watch_rules import CANDIDATES, candidate_params
+    from desk_app.store.watchlist import WatchFilter, watch_list, watch_page
 
     calendar = WorkCalendar.load(calendar_file())
     db = open_database(path)
@@ -178,11 +179,9 @@ def main() -> None:
         department = timed(by_department)
         kind = timed(by_kind)
     raw = sqlite3.connect(path)
-    params = {"now": NOW, "dispatch_cut": dispatch_cut(NOW),
-              "evaluation_cut": evaluation_cut(NOW, rules),
-              "uncovered": first_uncovered_ms(calendar) or 0}
+    params = candidate_params(NOW, rules, calendar)
     candidate_sql = (f"SELECT {watchlist._COLUMNS} FROM cases WHERE pk IN "
-                     f"({watchlist._CANDIDATES})")
+                     f"({CANDIDATES})")
     floor = timed(lambda: raw.execute(candidate_sql, params).fetchall())
     floor_department = timed(lambda: raw.execute(candidate_sql + " AND lead = :department",
                                                  {**params, "department": "D-URBAN"}).fetchall())

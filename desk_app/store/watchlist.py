@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from heapq import merge
+from itertools import islice
 
 from sqlalchemy import Connection, select, text
 
@@ -24,10 +26,7 @@ from desk_app.domain.followup import (
     Warning,
     case_warnings,
     daily_reminder_id,
-    dispatch_cut,
     estimated_years,
-    evaluation_cut,
-    first_uncovered_ms,
     resolution_warning,
     warning_id,
 )
@@ -40,27 +39,12 @@ from .desk import Desk
 from .schema import events as events_table
 from .users import User
 from .watch_columns import parse_co_unsigned
+from .watch_rules import CANDIDATES, FLAGGED, candidate_params, watch_sql
 
 _COLUMNS = ("id, number, title, status, urgency, registered_at, level, due_at, due_soon_at, "
             "clock_start, sign_due_at, resolved_at, supervised, times_returned, dept_returned, "
             "adjudication, unsatisfied, listed_leader, listed_due, taken_over, escalated_at, "
             "co_unsigned, lead, community, claimed_by, owner, org, escalation_reason, return_reason")
-_ACTIVE = "status IN ('registered', 'dispatched', 'signed', 'replied', 'returned')"
-_FLAGGED = ("supervised = 1 OR level != 'community' OR listed_leader IS NOT NULL "
-            "OR unsatisfied >= 2 OR co_unsigned != '' OR dept_returned = 1 "
-            "OR claimed_by IS NOT NULL")
-# Each branch matches one partial index's condition word for word, so SQLite uses it.
-_CANDIDATES = f"""
-    SELECT pk FROM cases WHERE {_ACTIVE} AND due_soon_at <= :now
-    UNION SELECT pk FROM cases WHERE status = 'dispatched' AND sign_due_at < :now
-    UNION SELECT pk FROM cases WHERE status = 'registered' AND registered_at < :dispatch_cut
-    UNION SELECT pk FROM cases WHERE status = 'returned'
-    UNION SELECT pk FROM cases WHERE status = 'resolved' AND resolved_at < :evaluation_cut
-    UNION SELECT pk FROM cases WHERE {_FLAGGED}
-    UNION SELECT pk FROM cases WHERE due_at >= :uncovered AND {_ACTIVE}
-"""
-
-
 @dataclass(frozen=True)
 class WatchFilter:
     department: str | None = None
@@ -103,10 +87,11 @@ class WatchItem:
 class WatchList:
     items: list[WatchItem] = field(default_factory=list)
     by_kind: dict[str, int] = field(default_factory=dict)
+    count: int | None = None  # all the items, when `items` holds only the first of them
 
     @property
     def total(self) -> int:
-        return len(self.items)
+        return len(self.items) if self.count is None else self.count
 
 
 _AT = {name.strip(): i for i, name in enumerate(_COLUMNS.split(","))}
@@ -151,14 +136,10 @@ def watch_list(conn: Connection, user: User, now: int, calendar: WorkCalendar, *
     return listing
 
 
-def _watch_list(conn: Connection, now: int, calendar: WorkCalendar, *,
-                rules: Rules = DEFAULT_RULES, desk_level: str = "community",
-                flt: WatchFilter | None = None, resolutions_too: bool = True) -> WatchList:
-    flt = flt or WatchFilter()
-    uncovered = first_uncovered_ms(calendar)
-    where, params = [], {"now": now, "dispatch_cut": dispatch_cut(now),
-                         "evaluation_cut": evaluation_cut(now, rules),
-                         "uncovered": uncovered if uncovered is not None else 0}
+def _filter_sql(flt: WatchFilter) -> tuple[str, dict[str, object]]:
+    """The filter's conditions on the cases projection (its kind is judged apart)."""
+    where: list[str] = []
+    params: dict[str, object] = {}
     if flt.department:
         where.append("lead = :department")
         params["department"] = flt.department
@@ -168,36 +149,84 @@ def _watch_list(conn: Connection, now: int, calendar: WorkCalendar, *,
     if flt.owner:
         where.append("owner = :owner")
         params["owner"] = flt.owner
-    extra = "".join(f" AND {w}" for w in where)
+    return "".join(f" AND {w}" for w in where), params
+
+
+def _item(m: _Row, now: int, calendar: WorkCalendar, rules: Rules, desk_level: str,
+          kind: str | None) -> WatchItem | None:
+    """One case's row on the list, judged by the domain (None: it needs nothing, or not `kind`)."""
+    warnings = case_warnings(_facts(m), now, rules, desk_level, calendar)
+    if kind:
+        warnings = [w for w in warnings if w.kind == kind] + [
+            w for w in warnings if w.kind != kind]
+        if not warnings or warnings[0].kind != kind:
+            return None
+    if not warnings:
+        return None
+    est = tuple(estimated_years(m["clock_start"], m["due_at"], calendar)) if m["due_at"] else ()
+    return WatchItem(
+        "case", m["id"], m["id"], m["number"], m["title"], m["lead"] or "", m["community"],
+        tuple(warnings), m["due_at"], est, m["listed_leader"] or m["claimed_by"] or "",
+        m["listed_due"] or "", m["owner"], m["org"], m["escalation_reason"] or "",
+        m["return_reason"] or "")
+
+
+def _order(item: WatchItem) -> tuple[int, int, str]:
+    """The list's order: most pressing kind first, then the earliest deadline (or start)."""
+    return (item.warning.rank, item.warning.due or item.warning.since, item.number)
+
+
+def _watch_list(conn: Connection, now: int, calendar: WorkCalendar, *,
+                rules: Rules = DEFAULT_RULES, desk_level: str = "community",
+                flt: WatchFilter | None = None, resolutions_too: bool = True) -> WatchList:
+    """The whole list, every item judged in Python (the job's warnings and the reminder letter
+    need each item; the page and the badge ask SQL instead, see `watch_page`)."""
+    flt = flt or WatchFilter()
+    extra, params = _filter_sql(flt)
+    params.update(candidate_params(now, rules, calendar))
     # Straight through the driver: thousands of plain tuples, no per-row Row objects.
     driver = conn.connection.driver_connection
     assert driver is not None
-    rows = driver.execute(f"SELECT {_COLUMNS} FROM cases WHERE pk IN ({_CANDIDATES}){extra}",
+    rows = driver.execute(f"SELECT {_COLUMNS} FROM cases WHERE pk IN ({CANDIDATES}){extra}",
                           params)
     result = WatchList()
     for values in rows.fetchall():  # one call, not one per row
-        m = _Row(values)
-        warnings = case_warnings(_facts(m), now, rules, desk_level, calendar)
-        if flt.kind:
-            warnings = [w for w in warnings if w.kind == flt.kind] + [
-                w for w in warnings if w.kind != flt.kind]
-            if not warnings or warnings[0].kind != flt.kind:
-                continue
-        if not warnings:
-            continue
-        est = tuple(estimated_years(m["clock_start"], m["due_at"], calendar)) if m["due_at"] else ()
-        result.items.append(WatchItem(
-            "case", m["id"], m["id"], m["number"], m["title"], m["lead"] or "", m["community"],
-            tuple(warnings), m["due_at"], est, m["listed_leader"] or m["claimed_by"] or "",
-            m["listed_due"] or "", m["owner"], m["org"], m["escalation_reason"] or "",
-            m["return_reason"] or ""))
+        item = _item(_Row(values), now, calendar, rules, desk_level, flt.kind)
+        if item is not None:
+            result.items.append(item)
     if resolutions_too and not flt.owner:
         result.items.extend(_resolutions(conn, now, flt))
-    result.items.sort(key=lambda i: (i.warning.rank, i.warning.due or i.warning.since, i.number))
+    result.items.sort(key=_order)
     for item in result.items:
         for kind in item.kinds:
             result.by_kind[kind] = result.by_kind.get(kind, 0) + 1
     return result
+
+
+@requires("read_cases")
+def watch_page(conn: Connection, user: User, now: int, calendar: WorkCalendar, *,
+               rules: Rules = DEFAULT_RULES, desk_level: str = "community",
+               flt: WatchFilter | None = None, limit: int = 500) -> WatchList:
+    """The list's first `limit` items and how many there are in all (`count`), both asked of
+    SQL (store/watch_rules.py): nothing here grows with the number of cases in Python. Only
+    the rows shown are judged by the domain; `by_kind` is left empty."""
+    flt = flt or WatchFilter()
+    extra, params = _filter_sql(flt)
+    sql = watch_sql(_COLUMNS, now, rules, calendar, desk_level, extra, params, flt.kind)
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    counted = driver.execute(sql.count, sql.params).fetchone()[0]
+    items = []
+    for values in driver.execute(sql.page, {**sql.params, "limit": limit}).fetchall():
+        item = _item(_Row(values), now, calendar, rules, desk_level, flt.kind)
+        if item is not None:  # SQL agrees with the domain (tests/store/test_watch_rules.py)
+            items.append(item)
+    resolutions = sorted(_resolutions(conn, now, flt) if not flt.owner else [], key=_order)
+    # The cases come in the list's order already (SQL's ORDER BY is the domain's, tested).
+    items = list(islice(merge(items, resolutions, key=_order), limit))
+    if not sees_personal(user):
+        items = [replace(item, title=masked_text(item.title)) for item in items]
+    return WatchList(items, count=counted + len(resolutions))
 
 
 def _resolutions(conn: Connection, now: int, flt: WatchFilter) -> list[WatchItem]:
@@ -225,8 +254,13 @@ def _resolutions(conn: Connection, now: int, flt: WatchFilter) -> list[WatchItem
 
 def watch_count(conn: Connection, now: int, calendar: WorkCalendar, rules: Rules = DEFAULT_RULES,
                 desk_level: str = "community") -> int:
-    """How many items need action (a number for the status bar and the scheduler's badge)."""
-    return _watch_list(conn, now, calendar, rules=rules, desk_level=desk_level).total
+    """How many items need action (a number for the status bar and the scheduler's badge),
+    counted by SQL."""
+    sql = watch_sql(_COLUMNS, now, rules, calendar, desk_level, "", {})
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    return int(driver.execute(sql.count, sql.params).fetchone()[0]) + len(
+        _resolutions(conn, now, WatchFilter()))
 
 
 @dataclass
@@ -311,7 +345,7 @@ def notice_list(conn: Connection, user: User) -> list[tuple[str, str, str, int]]
     """The district notice list (全区通报): cases rated unsatisfied twice or more (number, title,
     community, times), for the watch list and the reports."""
     rows = conn.execute(text(f"SELECT number, title, community, unsatisfied FROM cases "
-                             f"WHERE ({_FLAGGED}) AND unsatisfied >= 2 ORDER BY registered_at"))
+                             f"WHERE ({FLAGGED}) AND unsatisfied >= 2 ORDER BY registered_at"))
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
 

@@ -52,7 +52,7 @@ from desk_app.store.watchlist import (
     WatchList,
     disputed_items,
     watch_count,
-    watch_list,
+    watch_page,
 )
 
 from .changes import Coalesced
@@ -228,16 +228,15 @@ class WatchPage(QWidget):
         level, user = desk_level(desk), self.user
 
         def work(_state: object) -> tuple[WatchList, int, int, list[tuple[str, int]]]:
+            # The first rows and the counts come from SQL (store/watch_rules.py): at 1 M cases
+            # the whole list is some 100,000 items, never built here.
             with desk.db.read() as conn:
-                listing = watch_list(conn, user, now, desk.calendar, rules=rules,
-                                     desk_level=level, flt=flt)
-                total = listing.total if flt == WatchFilter() else watch_list(
-                    conn, user, now, desk.calendar, rules=rules, desk_level=level).total
+                shown = watch_page(conn, user, now, desk.calendar, rules=rules,
+                                   desk_level=level, flt=flt, limit=MAX_ROWS)
+                total = shown.total if flt == WatchFilter() else watch_count(
+                    conn, now, desk.calendar, rules, level)
                 disputed = disputed_items(conn)
-            # Only the rows the table shows are kept: at 1 M cases the whole list is some
-            # 100,000 items (about 1 GB), and the page would hold it for as long as it lives.
-            shown = WatchList(listing.items[:MAX_ROWS], listing.by_kind)
-            return shown, listing.total, total, disputed
+            return shown, shown.total, total, disputed
 
         BackgroundOp(self, work).success(self._show).run()
 

@@ -27,6 +27,7 @@ from desk_app.store import (
     similar_cases,
     sync_state,
     users,
+    watch_rules,
     watchlist,
 )
 from desk_app.store.case_queries import LIST_COLUMNS, CaseQuery
@@ -415,7 +416,11 @@ TABLE: dict[str, Checked | Exempt] = {
         w.db.engine.connect(), u, 2_000_000_000_000, w.desk.calendar)),
     "watchlist.notice_list": Checked("read_cases", lambda w, u, _: watchlist.notice_list(
         w.db.engine.connect(), u)),
+    "watchlist.watch_page": Checked("read_cases", lambda w, u, _: watchlist.watch_page(
+        w.db.engine.connect(), u, 2_000_000_000_000, w.desk.calendar)),
     "watchlist.watch_count": Exempt("a number for the badge (the scheduler's too)"),
+    "watch_rules.uncovered_spans": PURE, "watch_rules.kinds": PURE,
+    "watch_rules.candidate_params": PURE, "watch_rules.watch_sql": PURE,
     "watchlist.record_warnings": SCHEDULER,
     "watchlist.disputed_items": Exempt("catalogue items and counts: no case's content"),
 }
