@@ -175,6 +175,10 @@ def main() -> None:
         def by_kind() -> object:
             return watch_list(conn, reader, NOW, calendar, desk_level="street",
                               flt=WatchFilter(kind="overdue"))
+        def first_page() -> object:  # what the page and its badge read (watch_view.py)
+            return watch_page(conn, reader, NOW, calendar, desk_level="street", limit=500)
+
+        page = timed(first_page)
         full = timed(ours)
         department = timed(by_department)
         kind = timed(by_kind)
@@ -198,7 +202,8 @@ def main() -> None:
           f"{'ratio':>6}")
     for label, value, base in (("whole list, judged and sorted", full, floor),
                                ("filtered by department", department, floor_department),
-                               ("filtered by kind (overdue)", kind, floor)):
+                               ("filtered by kind (overdue)", kind, floor),
+                               ("the page: count + first 500 (SQL)", page, floor)):
         print(f"  {label:<34} {value[0]:8.1f} {base[0]:8.1f} {value[0] / base[0]:6.2f}   "
               f"{value[1]:8.1f} {base[1]:8.1f} {value[1] / max(base[1], 0.01):6.2f}")
     print("  floor: raw sqlite3 running the same candidate SQL (and filter), rows fetched")

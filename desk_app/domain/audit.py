@@ -91,7 +91,13 @@ NAMESPACE = uuid.UUID("6c1f3e0a-59b1-4d6e-9a51-0c2d4b7e8f10")
 REPEAT_WINDOW_MS = 60 * 60 * 1000  # one "viewed" entry per person, case and hour
 
 
+def repeat_key(actor: str, action: str, case_id: str, wall_ms: int) -> tuple[str, str, str, int]:
+    """What makes a repeatable entry one: person, action, case and hour (see `repeat_id`)."""
+    return actor, action, case_id, wall_ms // REPEAT_WINDOW_MS
+
+
 def repeat_id(actor: str, action: str, case_id: str, wall_ms: int) -> str:
     """The id of a repeatable entry (opening the same case again and again): one per person,
     action, case and hour, so that the audit says who looked without one row per click."""
-    return str(uuid.uuid5(NAMESPACE, f"{actor}/{action}/{case_id}/{wall_ms // REPEAT_WINDOW_MS}"))
+    key = repeat_key(actor, action, case_id, wall_ms)
+    return str(uuid.uuid5(NAMESPACE, "/".join(map(str, key))))

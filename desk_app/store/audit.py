@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, select
 
-from desk_app.domain.audit import ACTIONS, fold_audit, repeat_id
+from desk_app.domain.audit import ACTIONS, fold_audit, repeat_id, repeat_key
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
 from desk_app.domain.sla import ms_from_utc
@@ -74,7 +74,7 @@ def note_audit(unit: UnitOfWork, actor: User | str, entry: Audited) -> None:
 
 # The ids of repeatable entries this process knows are stored, per desk: opening a case again
 # within the hour then costs a set lookup, not a query (get_case is the desk's hottest read).
-_STORED: WeakKeyDictionary[Desk, set[str]] = WeakKeyDictionary()
+_STORED: WeakKeyDictionary[Desk, set[tuple[str, str, str, int]]] = WeakKeyDictionary()
 
 
 def record_audit(desk: Desk, actor: User | str, entry: Audited, *,
@@ -87,11 +87,14 @@ def record_audit(desk: Desk, actor: User | str, entry: Audited, *,
         with desk.write() as unit:
             note_audit(unit, actor, entry)
         return
-    same = repeat_id(_who(desk, actor), entry.action, entry.case_id or entry.target,
-                     desk.clock.wall_ms())
-    stored = _STORED.setdefault(desk, set())
-    if same in stored:
+    wall = desk.clock.wall_ms()
+    key = repeat_key(_who(desk, actor), entry.action, entry.case_id or entry.target, wall)
+    stored = _STORED.get(desk)
+    if stored is None:
+        stored = _STORED.setdefault(desk, set())
+    if key in stored:  # no uuid5 to make: this runs on every opening of a case
         return
+    same = repeat_id(*key[:3], wall)
     with desk.db.read() as conn:
         seen = conn.exec_driver_sql("SELECT 1 FROM events WHERE id = ?", (same,)).first()
     if seen is None:
@@ -102,7 +105,7 @@ def record_audit(desk: Desk, actor: User | str, entry: Audited, *,
             unit.note("audit")
     if len(stored) > 10_000:  # a long day's worth; forgetting only costs a query
         stored.clear()
-    stored.add(same)
+    stored.add(key)
 
 
 # The projection ------------------------------------------------------------------------------

@@ -27,7 +27,6 @@ from desk_app.store import (
     similar_cases,
     sync_state,
     users,
-    watch_rules,
     watchlist,
 )
 from desk_app.store.case_queries import LIST_COLUMNS, CaseQuery
