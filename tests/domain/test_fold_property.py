@@ -78,3 +78,24 @@ def test_any_permutation_and_split_converges(history: list[Event], data: st.Data
     # Nothing is dropped: every event is either a step of the path or a reported conflict.
     accounted = {s.event_id for s in state_a.steps} | {c.event_id for c in state_a.conflicts}
     assert accounted == {e.id for e in history}
+
+
+@settings(max_examples=150, deadline=None)
+@given(case_histories())
+def test_the_fast_constructors_make_the_same_values_as_the_dataclasses(
+        events: list[Event]) -> None:
+    """The fold builds its state and steps from templates, and the store its events from log
+    rows without __init__ (issue 14): each equals what the dataclass's own __init__ makes."""
+    from dataclasses import astuple
+
+    from desk_app.domain.case import CaseState, Step, _blank
+    from desk_app.domain.events import stored_event
+
+    case_id = events[0].entity_id
+    assert _blank(case_id) == CaseState(id=case_id)
+    assert _blank(case_id).steps is not _blank(case_id).steps
+    state = fold(case_id, events)
+    assert all(step == Step(*astuple(step)) for step in state.steps)
+    remade = [stored_event(*astuple(e)) for e in events]
+    assert remade == events and all(type(e) is Event for e in remade)
+    assert fold(case_id, remade) == state
