@@ -72,8 +72,9 @@ def note_audit(unit: UnitOfWork, actor: User | str, entry: Audited) -> None:
     unit.note("audit")
 
 
-# The ids of repeatable entries this process knows are stored, per desk: opening a case again
-# within the hour then costs a set lookup, not a query (get_case is the desk's hottest read).
+# The keys (domain.audit.repeat_key) of repeatable entries this process knows are stored, per
+# desk: opening a case again within the hour then costs a set lookup, not a query or a uuid5
+# (get_case is the desk's hottest read).
 _STORED: WeakKeyDictionary[Desk, set[tuple[str, str, str, int]]] = WeakKeyDictionary()
 
 

@@ -3,11 +3,16 @@
 The query never folds a case: it reads the projection's clocks and follow-through columns
 through small partial indexes (revision 0007), one per way a case can need action, and lets
 `domain.followup` judge each candidate. At 1,000,000 cases it reads only the candidates.
+
+The page (督办台) and its badge do not build the list at all: `watch_page` and `watch_count`
+ask SQL for the count and the first rows in the list's order (store/watch_rules.py, the
+domain's rule restated over the columns and tested against it), and only the rows shown are
+judged here. The whole list (`_watch_list`) is for the job's warnings and the reminder letter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from heapq import merge
@@ -171,6 +176,24 @@ def _item(m: _Row, now: int, calendar: WorkCalendar, rules: Rules, desk_level: s
         m["return_reason"] or "")
 
 
+CHUNK = 5_000  # candidates judged at a time
+
+
+def _case_items(conn: Connection, now: int, calendar: WorkCalendar, rules: Rules,
+                desk_level: str, extra: str = "", params: dict[str, object] | None = None,
+                kind: str | None = None) -> Iterator[list[WatchItem]]:
+    """The cases on the list, judged by the domain, a chunk of candidates at a time (in no
+    particular order)."""
+    # Straight through the driver: plain tuples, no per-row Row objects.
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    rows = driver.execute(f"SELECT {_COLUMNS} FROM cases WHERE pk IN ({CANDIDATES}){extra}",
+                          {**(params or {}), **candidate_params(now, rules, calendar)})
+    while chunk := rows.fetchmany(CHUNK):
+        judged = (_item(_Row(values), now, calendar, rules, desk_level, kind) for values in chunk)
+        yield [item for item in judged if item is not None]
+
+
 def _order(item: WatchItem) -> tuple[int, int, str]:
     """The list's order: most pressing kind first, then the earliest deadline (or start)."""
     return (item.warning.rank, item.warning.due or item.warning.since, item.number)
@@ -183,17 +206,9 @@ def _watch_list(conn: Connection, now: int, calendar: WorkCalendar, *,
     need each item; the page and the badge ask SQL instead, see `watch_page`)."""
     flt = flt or WatchFilter()
     extra, params = _filter_sql(flt)
-    params.update(candidate_params(now, rules, calendar))
-    # Straight through the driver: thousands of plain tuples, no per-row Row objects.
-    driver = conn.connection.driver_connection
-    assert driver is not None
-    rows = driver.execute(f"SELECT {_COLUMNS} FROM cases WHERE pk IN ({CANDIDATES}){extra}",
-                          params)
     result = WatchList()
-    for values in rows.fetchall():  # one call, not one per row
-        item = _item(_Row(values), now, calendar, rules, desk_level, flt.kind)
-        if item is not None:
-            result.items.append(item)
+    for items in _case_items(conn, now, calendar, rules, desk_level, extra, params, flt.kind):
+        result.items.extend(items)
     if resolutions_too and not flt.owner:
         result.items.extend(_resolutions(conn, now, flt))
     result.items.sort(key=_order)
@@ -279,16 +294,20 @@ def record_warnings(desk: Desk, now: int, rules: Rules = DEFAULT_RULES,
     because each event's id is derived from what it is about.
 
     The list is read first, outside the write lock (at a million cases the query takes a
-    moment, and a worker at the window must never wait for it); only the check of what is
-    already recorded and the append hold it, and a run with nothing new writes nothing."""
+    moment, and a worker at the window must never wait for it), a few thousand candidates at a
+    time (never the whole list in memory: some 100,000 items at 1 M cases); only the check of
+    what is already recorded and the append hold the lock, and a run with nothing new writes
+    nothing."""
     recorded = Recorded()
     with desk.db.read() as conn:
-        listing = _watch_list(conn, now, desk.calendar, rules=rules, desk_level=desk_level,
-                             resolutions_too=False)
-        wanted = _wanted(listing, now, desk.calendar)
-        have = _existing(conn, list(wanted))
-    if not set(wanted) - have:
+        new: Wanted = {}
+        for items in _case_items(conn, now, desk.calendar, rules, desk_level):
+            wanted = _wanted(items, now, desk.calendar)
+            have = _existing(conn, list(wanted))
+            new.update((k, v) for k, v in wanted.items() if k not in have)
+    if not new:
         return recorded
+    wanted = dict(sorted(new.items(), key=lambda kv: _order(kv[1][0])))  # most pressing first
     actor = f"{SYSTEM_ACTOR}@{desk.code}"
     with desk.write() as unit:
         have = _existing(unit.conn, list(wanted))  # again, under the lock
@@ -310,12 +329,12 @@ def record_warnings(desk: Desk, now: int, rules: Rules = DEFAULT_RULES,
 Wanted = dict[str, tuple[WatchItem, "Warning | None", str, dict[str, object]]]
 
 
-def _wanted(listing: WatchList, now: int, calendar: WorkCalendar) -> Wanted:
-    """The automatic events the list calls for, by their derived ids."""
+def _wanted(items: Iterable[WatchItem], now: int, calendar: WorkCalendar) -> Wanted:
+    """The automatic events these items call for, by their derived ids."""
     wanted: Wanted = {}
     today = utc_from_ms(now).astimezone(CHINA).date()
     working = calendar.is_working_day(today)
-    for item in listing.items:
+    for item in items:
         for w in item.warnings:
             if w.kind not in RECORDED:
                 continue
