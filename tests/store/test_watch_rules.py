@@ -166,3 +166,17 @@ def test_the_page_holds_the_first_rows_and_counts_them_all(
         page = watch_page(conn, READER, NOW, calendar, limit=40)
     assert [i.number for i in page.items] == [n for n, _k in expected[:40]]
     assert page.total == len(expected)
+
+
+def test_every_candidate_branch_reads_an_index_not_the_whole_table(
+        desk: Desk, calendar: WorkCalendar) -> None:
+    """At 1,000,000 cases a branch written unlike its partial index's condition scans them all
+    (seconds): the plan of the candidates must search indexes only."""
+    from desk_app.store.watch_rules import CANDIDATES, candidate_params
+
+    params = candidate_params(NOW, DEFAULT_RULES, calendar)
+    with desk.db.read() as conn:
+        plan = [row[-1] for row in conn.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN SELECT pk FROM cases WHERE pk IN ({CANDIDATES})", params)]
+    scans = [step for step in plan if step.startswith("SCAN cases") and "INDEX" not in step]
+    assert plan and scans == [], plan
