@@ -449,15 +449,24 @@ def test_16_a_case_with_under_a_day_left_is_amber(
     from desk_app.domain.sla import finish_deadline
 
     item = workspace.catalogue.items["020101"]
-    now = datetime.now(UTC)
 
-    def left(hours: int) -> float:
+    def left(hours: int, now: datetime) -> float:
         start = now - timedelta(hours=hours)
         return (finish_deadline(start, "urgent", item.time_limit, workspace.calendar)
                 - now).total_seconds() / 3600
 
-    # Urgent: 3 days, to the end of a day; registered long enough ago that 12–23 hours are left.
-    hours = next(h for h in range(30, 120) if 12 < left(h) < 23)
+    def registered_hours_ago() -> int | None:
+        now = datetime.now(UTC)
+        return next((h for h in range(30, 120) if 0.05 < left(h, now) < 23.9), None)
+
+    # Urgent: 3 days, to the end of a day, so what is left is (midnight - now) + whole days:
+    # registered long enough ago that under a day is left. In the 3 minutes before midnight
+    # (China time) no start gives that safely, so the test waits for the day to turn.
+    hours = registered_hours_ago()
+    if hours is None:
+        time.sleep(200)
+        hours = registered_hours_ago()
+    assert hours is not None
     past = in_the_past(workspace, hours)
     case = register_case(past, users["supervisor"], Intake(
         description="小区路灯全部不亮，晚上出行不安全。", category="020101", urgency="urgent",
