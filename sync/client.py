@@ -56,6 +56,7 @@ from sync.protocol import (
     CENTRE_ID_HEADER,
     CENTRE_PROTOCOL_HEADER,
     MAX_PULL_EVENTS,
+    MAX_PUSH_EVENTS,
     MIN_CENTRE_PROTOCOL,
     SERVER_TIME_HEADER,
     ProtocolError,
@@ -125,7 +126,7 @@ class SyncClient:
 
     def __init__(self, desk: Desk, server_url: str, token: str, *,
                  session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30),
-                 batch: int = 200, page: int = MAX_PULL_EVENTS,
+                 batch: int = MAX_PUSH_EVENTS, page: int = MAX_PULL_EVENTS,
                  catalogue_dir: Path | None = None) -> None:
         self.desk = desk
         self.url = server_url.rstrip("/")

@@ -86,6 +86,10 @@ class PushResult:
 
     @classmethod
     def from_dict(cls, data: Any) -> PushResult:
+        if type(data) is dict and len(data) == 2:  # the usual answer: an id and a status
+            status = _STATUSES.get(data.get("status"))  # type: ignore[arg-type]
+            if status is not None and type(data.get("id")) is str:
+                return cls(data["id"], status)
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             raise ProtocolError("a push result without an id")
         status = _STATUSES.get(data.get("status"))  # type: ignore[arg-type]

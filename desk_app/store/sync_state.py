@@ -7,7 +7,7 @@ import json
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, func, select, update
 
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
@@ -59,8 +59,10 @@ def record_answers(conn: Connection, answered: list[str],
     leave the outbox."""
     ids = answered + list(refused)
     note_changes(conn).facts.update({"outbox", "rejections"} if refused else {"outbox"})
-    for start in range(0, len(ids), 500):
-        conn.execute(delete(outbox).where(outbox.c.event_id.in_(ids[start:start + 500])))
+    for start in range(0, len(ids), 500):  # on the driver: SQLAlchemy's IN costs per value
+        part = ids[start:start + 500]
+        conn.exec_driver_sql(f"DELETE FROM {outbox.name} WHERE event_id IN "
+                             f"({','.join('?' * len(part))})", tuple(part))
     if refused:
         stamp = now_ms()
         existing = set(conn.execute(select(rejections.c.event_id).where(

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection
 
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.events import Event, EventError
@@ -131,7 +131,9 @@ class PushIntake:
             if event.entity == "case":
                 in_hand.setdefault(event.entity_id, []).append(event)
         project_cases(conn, list(in_hand), in_hand)
-        conn.execute(update(t.desks).where(t.desks.c.id == desk.id).values(last_seen=received))
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(f"UPDATE {t.desks.name} SET last_seen = {mark} WHERE id = {mark}",
+                             (received, desk.id))
 
     def _check(self, desk: DeskRow, raw: Any, received: int, reoffer: bool,
                text_checked: bool = False) -> tuple[PushResult | None, Event | None]:

@@ -3,6 +3,7 @@ the schema's own check: the same cleaned payload, or the same refusal with the s
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -33,8 +34,8 @@ def same_answers(kind: EventType, payload: Any, keep_unknown: bool) -> None:
     slow = outcome(lambda p, k: check_payload(kind.payload, p, k), payload, keep_unknown)
     fast = outcome(kind.check, payload, keep_unknown)
     assert fast == slow
-    if fast[0] == "ok":  # the same order of fields too: what the centre stores is the same
-        assert list(fast[1]) == list(slow[1])
+    if fast[0] == "ok":  # the same values, with the same types: what is stored is the same
+        assert json.dumps(fast[1], sort_keys=True) == json.dumps(slow[1], sort_keys=True)
 
 
 @pytest.mark.parametrize("kind", [k for k in EVENT_TYPES.values() if k.sample is not None],
