@@ -3,6 +3,8 @@ from the centre (resumable, the desk usable all the while), and a desk pushing i
 
     python -m bench sync        BENCH_SYNC_SIZES=10000,100000,1000000 (events)
                                 BENCH_SYNC_PUSH_MAX=100000 (push measured up to this size)
+                                BENCH_SYNC_PUSH_CENTRES=sqlite,postgresql (the push's centres;
+                                postgresql: a throwaway cluster, when PostgreSQL is installed)
 
 The centre's databases are built once with the bulk path (raw executemany of generated,
 valid events: cases registered, dispatched and most resolved) into /work/benchdata/ and reused;
@@ -12,7 +14,9 @@ write lock among the pages) is printed. Floors, measured in the same run:
 - pull: a raw `sqlite3.executemany` of the same event rows into a bare events table, pages of
   1,000 (all the log needs), and of the same rows plus one case row each into the desk's own
   schema (what a desk that shows the cases must write, FTS and the short-query index included);
-- push: a raw executemany of the same rows into the centre's event table, batches of 500.
+- push: a raw executemany of the same rows into the centre's event table, batches of 500
+  (on PostgreSQL: into a copy of the centre's table, its indexes included, each batch under the
+  centre's writer lock, as the push takes it).
 Every figure is events/s; ratio = figure / floor. Run it with `nice`.
 """
 
@@ -34,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = [int(n) for n in os.environ.get("BENCH_SYNC_SIZES", "10000,100000,1000000").split(",")]
 PUSH_MAX = int(os.environ.get("BENCH_SYNC_PUSH_MAX", "100000"))
+PUSH_CENTRES = os.environ.get("BENCH_SYNC_PUSH_CENTRES", "sqlite,postgresql").split(",")
 STREET = "YT-HS"
 WORDS = ["楼道", "路灯", "噪音", "漏水", "停车", "垃圾", "施工", "电梯", "井盖", "占道"]
 
@@ -262,9 +267,10 @@ def first_sync(events: int) -> dict[str, float]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def push(events: int) -> dict[str, float]:
-    """A desk pushing `events` events of its outbox (batches of 500, gzip) to an empty centre,
-    beside a raw executemany of the same rows into the centre's table."""
+def push(events: int, centre_url: str | None = None) -> dict[str, float]:
+    """A desk pushing `events` events of its outbox (batches of 500, gzip) to an empty centre
+    (SQLite, or the PostgreSQL database `centre_url`), beside a raw executemany of the same rows
+    into the centre's table."""
     from desk_app.config import calendar_file, catalogue_dir
     from desk_app.domain.catalogue import load_catalogue
     from desk_app.domain.workcalendar import WorkCalendar
@@ -292,7 +298,8 @@ def push(events: int) -> dict[str, float]:
                   r[6][:22] + code, r[7]) for r in rows])
             conn.exec_driver_sql("INSERT INTO outbox (event_id, queued_at, attempts) "
                                  "SELECT id, 0, 0 FROM events")
-        server = ServerProcess(f"sqlite:///{work / 'centre.sqlite3'}", work).start(timeout=300)
+        database = centre_url or f"sqlite:///{work / 'centre.sqlite3'}"
+        server = ServerProcess(database, work).start(timeout=300)
         try:
             tokens = TokenStore(work / "desk")
             enrol(desk, server.url, server.issue_code(STREET), tokens)
@@ -311,39 +318,69 @@ def push(events: int) -> dict[str, float]:
         finally:
             server.stop()
         db.close()
-        floor = sqlite3.connect(work / "floor.sqlite3")
-        floor.execute("PRAGMA journal_mode=WAL")
-        floor.execute("CREATE TABLE server_events (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, "
-                      "entity TEXT, entity_id TEXT, type TEXT, payload TEXT, actor TEXT, "
-                      "desk TEXT, hlc TEXT, org TEXT, received_at INTEGER, pushed_by TEXT)")
-        floor.execute("CREATE INDEX ix_entity ON server_events (entity_id, hlc)")
         flat = [(n + 1, r[0], r[1], r[2], r[3], r[4], r[5], code, r[6], r[7], 0, "desk")
                 for n, r in enumerate(rows)]
-        began = time.perf_counter()
-        for start in range(0, len(flat), 500):
-            with floor:
-                floor.execute("BEGIN IMMEDIATE")
-                floor.executemany("INSERT INTO server_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                                  flat[start:start + 500])
-        floor_rate = len(flat) / (time.perf_counter() - began)
-        floor.close()
+        floor_rate = (postgres_push_floor(centre_url, flat) if centre_url
+                      else sqlite_push_floor(work / "floor.sqlite3", flat))
         return {"events": len(rows), "rate": len(rows) / seconds, "floor": floor_rate,
-                "noop": statistics.median(noop)}
+                "noop": statistics.median(noop), "centre": "PostgreSQL" if centre_url else "SQLite",
+                "load": os.getloadavg()[0]}
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def sqlite_push_floor(path: Path, flat: list[tuple[object, ...]]) -> float:
+    """Events/s of a raw executemany of the rows into a bare copy of the centre's table (its
+    unique id and its entity index), batches of 500, each under BEGIN IMMEDIATE."""
+    floor = sqlite3.connect(path)
+    floor.execute("PRAGMA journal_mode=WAL")
+    floor.execute("CREATE TABLE server_events (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, "
+                  "entity TEXT, entity_id TEXT, type TEXT, payload TEXT, actor TEXT, "
+                  "desk TEXT, hlc TEXT, org TEXT, received_at INTEGER, pushed_by TEXT)")
+    floor.execute("CREATE INDEX ix_entity ON server_events (entity_id, hlc)")
+    began = time.perf_counter()
+    for start in range(0, len(flat), 500):
+        with floor:
+            floor.execute("BEGIN IMMEDIATE")
+            floor.executemany("INSERT INTO server_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                              flat[start:start + 500])
+    rate = len(flat) / (time.perf_counter() - began)
+    floor.close()
+    return rate
+
+
+def postgres_push_floor(url: str, flat: list[tuple[object, ...]]) -> float:
+    """Events/s of a raw psycopg executemany of the rows into a copy of the centre's table (its
+    indexes included), batches of 500, each under the centre's writer lock."""
+    import psycopg
+
+    from sync.server.database import WRITE_LOCK
+
+    conninfo = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo) as conn:
+        conn.execute("CREATE TABLE floor_events (LIKE server_events INCLUDING ALL)")
+        conn.commit()
+        began = time.perf_counter()
+        for start in range(0, len(flat), 500):
+            with conn.transaction(), conn.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                cursor.executemany("INSERT INTO floor_events VALUES "
+                                   "(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                                   flat[start:start + 500])
+        rate = len(flat) / (time.perf_counter() - began)
+        conn.execute("DROP TABLE floor_events")
+        conn.commit()
+    return rate
 
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["COMMUNITY_DESK_TOKEN_STORE"] = "file"
-    pulls, pushes = [], []
+    pulls = []
     for n in SIZES:
         pulls.append(first_sync(n))
         print(f"  first sync of {n:,} events: {pulls[-1]['seconds']:.1f} s", flush=True)
-    for n in SIZES:
-        if n <= PUSH_MAX:
-            pushes.append(push(n))
-            print(f"  push of {n:,} events: {pushes[-1]['rate']:,.0f} events/s", flush=True)
+    pushes = push_runs()
     print(f"\nfirst sync of a street desk (SQLite centre, pages of 1,000, {os.cpu_count()} cores; "
           "a window worker registering a case every 0.25 s meanwhile):")
     print("| events | seconds | events/s | floor: log only | ratio | floor: log + case rows "
@@ -354,13 +391,40 @@ def main() -> None:
               f"| {p['rate'] / p['bare']:.2f} | {p['with_cases']:,.0f} "
               f"| {p['rate'] / p['with_cases']:.2f} | {p['registered']:.0f} "
               f"| {p['wait_p50']:.0f} | {p['wait_max']:.0f} | {p['cases']:,.0f} | {p['load']:.1f} |")
-    print("\npush of a desk's outbox (batches of 500, gzip, SQLite centre):")
-    print("| events | events/s | floor: raw executemany, same table, batches of 500 | ratio "
-          "| no-op sync ms |")
-    print("|---:|---:|---:|---:|---:|")
+    print_pushes(pushes)
+
+
+def push_runs() -> list[dict[str, object]]:
+    """The push at each size up to PUSH_MAX, against each centre of PUSH_CENTRES."""
+    from tests.sync.pg import Cluster, binaries
+
+    pushes: list[dict[str, object]] = []
+    for centre in PUSH_CENTRES:
+        cluster = Cluster().start() if centre == "postgresql" and binaries() else None
+        if centre == "postgresql" and cluster is None:
+            print("  (no PostgreSQL here: its push is not measured)", flush=True)
+            continue
+        try:
+            for n in SIZES:
+                if n <= PUSH_MAX:
+                    pushes.append(push(n, cluster.new_database() if cluster else None))
+                    print(f"  push of {n:,} events to a {pushes[-1]['centre']} centre: "
+                          f"{pushes[-1]['rate']:,.0f} events/s", flush=True)
+        finally:
+            if cluster is not None:
+                cluster.stop()
+    return pushes
+
+
+def print_pushes(pushes: list[dict[str, object]]) -> None:
+    print("\npush of a desk's outbox (batches of 500, gzip):")
+    print("| centre | events | events/s | floor: raw executemany, same table, batches of 500 "
+          "| ratio | no-op sync ms | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for p in pushes:
-        print(f"| {p['events']:,.0f} | {p['rate']:,.0f} | {p['floor']:,.0f} "
-              f"| {p['rate'] / p['floor']:.2f} | {p['noop']:.1f} |")
+        rate, floor = float(p["rate"]), float(p["floor"])  # type: ignore[arg-type]
+        print(f"| {p['centre']} | {p['events']:,.0f} | {rate:,.0f} | {floor:,.0f} "
+              f"| {rate / floor:.2f} | {p['noop']:.1f} | {p['load']:.1f} |")
 
 
 if __name__ == "__main__":

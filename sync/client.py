@@ -18,7 +18,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -43,7 +43,7 @@ from desk_app.store.sync_state import (
     note_centre,
     note_push_failure,
     open_rejection_count,
-    outbox_batch,
+    outbox_rows,
     record_answers,
     reoffer_batch,
     reoffer_position,
@@ -56,11 +56,13 @@ from sync.protocol import (
     CENTRE_ID_HEADER,
     CENTRE_PROTOCOL_HEADER,
     MAX_PULL_EVENTS,
+    MAX_PUSH_EVENTS,
     MIN_CENTRE_PROTOCOL,
     SERVER_TIME_HEADER,
     ProtocolError,
     PushResult,
     Status,
+    push_body,
 )
 from sync.transport import (  # noqa: F401 (callers import these from here)
     FAILPOINT,
@@ -124,7 +126,7 @@ class SyncClient:
 
     def __init__(self, desk: Desk, server_url: str, token: str, *,
                  session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30),
-                 batch: int = 200, page: int = MAX_PULL_EVENTS,
+                 batch: int = MAX_PUSH_EVENTS, page: int = MAX_PULL_EVENTS,
                  catalogue_dir: Path | None = None) -> None:
         self.desk = desk
         self.url = server_url.rstrip("/")
@@ -177,34 +179,25 @@ class SyncClient:
     def push(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
              ) -> None:
         """The outbox in batches, one at a time (a record's first event reaches the centre
-        before the events that follow it). While the centre works on one batch, the next is
-        read and encoded."""
+        before the events that follow it). The desk's own work overlaps the centre's: the next
+        batch is read and encoded while one is on its way, and it is sent as soon as the
+        answer before it has been read, before that answer is recorded (a crash in between
+        only means the next push hears "already had" for it)."""
         with self.desk.db.read() as conn:
             total = pending_count(conn)
         done = 0
         with self.desk.db.read() as conn:
-            batch = outbox_batch(conn, self.batch)
-        body = self._push_body(batch) if batch else b""
+            batch = outbox_rows(conn, self.batch)
         with ThreadPoolExecutor(1, thread_name_prefix="push-send") as sender:
-            while batch:
-                ids = [e.id for e in batch]
-                sending = sender.submit(self._post_push, body)
-                with self.desk.db.read() as conn:  # the rows after this batch, meanwhile
-                    upcoming = outbox_batch(conn, self.batch, skip=len(batch))
-                upcoming_body = self._push_body(upcoming) if upcoming else b""
-                try:
-                    answer = sending.result()
-                except requests.RequestException as error:
-                    failure = _network_error(error)
-                    note_push_failure(self.desk.db, ids, str(failure))
-                    raise failure from None
-                self._clock(answer, report)
-                if answer.status_code != 200:
-                    note_push_failure(self.desk.db, ids, _message(answer))
-                    raise SyncError(_message(answer), transient=answer.status_code >= 500)
-                self._centre_changed(answer)  # the answers stand; the re-offer follows the push
-                results = self._results(answer, set(ids))
-                failpoint("push.answered")
+            sending = sender.submit(self._post_push, self._push_body(batch)) if batch else None
+            with self.desk.db.read() as conn:  # the rows after this batch, meanwhile
+                upcoming = outbox_rows(conn, self.batch, skip=len(batch)) if batch else []
+            while sending is not None:
+                ids = [row[0] for row in batch]
+                results = self._answered(sending, ids, report)
+                complete = len(results) >= len(batch)
+                sending = (sender.submit(self._post_push, self._push_body(upcoming))
+                           if upcoming and complete else None)
                 answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
                 refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
                            for r in results if r.status in (Status.REJECTED, Status.CONFLICT)}
@@ -218,14 +211,33 @@ class SyncClient:
                 done += len(batch)
                 if progress:
                     progress("push", done, max(total, done))
-                if len(results) < len(batch):
+                if not complete:
                     raise SyncError("The centre answered only part of a batch.")
-                batch, body = upcoming, upcoming_body
+                batch = upcoming
+                with self.desk.db.read() as conn:  # what follows the batch now on its way
+                    upcoming = outbox_rows(conn, self.batch, skip=len(batch)) if batch else []
+
+    def _answered(self, sending: Future[requests.Response], ids: list[str],
+                  report: SyncReport) -> list[PushResult]:
+        """The centre's answers to one batch sent, or SyncError (the batch's attempt noted)."""
+        try:
+            answer = sending.result()
+        except requests.RequestException as error:
+            failure = _network_error(error)
+            note_push_failure(self.desk.db, ids, str(failure))
+            raise failure from None
+        self._clock(answer, report)
+        if answer.status_code != 200:
+            note_push_failure(self.desk.db, ids, _message(answer))
+            raise SyncError(_message(answer), transient=answer.status_code >= 500)
+        self._centre_changed(answer)  # the answers stand; the re-offer follows the push
+        results = self._results(answer, set(ids))
+        failpoint("push.answered")
+        return results
 
     @staticmethod
-    def _push_body(batch: list[Event]) -> bytes:
-        return gzip.compress(json.dumps({"events": [e.to_dict() for e in batch]},
-                                        ensure_ascii=False).encode(), compresslevel=GZIP_LEVEL)
+    def _push_body(batch: list[tuple[str, ...]]) -> bytes:
+        return gzip.compress(push_body(batch), compresslevel=GZIP_LEVEL)
 
     def _post_push(self, body: bytes) -> requests.Response:
         return self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,

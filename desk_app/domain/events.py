@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
-from .hlc import Stamp
+from .hlc import Stamp, is_stamp
 from .ids import is_uuid
-from .schema import Field, PayloadError, check_payload
+from .schema import Field, PayloadCheck, PayloadError, compile_payload
 from .text import QT_TRANSLATE_NOOP, DomainError
 
 ORG_REGEX = r"^[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){0,5}$"  # district-street-community-grid codes
@@ -24,6 +24,10 @@ ORG_PATTERN = re.compile(ORG_REGEX)
 TYPE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,19}\.[a-z][a-z0-9_.]{0,38}$")
 MAX_TYPE_LEN = 40
 MAX_PAYLOAD_BYTES = 64 * 1024
+# A payload's canonical JSON: one encoder made once (json.dumps with options makes a new one
+# on every call, a third of the cost for a small payload).
+canonical_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":")).encode
 
 
 class EventError(PayloadError):
@@ -53,6 +57,11 @@ class EventType:
     sample: Mapping[str, Any] | None = None  # a valid payload, to ask the fold what is allowed
     changelog: tuple[str, ...] = ()  # one line per change of the payload, newest last
     fold: Handler | None = field(default=None, repr=False)
+    # `payload`'s check, derived from it once (schema.compile_payload): not a second schema.
+    check: PayloadCheck = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.check = compile_payload(self.payload)
 
 
 EVENT_TYPES: dict[str, EventType] = {}
@@ -121,8 +130,11 @@ class Event:
         }
 
     def payload_json(self) -> str:
-        return json.dumps(dict(self.payload), ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":"))
+        """The payload's canonical JSON (kept from `validated`, which had to make it anyway)."""
+        made = self.__dict__.get("_json")
+        if made is None:
+            made = canonical_json(dict(self.payload))
+        return made
 
     @property
     def is_known(self) -> bool:
@@ -134,6 +146,10 @@ class Event:
         """An event from another replica: every part checked, or EventError. Within one
         protocol version events evolve compatibly, so a type this version does not declare
         and payload fields it does not know are kept untouched (see `validated`)."""
+        if type(data) is dict and data.keys() == _ENVELOPE_KEYS:  # the usual case, at once
+            return _validated(data["id"], data["entity"], data["entity_id"], data["type"],
+                              data["payload"], data["actor"], data["desk"], data["hlc"],
+                              data["org"], True)
         if not isinstance(data, Mapping):
             raise EventError(QT_TRANSLATE_NOOP("domain", "An event must be an object."))
         missing = [k for k in _ENVELOPE if k not in data]
@@ -146,7 +162,7 @@ class Event:
             raise EventError(
                 QT_TRANSLATE_NOOP("domain", "Unexpected field “{field}”."), field=str(extra[0])[:40]
             )
-        return cls(**{k: data[k] for k in _ENVELOPE}).validated(newer_ok=True)
+        return _validated(*(data[k] for k in _ENVELOPE), True)
 
     def validated(self, newer_ok: bool = False) -> Event:
         """This event with its payload cleaned, or EventError saying what is wrong.
@@ -154,56 +170,68 @@ class Event:
         `newer_ok` (events from other replicas): an undeclared type of the right shape is
         kept with its payload as it came, and unknown payload fields of a declared type are
         kept untouched; the envelope is checked all the same. Local writes stay strict."""
-        kind = EVENT_TYPES.get(self.type) if isinstance(self.type, str) else None
-        if kind is None and not (newer_ok and isinstance(self.type, str)
-                                 and len(self.type) <= MAX_TYPE_LEN
-                                 and TYPE_PATTERN.match(self.type)):
-            raise EventError(
-                QT_TRANSLATE_NOOP("domain", "Unknown event type “{type}”."),
-                type=str(self.type)[:60],
-            )
-        if self.entity != (kind.entity if kind else self.type.split(".", 1)[0]):
-            raise EventError(
-                QT_TRANSLATE_NOOP("domain", "Event type “{type}” does not belong to “{entity}”."),
-                type=self.type, entity=str(self.entity)[:30],
-            )
-        if not is_uuid(self.id) or not is_uuid(self.entity_id):
-            raise EventError(QT_TRANSLATE_NOOP("domain", "The event's identifiers are not valid."))
+        return _validated(self.id, self.entity, self.entity_id, self.type, self.payload,
+                          self.actor, self.desk, self.hlc, self.org, newer_ok)
+
+
+def _validated(id: Any, entity: Any, entity_id: Any, type_: Any, payload: Any, actor: Any,
+               desk: Any, hlc: Any, org: Any, newer_ok: bool) -> Event:
+    """The checks of `Event.validated`, on the parts (from_dict checks a replica's event
+    without making it twice)."""
+    kind = EVENT_TYPES.get(type_) if isinstance(type_, str) else None
+    if kind is None and not (newer_ok and isinstance(type_, str)
+                             and len(type_) <= MAX_TYPE_LEN and TYPE_PATTERN.match(type_)):
+        raise EventError(
+            QT_TRANSLATE_NOOP("domain", "Unknown event type “{type}”."), type=str(type_)[:60],
+        )
+    if entity != (kind.entity if kind else type_.split(".", 1)[0]):
+        raise EventError(
+            QT_TRANSLATE_NOOP("domain", "Event type “{type}” does not belong to “{entity}”."),
+            type=type_, entity=str(entity)[:30],
+        )
+    if not is_uuid(id) or not is_uuid(entity_id):
+        raise EventError(QT_TRANSLATE_NOOP("domain", "The event's identifiers are not valid."))
+    if not is_stamp(hlc):
         try:
-            Stamp.parse(self.hlc)
+            Stamp.parse(hlc)  # refuses it, saying why
         except DomainError as error:
             raise EventError(error.text, **error.values) from None
-        for name, value, limit in (("actor", self.actor, 100), ("desk", self.desk, 64)):
-            if not isinstance(value, str) or not 0 < len(value) <= limit:
-                raise EventError(
-                    QT_TRANSLATE_NOOP("domain", "The event's “{field}” is not valid."), field=name
-                )
-        if not isinstance(self.org, str) or not ORG_PATTERN.match(self.org):
+    for name, value, limit in (("actor", actor, 100), ("desk", desk, 64)):
+        if not isinstance(value, str) or not 0 < len(value) <= limit:
             raise EventError(
-                QT_TRANSLATE_NOOP("domain", "The event's organisation code “{org}” is not valid."),
-                org=str(self.org)[:40],
+                QT_TRANSLATE_NOOP("domain", "The event's “{field}” is not valid."), field=name
             )
-        try:
-            if kind is None:  # a newer version's type: its payload is its own business
-                if not isinstance(self.payload, Mapping):
-                    raise PayloadError(
-                        QT_TRANSLATE_NOOP("domain", "The event's payload must be an object."))
-                payload = dict(self.payload)
-            else:
-                payload = check_payload(kind.payload, self.payload, keep_unknown=newer_ok)
-        except PayloadError as error:
-            raise EventError(error.text, **error.values) from None
-        event = Event(self.id.lower(), self.entity, self.entity_id.lower(), self.type, payload,
-                      self.actor, self.desk, self.hlc, self.org)
-        if len(event.payload_json().encode()) > MAX_PAYLOAD_BYTES:
-            raise EventError(
-                QT_TRANSLATE_NOOP("domain", "The event is too large (more than {limit} KB)."),
-                limit=MAX_PAYLOAD_BYTES // 1024,
-            )
-        return event
+    if not isinstance(org, str) or not ORG_PATTERN.match(org):
+        raise EventError(
+            QT_TRANSLATE_NOOP("domain", "The event's organisation code “{org}” is not valid."),
+            org=str(org)[:40],
+        )
+    try:
+        if kind is None:  # a newer version's type: its payload is its own business
+            if not isinstance(payload, Mapping):
+                raise PayloadError(
+                    QT_TRANSLATE_NOOP("domain", "The event's payload must be an object."))
+            cleaned = dict(payload)
+        else:
+            cleaned = kind.check(payload, newer_ok)
+    except PayloadError as error:
+        raise EventError(error.text, **error.values) from None
+    text = canonical_json(cleaned)
+    if len(text) * 4 > MAX_PAYLOAD_BYTES and len(text.encode()) > MAX_PAYLOAD_BYTES:
+        raise EventError(
+            QT_TRANSLATE_NOOP("domain", "The event is too large (more than {limit} KB)."),
+            limit=MAX_PAYLOAD_BYTES // 1024,
+        )
+    # Made without the frozen dataclass's __init__ (nine object.__setattr__ calls, as much as
+    # the envelope's checks): the same fields, and its canonical JSON kept (see payload_json).
+    event = object.__new__(Event)
+    event.__dict__.update(id=id, entity=entity, entity_id=entity_id, type=type_,
+                          payload=cleaned, actor=actor, desk=desk, hlc=hlc, org=org, _json=text)
+    return event
 
 
 _ENVELOPE = tuple(f.name for f in Event.__dataclass_fields__.values())
+_ENVELOPE_KEYS = frozenset(_ENVELOPE)
 
 
 def stored_event(id: str, entity: str, entity_id: str, type: str, payload: Mapping[str, Any],

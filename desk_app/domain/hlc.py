@@ -40,6 +40,11 @@ class Stamp:
         return cls(int(match[1]), int(match[2]), match[3])
 
 
+def is_stamp(text: object) -> bool:
+    """Whether `text` is a stamp's text form (what `Stamp.parse` accepts), without making one."""
+    return isinstance(text, str) and _STAMP.fullmatch(text) is not None
+
+
 def stamp_wall_ms(text: str) -> int:
     return int(text[:15])
 

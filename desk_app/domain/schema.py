@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,12 +17,24 @@ class PayloadError(DomainError):
     context = "domain"
 
 
+# What a quick check returns when it cannot vouch for a value: the full check then decides,
+# and says why (so every reason is written once, in `check`).
+MISS: Any = object()
+Quick = Callable[[Any], Any]
+
+
 @dataclass(frozen=True)
 class Field:
     required: bool = True
 
     def check(self, name: str, value: Any) -> Any:
         raise NotImplementedError
+
+    def quick(self) -> Quick:
+        """A check derived from this rule for the common, valid case: the cleaned value
+        exactly as `check` returns it, or MISS (then `check` runs and says why). It may miss
+        a valid value, never pass one `check` refuses."""
+        return lambda value: MISS
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,17 @@ class Text(Field):
             )
         return text
 
+    def quick(self) -> Quick:
+        low, high, broken = self.min_len, self.max_len, _NOT_TEXT.search
+
+        def text(value: Any) -> Any:
+            if type(value) is str and len(value) <= high and not broken(value):
+                stripped = value.strip()
+                if len(stripped) >= low:
+                    return stripped
+            return MISS
+        return text
+
 
 @dataclass(frozen=True)
 class Pattern(Field):
@@ -64,6 +87,10 @@ class Pattern(Field):
             )
         return value
 
+    def quick(self) -> Quick:
+        match = re.compile(self.regex).fullmatch
+        return lambda value: value if type(value) is str and match(value) else MISS
+
 
 @dataclass(frozen=True)
 class Choice(Field):
@@ -77,6 +104,10 @@ class Choice(Field):
             )
         return value
 
+    def quick(self) -> Quick:
+        allowed = frozenset(v for v in self.values if type(v) is str)
+        return lambda value: value if type(value) is str and value in allowed else MISS
+
 
 @dataclass(frozen=True)
 class Flag(Field):
@@ -86,6 +117,9 @@ class Flag(Field):
                 QT_TRANSLATE_NOOP("domain", "“{field}” must be true or false."), field=name
             )
         return value
+
+    def quick(self) -> Quick:
+        return lambda value: value if type(value) is bool else MISS
 
 
 @dataclass(frozen=True)
@@ -107,6 +141,11 @@ class Number(Field):
             )
         return value
 
+    def quick(self) -> Quick:
+        types = (int,) if self.integer else (int, float)
+        low, high = self.low, self.high
+        return lambda value: value if type(value) in types and low <= value <= high else MISS
+
 
 @dataclass(frozen=True)
 class Uuid(Field):
@@ -116,6 +155,9 @@ class Uuid(Field):
                 QT_TRANSLATE_NOOP("domain", "“{field}” is not a valid identifier."), field=name
             )
         return value.lower()
+
+    def quick(self) -> Quick:  # a canonical UUID is lower-case already
+        return lambda value: value if is_uuid(value) and type(value) is str else MISS
 
 
 @dataclass(frozen=True)
@@ -133,6 +175,16 @@ class ListOf(Field):
                 field=name, low=self.min_items, high=self.max_items,
             )
         return [self.item.check(name, v) for v in value]
+
+    def quick(self) -> Quick:
+        item, low, high = self.item.quick(), self.min_items, self.max_items
+
+        def items(value: Any) -> Any:
+            if type(value) is not list or not low <= len(value) <= high:
+                return MISS
+            cleaned = [item(v) for v in value]
+            return MISS if any(v is MISS for v in cleaned) else cleaned
+        return items
 
 
 def check_payload(spec: Mapping[str, Field], payload: Any,
@@ -163,3 +215,42 @@ def check_payload(spec: Mapping[str, Field], payload: Any,
                 QT_TRANSLATE_NOOP("domain", "Unexpected field “{field}”."), field=str(name)[:40])
         cleaned[name] = payload[name]
     return cleaned
+
+
+PayloadCheck = Callable[[Any, bool], dict[str, Any]]
+
+
+def compile_payload(spec: Mapping[str, Field]) -> PayloadCheck:
+    """`check_payload` for one schema, built once from it (the centre checks tens of thousands
+    of payloads a second): the fields present, each through its quick check; anything one
+    cannot vouch for goes through `check_payload` itself, which refuses it with its reason.
+    Same answers, same cleaned payloads (as dicts: their order is the payload's, which no one
+    reads — the stored form sorts its keys)."""
+    rules = {name: (rule.required, rule.quick()) for name, rule in spec.items()}
+    required = sum(rule.required for rule in spec.values())
+
+    def check(payload: Any, keep_unknown: bool = False) -> dict[str, Any]:
+        if type(payload) is dict:
+            cleaned: dict[str, Any] = {}
+            present = 0  # required fields given
+            for name, value in payload.items():
+                rule = rules.get(name)
+                if rule is None:  # unknown: kept as it came, if a newer version may send it
+                    if not keep_unknown or type(name) is not str or len(name) > 40:
+                        break
+                    cleaned[name] = value
+                    continue
+                if not value and (value is None or value == "" or value == []):  # (0 is a value)
+                    if rule[0]:
+                        break
+                    continue
+                value = rule[1](value)
+                if value is MISS:
+                    break
+                cleaned[name] = value
+                present += rule[0]
+            else:
+                if present == required:
+                    return cleaned
+        return check_payload(spec, payload, keep_unknown)
+    return check

@@ -3,10 +3,11 @@ and sync facts (server, last sync, clock skew). Every change here is one local t
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, func, literal_column, select, update
+from sqlalchemy import Connection, func, select, update
 
 from desk_app.domain.events import Event
 from desk_app.domain.ids import uuid7
@@ -29,11 +30,20 @@ def now_ms() -> int:
 def outbox_batch(conn: Connection, limit: int, skip: int = 0) -> list[Event]:
     """The oldest events still waiting for the centre's answer, in log order (`skip`: after
     the first `skip` of them, the batch in flight)."""
+    return [Event(i, en, ei, ty, json.loads(p), a, d, h, o)
+            for i, en, ei, ty, p, a, d, h, o in outbox_rows(conn, limit, skip)]
+
+
+def outbox_rows(conn: Connection, limit: int, skip: int = 0) -> list[tuple[str, ...]]:
+    """`outbox_batch` as stored: (id, entity, entity_id, type, payload JSON, actor, desk, hlc,
+    org) tuples, so a push sends the payload's text as it is instead of decoding and encoding
+    it again."""
     # Walk the outbox in the order rows were queued (its rowid), not the log: the log's first
     # rows are long sent, and skipping them on every batch would make a big push quadratic.
-    rows = conn.execute(select(events).join(outbox, outbox.c.event_id == events.c.id)
-                        .order_by(literal_column("outbox.rowid")).limit(limit).offset(skip))
-    return [row_to_event(r) for r in rows]
+    return [tuple(r) for r in conn.exec_driver_sql(
+        f"SELECT e.id, e.entity, e.entity_id, e.type, e.payload, e.actor, e.desk, e.hlc, e.org "
+        f"FROM {outbox.name} o JOIN {events.name} e ON e.id = o.event_id ORDER BY o.rowid "
+        "LIMIT ? OFFSET ?", (limit, skip))]
 
 
 def note_push_failure(db: Database, event_ids: list[str], error: str) -> None:
@@ -49,8 +59,10 @@ def record_answers(conn: Connection, answered: list[str],
     leave the outbox."""
     ids = answered + list(refused)
     note_changes(conn).facts.update({"outbox", "rejections"} if refused else {"outbox"})
-    for start in range(0, len(ids), 500):
-        conn.execute(delete(outbox).where(outbox.c.event_id.in_(ids[start:start + 500])))
+    for start in range(0, len(ids), 500):  # on the driver: SQLAlchemy's IN costs per value
+        part = ids[start:start + 500]
+        conn.exec_driver_sql(f"DELETE FROM {outbox.name} WHERE event_id IN "
+                             f"({','.join('?' * len(part))})", tuple(part))
     if refused:
         stamp = now_ms()
         existing = set(conn.execute(select(rejections.c.event_id).where(

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import os
 import stat
 from collections.abc import Mapping
@@ -24,6 +23,8 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from desk_app.domain.events import canonical_json
 
 KEY_ENV = "COMMUNITY_DESK_SERVER_KEY"
 KEY_FILE_ENV = "COMMUNITY_DESK_SERVER_KEY_FILE"
@@ -98,4 +99,4 @@ class FieldCipher:
 def sealed_json(cipher: FieldCipher | None, event_id: str, payload: Mapping[str, Any]) -> str:
     """The payload as stored: canonical JSON, personal fields sealed when a key is set."""
     value = cipher.seal(event_id, payload) if cipher else dict(payload)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return canonical_json(value)

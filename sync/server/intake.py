@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ARRAY, Connection, Text, cast, func, select, update
+from sqlalchemy import Connection
 
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.events import Event, EventError
@@ -27,19 +27,20 @@ from sync.protocol import (
     within,
 )
 
-from . import records
 from . import schema as t
 from .database import ServerDatabase
-from .fields import sealed_json
 from .records import (
     CREATION,
+    EVENT_FIELDS,
     DeskRow,
     _row_event,
     attachment_refs,
     insert_rows,
     now_ms,
     project_cases,
+    rows_in,
     store_attachment_refs,
+    stored_payload,
 )
 
 _EVENT_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor", "desk", "hlc",
@@ -96,8 +97,10 @@ class PushIntake:
                 fresh.append((index, event))
             elif result.status is Status.CONFLICT:
                 clashes.append(event)
+        if fresh:  # later stamps made here sort after every one taken in (once: the highest)
+            self.clock.observe(max(e.hlc for _, e in fresh))
         # The stored form of each payload (sealed where a key is set), before the lock.
-        encoded = {e.id: sealed_json(records.CIPHER, e.id, e.payload) for _, e in fresh}
+        encoded = {e.id: stored_payload(e) for _, e in fresh}
         refs = {e.id: attachment_refs(encoded[e.id], e.org) for _, e in fresh}
         if fresh or clashes:
             with self.db.write() as conn:
@@ -128,7 +131,9 @@ class PushIntake:
             if event.entity == "case":
                 in_hand.setdefault(event.entity_id, []).append(event)
         project_cases(conn, list(in_hand), in_hand)
-        conn.execute(update(t.desks).where(t.desks.c.id == desk.id).values(last_seen=received))
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(f"UPDATE {t.desks.name} SET last_seen = {mark} WHERE id = {mark}",
+                             (received, desk.id))
 
     def _check(self, desk: DeskRow, raw: Any, received: int, reoffer: bool,
                text_checked: bool = False) -> tuple[PushResult | None, Event | None]:
@@ -186,24 +191,18 @@ class PushIntake:
             return PushResult(event.id, Status.CONFLICT,
                               "An event with this id but different content is already stored; "
                               "the first one is kept.", Refusal.CONFLICT)
-        self.clock.observe(event.hlc)
         return PushResult(event.id, Status.ACCEPTED)
 
     def _stored(self, conn: Connection, ids: list[str]) -> dict[str, Event]:
-        found: dict[str, Event] = {}
-        for start in range(0, len(ids), 1000):
-            part = ids[start:start + 1000]
-            where = (t.events.c.id == func.any(cast(part, ARRAY(Text)))
-                     if conn.dialect.name == "postgresql" else t.events.c.id.in_(part))
-            found.update((row.id, _row_event(row)) for row in conn.execute(
-                select(t.events).where(where)))
-        return found
+        return {row.id: _row_event(row) for row in rows_in(
+            conn, f"SELECT {EVENT_FIELDS} FROM {t.events.name} WHERE id {{in}}", ids)}
 
     def _insert(self, conn: Connection, batch: list[Event], encoded: dict[str, str],
                 received: int, pushed_by: str) -> None:
         """Number and insert under the writer lock: MAX(seq)+1 onwards, in one statement on
         the driver (`encoded`: the stored payloads, made before the lock was taken)."""
-        next_seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
+        next_seq = (conn.exec_driver_sql(f"SELECT MAX(seq) FROM {t.events.name}").scalar()
+                    or 0) + 1
         rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type, encoded[e.id], e.actor,
                  e.desk, e.hlc, e.org, received, pushed_by) for n, e in enumerate(batch)]
         insert_rows(conn, t.events, _EVENT_COLUMNS, rows)
@@ -213,8 +212,7 @@ class PushIntake:
         ids = sorted({i for i in entity_ids if isinstance(i, str) and is_uuid(i)})
         if not ids:
             return {}
-        first = (select(t.events.c.entity_id, func.min(t.events.c.seq).label("seq"))
-                 .where(t.events.c.entity_id.in_(ids)).group_by(t.events.c.entity_id).subquery())
-        rows = conn.execute(select(t.events.c.entity_id, t.events.c.org)
-                            .join(first, t.events.c.seq == first.c.seq))
-        return {entity_id: org for entity_id, org in rows}
+        events = t.events.name
+        return {entity_id: org for entity_id, org in rows_in(
+            conn, f"SELECT e.entity_id, e.org FROM {events} e JOIN (SELECT MIN(seq) AS seq FROM "
+            f"{events} WHERE entity_id {{in}} GROUP BY entity_id) f ON e.seq = f.seq", ids)}

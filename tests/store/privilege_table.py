@@ -375,6 +375,7 @@ TABLE: dict[str, Checked | Exempt] = {
     "report_queries.department_groups": INTERNAL, "report_queries.area_counts": INTERNAL,
     # sync and rejections -----------------------------------------------------------------
     "sync_state.now_ms": PURE, "sync_state.outbox_batch": SCHEDULER,
+    "sync_state.outbox_rows": SCHEDULER,
     "sync_state.note_push_failure": SCHEDULER, "sync_state.record_answers": SCHEDULER,
     "sync_state.cursor": SCHEDULER, "sync_state.set_cursor": SCHEDULER,
     "sync_state.open_rejection_count": Exempt("a count for the status bar: no event's content"),
