@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, ClassVar
 from desk_app.domain.catalogue import FILES as CATALOGUE_FILES
 from desk_app.domain.catalogue import load_catalogue
 from desk_app.domain.events import Event, EventError
+from desk_app.domain.pulled import pulled_event
 from desk_app.domain.text import DomainError
 from desk_app.store.attachments import (
     keep_attachment,
@@ -61,6 +62,7 @@ from sync.protocol import (
     ProtocolError,
     PushResult,
     Status,
+    may_hold_broken_text,
 )
 from sync.transport import (  # noqa: F401 (callers import these from here)
     FAILPOINT,
@@ -365,12 +367,15 @@ class SyncClient:
             raise _network_error(error) from None
 
     def _page(self, answer: requests.Response) -> tuple[list[Event], int, bool]:
+        """The page's events, each checked as `Event.from_dict` checks it (the fast path of
+        `pulled_event`: a body without escapes of broken text holds none)."""
         body = _json(answer)
+        text_checked = not may_hold_broken_text(answer.content)
         try:
             raw = body["events"]
             next_after = int(body["next"])
             more = bool(body["more"])
-            events = [Event.from_dict(item["event"]) for item in raw]
+            events = [pulled_event(item["event"], text_checked) for item in raw]
         except (KeyError, TypeError, ValueError) as error:
             raise SyncError(f"A page from the centre is not understood ({error}).") from None
         except EventError as error:
