@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, text
@@ -73,8 +74,9 @@ def refresh_cases(conn: Connection, case_ids: Iterable[str], calendar: WorkCalen
               for case_id, s in states.items()}
     if states:
         sql, names = _case_upsert()
-        rows = (case_row(s, calendar, clocks[s.id]) for s in states.values())
-        conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+        values = itemgetter(*names)
+        conn.exec_driver_sql(sql, [values(case_row(s, calendar, clocks[s.id]))
+                                   for s in states.values()])
     from .report_facts import write_case_facts  # the reports' projection, same transaction
 
     write_case_facts(conn, list(states.values()), gone, calendar, clocks)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+# imported for the event types they declare
 import desk_app.domain.audit
 import desk_app.domain.case
 import desk_app.domain.meeting
@@ -136,3 +137,11 @@ def test_a_clean_event_of_every_declared_type_takes_the_fast_path(
 
     monkeypatch.setattr(Event, "from_dict", staticmethod(slow))
     assert {pulled_event(copy.deepcopy(d), True).type for d in SAMPLES} == wanted
+
+
+@pytest.mark.parametrize("data", SAMPLES, ids=[d["type"] for d in SAMPLES])
+def test_the_log_text_of_a_payload_is_event_payload_json(data: dict[str, Any]) -> None:
+    from desk_app.domain.pulled import payload_json
+
+    event = Event.from_dict(data)
+    assert payload_json(event.payload) == event.payload_json()
