@@ -22,7 +22,8 @@ CASES = [
     {"description": "垃圾桶满溢（三天未清运）", "name": "赵敏", "address": "海天社区12号"},
     {"description": "井盖缺失，夜间易摔倒", "name": "刘洋", "address": "路口 A-3"},
     {"description": "占道经营，早市摊位堵塞消防通道", "name": "孙丽"},
-]
+] + [{"description": f"第{n}号楼{word}，请处理", "name": f"居民{n}"}
+     for n, word in enumerate(["外墙脱落", "水管爆裂", "路灯闪烁", "绿化带缺损"] * 6)]
 QUERIES = ["灯", "水", "K", "%", "_", "3", "漏水", "路灯", "电梯", "王建", "ktv", "陈 静", "50",
            "楼道灯", "车库漏水", "鹏湾花园", "早市摊位", "Li Na", "三天未清运", "不存在的词",
            "一个星期", "口 A"]
@@ -38,13 +39,18 @@ def test_a_pulled_desk_finds_what_the_registering_desk_finds(
     for changes in CASES:
         source.register(**changes)
     assert source.client().sync().ok
-    pulled = make_desk("YT-HS-01", "YT-HS", sqlite_server)
-    report = pulled.client(page=3).sync()  # several pages
-    assert report.ok, report.error
-    assert report.applied >= 2 * len(CASES)
+    # pages of 3 (each case's index rows by the triggers) and of 1,000 (the bulk path's)
+    by_pages = [make_desk(code, "YT-HS", sqlite_server) for code in ("YT-HS-01", "YT-HS-03")]
+    for pulled, page in zip(by_pages, (3, 1000), strict=True):
+        report = pulled.client(page=page).sync()
+        assert report.ok, report.error
+        assert report.applied >= 2 * len(CASES)
+        with pulled.desk.db.read() as conn:  # the bulk path's switch never outlives its write
+            assert conn.exec_driver_sql("SELECT count(*) FROM search_bulk").scalar() == 0
     answered = 0
-    for query in QUERIES:
+    for query in [*QUERIES, "号楼", "楼", "爆裂", "路灯闪烁", "居民1"]:
         expected = found(source.desk, query)
-        assert found(pulled.desk, query) == expected, query
+        for pulled in by_pages:
+            assert found(pulled.desk, query) == expected, query
         answered += bool(expected)
-    assert answered == len(QUERIES) - 1, "every query but the nonsense one finds something"
+    assert answered == len(QUERIES) + 4, "every query but the nonsense one finds something"
