@@ -154,18 +154,23 @@ _EVENT_JSON = ('{"seq":%d,"event":{"id":%s,"entity":%s,"entity_id":%s,"type":%s,
                '"actor":%s,"desk":%s,"hlc":%s,"org":%s}}')
 
 
+PULLED_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor", "desk", "hlc",
+                  "org")
+
+
 def pulled_json(row: Any) -> str:
-    """One item of a pull's page as JSON text, `{"seq": …, "event": event.to_dict()}`, with
-    the stored payload text spliced in as it is (it was written by json.dumps, see
-    sealed_json): decoding it and encoding it again cost more than the database's part of a
-    pull. Sealed personal fields are opened first, as `_row_event` opens them."""
-    payload = row.payload
+    """One item of a pull's page as JSON text, `{"seq": …, "event": event.to_dict()}`, from a
+    row of PULLED_COLUMNS (in that order), with the stored payload text spliced in as it is
+    (written by json.dumps, see sealed_json): decoding it and encoding it again cost more than
+    the database's part of a pull. Sealed personal fields are opened first, as `_row_event`
+    opens them."""
+    seq, id_, entity, entity_id, type_, payload, actor, desk, hlc, org = row
     if CIPHER is not None:
-        payload = json.dumps(CIPHER.open(row.id, json.loads(payload)), ensure_ascii=False,
+        payload = json.dumps(CIPHER.open(id_, json.loads(payload)), ensure_ascii=False,
                              separators=(",", ":"))
-    return _EVENT_JSON % (row.seq, _quoted(row.id), _quoted(row.entity), _quoted(row.entity_id),
-                          _quoted(row.type), payload, _quoted(row.actor), _quoted(row.desk),
-                          _quoted(row.hlc), _quoted(row.org))
+    return _EVENT_JSON % (seq, _quoted(id_), _quoted(entity), _quoted(entity_id),
+                          _quoted(type_), payload, _quoted(actor), _quoted(desk), _quoted(hlc),
+                          _quoted(org))
 
 
 def project_cases(conn: Connection, case_ids: Iterable[str],

@@ -30,6 +30,7 @@ from .records import (  # noqa: F401 (the names the server's other parts import 
     CENTRE,
     CODE_ALPHABET,
     CREATION,
+    PULLED_COLUMNS,
     SHA256_HEX,
     DeskRow,
     KeyRow,
@@ -168,10 +169,12 @@ class ServerStore(PushIntake):
 
     def pull_json(self, desk: DeskRow, after: int, limit: int) -> tuple[list[str], int, bool]:
         """The page of `pull`, each item already JSON text (what the pull answer sends)."""
-        rows, next_after, more = self._pull_rows(desk, after, limit)
+        columns = [t.events.c[name] for name in PULLED_COLUMNS]
+        rows, next_after, more = self._pull_rows(desk, after, limit, columns)
         return [pulled_json(r) for r in rows], next_after, more
 
-    def _pull_rows(self, desk: DeskRow, after: int, limit: int) -> tuple[list[Any], int, bool]:
+    def _pull_rows(self, desk: DeskRow, after: int, limit: int,
+                   columns: list[Any] | None = None) -> tuple[list[Any], int, bool]:
         with self.db.read() as conn:
             top = conn.execute(select(func.max(t.events.c.seq))).scalar() or 0
             kept_from = int(self._meta(conn, "retained_from") or 1)
@@ -183,7 +186,7 @@ class ServerStore(PushIntake):
                 raise ResetRequired("The centre no longer keeps events this old; the desk must "
                                     "download its area again.")
             rows = conn.execute(
-                select(t.events).where(t.events.c.seq > after,
+                select(*(columns or [t.events])).where(t.events.c.seq > after,
                                        _scope_clause(t.events.c.org, desk.org, conn.dialect.name),
                                        t.events.c.entity != AUDIT)
                 .order_by(t.events.c.seq).limit(limit + 1)).all()
