@@ -14,7 +14,7 @@ triggers keep the index in step with the case table, whoever writes it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -123,9 +123,13 @@ def grams_in_bulk(conn: Connection) -> Iterator[None]:
     conn.exec_driver_sql("INSERT INTO search_bulk (id) VALUES (1)")
     try:
         yield
-        rows = conn.exec_driver_sql("SELECT pk, title, description, address, name FROM cases "
-                                    "WHERE pk > ?", (top,)).all()
+    except BaseException:
+        with suppress(Exception):  # the transaction is being rolled back anyway
+            conn.exec_driver_sql("DELETE FROM search_bulk")
+        raise
+    rows = conn.exec_driver_sql("SELECT pk, title, description, address, name FROM cases "
+                                "WHERE pk > ?", (top,)).all()
+    conn.exec_driver_sql("DELETE FROM search_bulk")
+    if rows:
         conn.exec_driver_sql("INSERT INTO cases_grams(rowid, grams) VALUES (?, ?)",
                              [(r[0], search_grams(r[1], r[2], r[3], r[4])) for r in rows])
-    finally:
-        conn.exec_driver_sql("DELETE FROM search_bulk")
