@@ -377,6 +377,8 @@ class SyncClient:
             raise _network_error(error) from None
 
     def _page(self, answer: requests.Response) -> tuple[list[Event], int, bool]:
+        """The page's events, each checked by `Event.from_dict` (its per-type checks are
+        compiled once from the schemas: schema.compile_payload)."""
         body = _json(answer)
         try:
             raw = body["events"]

@@ -113,8 +113,8 @@ def append_events(conn: Connection, batch: Sequence[Event], origin: str) -> Appe
                 f"({_marks(len(part))})", tuple(part)))
         result.new_records = {r for r in records if r not in known}
         conn.exec_driver_sql(_INSERT_EVENT, [
-            (e.id, e.entity, e.entity_id, e.type, e.payload_json(), e.actor, e.desk, e.hlc,
-             e.org, origin, now_ms) for e in fresh])
+            (e.id, e.entity, e.entity_id, e.type, e.payload_json(), e.actor, e.desk,
+             e.hlc, e.org, origin, now_ms) for e in fresh])
         if origin == "local":
             conn.exec_driver_sql(_INSERT_OUTBOX, [(e.id, now_ms) for e in fresh])
     result.added = fresh

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, text
@@ -17,7 +18,12 @@ from desk_app.domain.workcalendar import WorkCalendar
 from .eventlog import load_events
 from .schema import cases
 from .schema import events as events_table
+from .search_index import grams_in_bulk
 from .watch_columns import followup_columns
+
+# From this many case rows in one write, their short-query rows are made in one go (a
+# registration's single row keeps the trigger: the set-up would cost more than it saves).
+BULK_ROWS = 20
 
 
 def _ms(moment: object) -> int | None:
@@ -73,8 +79,13 @@ def refresh_cases(conn: Connection, case_ids: Iterable[str], calendar: WorkCalen
               for case_id, s in states.items()}
     if states:
         sql, names = _case_upsert()
-        rows = (case_row(s, calendar, clocks[s.id]) for s in states.values())
-        conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+        values = itemgetter(*names)
+        rows = [values(case_row(s, calendar, clocks[s.id])) for s in states.values()]
+        if len(rows) >= BULK_ROWS:  # a pulled page, a rebuild: the short-query rows at once
+            with grams_in_bulk(conn):
+                conn.exec_driver_sql(sql, rows)
+        else:
+            conn.exec_driver_sql(sql, rows)
     from .report_facts import write_case_facts  # the reports' projection, same transaction
 
     write_case_facts(conn, list(states.values()), gone, calendar, clocks)

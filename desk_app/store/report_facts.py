@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from operator import itemgetter
 
 from sqlalchemy import Connection, delete
 
@@ -75,9 +76,12 @@ def rollup_entry(week: int, category: str, community: str, grid: str | None, lea
         int(valid and bool(rating)), int(valid and rating in ("satisfied", "basic"))])
 
 
+_ROLLUP_FIELDS = itemgetter("week", "category", "community", "grid", "lead", "status",
+                            "dispatched_at", "signed_at", "rating")
+
+
 def _entry_of(row: dict[str, object]) -> tuple[tuple[object, ...], list[int]]:
-    return rollup_entry(*(row[k] for k in ("week", "category", "community", "grid", "lead",  # type: ignore[arg-type]
-                                           "status", "dispatched_at", "signed_at", "rating")))
+    return rollup_entry(*_ROLLUP_FIELDS(row))  # type: ignore[arg-type]
 
 
 def apply_rollup(conn: Connection, deltas: dict[tuple[object, ...], list[int]]) -> None:
@@ -122,7 +126,7 @@ def write_case_facts(conn: Connection, states: Sequence[CaseState], gone: Iterab
         conn.execute(delete(case_facts).where(case_facts.c.case_id.in_(gone)))
     if rows:
         sql, names = _facts_upsert()
-        conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+        conn.exec_driver_sql(sql, list(map(itemgetter(*names), rows)))
     apply_rollup(conn, deltas)
 
 

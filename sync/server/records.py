@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlalchemy import Connection, and_, text
@@ -171,6 +172,30 @@ def _row_event(row: Any) -> Event:
         payload = CIPHER.open(row.id, payload)
     return Event(row.id, row.entity, row.entity_id, row.type, payload, row.actor,
                  row.desk, row.hlc, row.org)
+
+
+_quoted = encode_basestring  # a str as JSON text (C), as json.dumps(ensure_ascii=False) writes it
+_EVENT_JSON = ('{"seq":%d,"event":{"id":%s,"entity":%s,"entity_id":%s,"type":%s,"payload":%s,'
+               '"actor":%s,"desk":%s,"hlc":%s,"org":%s}}')
+
+
+PULLED_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor", "desk", "hlc",
+                  "org")
+
+
+def pulled_json(row: Any) -> str:
+    """One item of a pull's page as JSON text, `{"seq": …, "event": event.to_dict()}`, from a
+    row of PULLED_COLUMNS (in that order), with the stored payload text spliced in as it is
+    (written by json.dumps, see sealed_json): decoding it and encoding it again cost more than
+    the database's part of a pull. Sealed personal fields are opened first, as `_row_event`
+    opens them."""
+    seq, id_, entity, entity_id, type_, payload, actor, desk, hlc, org = row
+    if CIPHER is not None:
+        payload = json.dumps(CIPHER.open(id_, json.loads(payload)), ensure_ascii=False,
+                             separators=(",", ":"))
+    return _EVENT_JSON % (seq, _quoted(id_), _quoted(entity), _quoted(entity_id),
+                          _quoted(type_), payload, _quoted(actor), _quoted(desk), _quoted(hlc),
+                          _quoted(org))
 
 
 def project_cases(conn: Connection, case_ids: Iterable[str],

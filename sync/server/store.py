@@ -30,6 +30,7 @@ from .records import (  # noqa: F401 (the names the server's other parts import 
     CENTRE,
     CODE_ALPHABET,
     CREATION,
+    PULLED_COLUMNS,
     SHA256_HEX,
     DeskRow,
     KeyRow,
@@ -43,6 +44,7 @@ from .records import (  # noqa: F401 (the names the server's other parts import 
     note_attachment_refs,
     now_ms,
     project_cases,
+    pulled_json,
 )
 
 log = logging.getLogger("community_desk.server")
@@ -162,6 +164,17 @@ class ServerStore(PushIntake):
 
     # Pull ----------------------------------------------------------------------------------
     def pull(self, desk: DeskRow, after: int, limit: int) -> tuple[list[tuple[int, Event]], int, bool]:
+        rows, next_after, more = self._pull_rows(desk, after, limit)
+        return [(r.seq, _row_event(r)) for r in rows], next_after, more
+
+    def pull_json(self, desk: DeskRow, after: int, limit: int) -> tuple[list[str], int, bool]:
+        """The page of `pull`, each item already JSON text (what the pull answer sends)."""
+        columns = [t.events.c[name] for name in PULLED_COLUMNS]
+        rows, next_after, more = self._pull_rows(desk, after, limit, columns)
+        return [pulled_json(r) for r in rows], next_after, more
+
+    def _pull_rows(self, desk: DeskRow, after: int, limit: int,
+                   columns: list[Any] | None = None) -> tuple[list[Any], int, bool]:
         with self.db.read() as conn:
             top = conn.execute(select(func.max(t.events.c.seq))).scalar() or 0
             kept_from = int(self._meta(conn, "retained_from") or 1)
@@ -173,17 +186,16 @@ class ServerStore(PushIntake):
                 raise ResetRequired("The centre no longer keeps events this old; the desk must "
                                     "download its area again.")
             rows = conn.execute(
-                select(t.events).where(t.events.c.seq > after,
+                select(*(columns or [t.events])).where(t.events.c.seq > after,
                                        _scope_clause(t.events.c.org, desk.org, conn.dialect.name),
                                        t.events.c.entity != AUDIT)
                 .order_by(t.events.c.seq).limit(limit + 1)).all()
         more = len(rows) > limit
         rows = rows[:limit]
-        page = [(r.seq, _row_event(r)) for r in rows]
         # At the end, move the cursor past events outside the scope too, so the next pull does
         # not read them again. Everything up to `top` was committed when `top` was read.
-        next_after = page[-1][0] if more else max(top, page[-1][0] if page else 0)
-        return page, next_after, more
+        next_after = rows[-1].seq if more else max(top, rows[-1].seq if rows else 0)
+        return rows, next_after, more
 
     def set_retained_from(self, seq: int) -> None:
         with self.db.write() as conn:

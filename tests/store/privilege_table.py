@@ -263,7 +263,7 @@ TABLE: dict[str, Checked | Exempt] = {
     "report_facts.write_case_facts": INTERNAL, "report_facts.rebuild_rollup": INTERNAL,
     "report_facts.bulk_insert": INTERNAL,
     "search_index.search_grams": PURE, "search_index.short_match": PURE,
-    "search_index.register_search_functions": INTERNAL,
+    "search_index.register_search_functions": INTERNAL, "search_index.grams_in_bulk": INTERNAL,
     "watch_columns.followup_columns": PURE, "watch_columns.parse_co_unsigned": PURE,
     "sealed.is_sealed": PURE, "sealed.read_header": PURE,
     # follow-through ----------------------------------------------------------------------
