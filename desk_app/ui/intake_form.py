@@ -398,9 +398,13 @@ class IntakeForm(IntakeView):
     def suggest(self) -> None:
         """Category suggestion from the description, with why; shown as unsure when it is, and
         with an offer to split when the request holds two problems."""
-        from desk_app.store.learned import suggest_for
+        text = self.description.toPlainText()
+        if text.strip():  # (nothing to suggest from: the store is not needed, at start)
+            from desk_app.store.learned import suggest_for
 
-        self._found = suggest_for(self.desk, self.description.toPlainText(), limit=3)
+            self._found = suggest_for(self.desk, text, limit=3)
+        else:
+            self._found = []
         self._duplicate_timer.start()  # the same problem in other words, by meaning
         found = self._found
         self._suggested = found[0].item if found else None
@@ -524,13 +528,19 @@ class IntakeForm(IntakeView):
         return changes.touches("case")
 
     def check_duplicates(self) -> list[CaseRow]:
-        from desk_app.store.case_queries import possible_duplicates
-
         item = self.category.item
-        rows = possible_duplicates(
-            self.desk.db, self.user, phone=self.phone.text(), category=item.code if item else "",
-            community=self.community.currentData() or "", address=self.address.text(),
-            description=self.description.toPlainText(), catalogue=self.desk.catalogue)
+        description = self.description.toPlainText()
+        rows: list[CaseRow] = []
+        # With no phone, no category and (almost) no description nothing can match (see
+        # possible_duplicates): not asked, so a blank form (at start) needs no store.
+        if self.phone.text().strip() or item is not None or len(description.strip()) >= 4:
+            from desk_app.store.case_queries import possible_duplicates
+
+            rows = possible_duplicates(
+                self.desk.db, self.user, phone=self.phone.text(),
+                category=item.code if item else "",
+                community=self.community.currentData() or "", address=self.address.text(),
+                description=description, catalogue=self.desk.catalogue)
         self.duplicates.clear()
         for row in rows:
             entry = QListWidgetItem(f"{row.number}  {label(STATUSES, row.status)}\n{row.title}")
