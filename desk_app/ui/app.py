@@ -22,7 +22,6 @@ from desk_app.workspace import Workspace, demo_paths, open_workspace
 from .first_paint import after_first_paint
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
-from .single_instance import SingleInstance
 from .tasks import BackgroundOp, wait_for_pools
 
 # Sign-in, set-up, sync, backups and the audit are imported where they are used: the start to
@@ -310,6 +309,7 @@ def open_in_background(demo: bool, recovery: str | None = None) -> Workspace:
 def run_app(demo: bool = False, language: str | None = None) -> int:
     from .crash import install_crash_handler
     from .setup_wizard import SetupWizard
+    from .single_instance import SingleInstance  # QtNetwork: only a real start needs it
 
     app = application()
     install_language(language or "zh_CN")  # messages before the workspace's own setting
