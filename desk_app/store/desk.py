@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from desk_app.domain.case_numbers import case_number, check_desk_code
 from desk_app.domain.catalogue import Catalogue
-from desk_app.domain.events import Event
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import uuid7
 from desk_app.domain.sla import CHINA, utc_from_ms
@@ -27,6 +26,8 @@ from .raw_reads import latest_stamp, read_meta
 
 if TYPE_CHECKING:  # the log, projections and SQLAlchemy are imported by the first write
     from sqlalchemy import Connection
+
+    from desk_app.domain.events import Event
 
     from .eventlog import AppendResult
 
@@ -153,6 +154,8 @@ class Desk:
     def new_event(self, actor: str, entity: str, entity_id: str, type_: str,
                   payload: dict[str, object], org: str | None = None) -> Event:
         """A validated event stamped by this desk's clock (EventError if the payload is bad)."""
+        from desk_app.domain.events import Event
+
         return Event(uuid7(), entity, entity_id, type_, payload, actor, self.code,
                      self.clock.now(), org or self.identity.org).validated()
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.meeting import resolution_overdue
 from desk_app.domain.sla import CHINA
 from desk_app.domain.vocabulary import ACTIVE, CHANNELS, STATUSES, URGENCIES
 from desk_app.store.case_rows import CaseQuery
@@ -201,6 +200,7 @@ class CaseList(CaseListView):
         today = desk_today()
         due = []
         if self.deadline.currentData() is not None:  # not at start: the meetings' store then
+            from desk_app.domain.meeting import resolution_overdue
             from desk_app.store.meetings import due_resolutions
 
             due = due_resolutions(self.desk, today)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.case import CaseState
 from desk_app.domain.catalogue import Item
 from desk_app.domain.classify import CatalogueIndex, Suggestion
 from desk_app.domain.intake import Intake
@@ -44,6 +43,8 @@ from .i18n import label, message
 from .intake_view import IntakeView
 
 if TYPE_CHECKING:
+    from desk_app.domain.case import CaseState
+
     from .receipt import ReceiptDialog
 
 # The store's writing and suggesting (SQLAlchemy), and the receipt (printing), are imported
