@@ -59,9 +59,11 @@ class DeskSession:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.window: MainWindow | None = None
+        # Its timer runs from now; it hears keys and clicks from the first window's paint on
+        # (as the application's event filter it would see every event of the window's build).
         self.watcher = IdleWatcher(auto_lock_minutes(workspace.settings.auto_lock_minutes))
-        QApplication.instance().installEventFilter(self.watcher)
         self.watcher.idle.connect(lambda: self.lock(idle=True))
+        self._watching = False
         self._sync: SyncBridge | None = None  # made when first needed, after the first paint
         self.followup: FollowupBridge | None = None
         self.background_started = False
@@ -98,15 +100,23 @@ class DeskSession:
         imports and threads never delay the first screen."""
         from .main_window import MainWindow
 
-        self.workspace.settings.last_user = user.username
-        self.workspace.settings.save(self.workspace.paths.settings)
+        self.workspace.settings.last_user = user.username  # saved once the window is painted
         self.window = MainWindow(self.workspace, user, sync=self._sync, followup=self.followup,
                                  sync_factory=lambda: self.sync)
         self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
-        after_first_paint(self.window, self.start_background)
+        after_first_paint(self.window, self._window_painted)
         self.window.show()
         return self.window
+
+    def _window_painted(self) -> None:
+        """After the window's first paint: who signed in last is saved (a write and two
+        fsyncs), the idle watcher listens, and the background work starts."""
+        self.workspace.settings.save(self.workspace.paths.settings)
+        if not self._watching:
+            self._watching = True
+            QApplication.instance().installEventFilter(self.watcher)
+        self.start_background()
 
     def start_background(self) -> None:
         """Once per session: the sync schedule with the daily backup, and follow-through."""
