@@ -4,13 +4,16 @@
     python -m bench.startup_child bare+sqlalchemy
     python -m bench.startup_child desk DATABASE
     python -m bench.startup_child memory DATABASE ROWS
+    python -m bench.startup_child probe DATABASE
 
 Prints `painted` when the main window is first painted (and, for the desk, `rows N` when the
 case list's first page is on screen), then exits. The desk runs what `run_app` runs around
 sign-in: the application object, the workspace on DATABASE (its own settings in a temporary
 home), the language, the session and its main window of a supervisor (every page), as
 `DeskSession.open_window` shows it after sign-in. `memory` loads ROWS rows
-into the case list and prints the process's resident memory before and after.
+into the case list and prints the process's resident memory before and after. `probe` starts
+like `desk` and says, at the first paint, what had been imported (`sqlalchemy 0|1`, `modules N`)
+and how many rows the case list held (tests/gui/test_start_path.py).
 """
 
 from __future__ import annotations
@@ -80,11 +83,11 @@ def plain_workspace(paths: object, database: Path) -> object:
     return workspace
 
 
-def desk(database: Path, rows_wanted: int = 0) -> None:
+def desk(database: Path, rows_wanted: int = 0, probe: bool = False) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from desk_app.config import Paths
-    from desk_app.store.users import User
+    from desk_app.store.user_record import User
     from desk_app.ui.app import DeskSession, application
     from desk_app.ui.i18n import install_language
 
@@ -104,6 +107,13 @@ def desk(database: Path, rows_wanted: int = 0) -> None:
         def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not done["painted"]:
                 done["painted"] = True
+                if probe:  # what the first paint needed, seen at that moment
+                    say(f"sqlalchemy {int('sqlalchemy' in sys.modules)}")
+                    say(f"alembic {int('alembic' in sys.modules)}")
+                    say(f"modules {len(sys.modules)}")
+                    say(f"rows {cases.model.rowCount()}")
+                    say(f"shown {type(window.pages.currentWidget()).__name__}")
+                    os._exit(0)
                 say("painted")
                 finish()
             return False
@@ -137,6 +147,8 @@ def desk(database: Path, rows_wanted: int = 0) -> None:
         os._exit(0)
 
     cases.model.loaded.connect(first_rows)
+    if cases.model.rows:  # the first page came with the window (read by the driver)
+        first_rows(cases.model.total)
     spy = Painted()
     window.installEventFilter(spy)
     app.exec()
@@ -152,6 +164,8 @@ def main() -> None:
         desk(Path(sys.argv[2]))
     elif mode == "memory":
         desk(Path(sys.argv[2]), int(sys.argv[3]))
+    elif mode == "probe":
+        desk(Path(sys.argv[2]), probe=True)
 
 
 if __name__ == "__main__":

@@ -19,16 +19,8 @@ from desk_app.domain.text import DomainError
 from desk_app.domain.workcalendar import WorkCalendar
 from desk_app.keys import KeyStore, key_from_recovery, new_recovery_key
 from desk_app.settings import Settings
-from desk_app.store.audit import SYSTEM_ACTOR, Audited, record_audit
-from desk_app.store.backup import (
-    backup_before_encrypt,
-    backup_before_migrate,
-    finish_interrupted_restore,
-    seal_plain_backups,
-)
 from desk_app.store.database import SQLITE_HEADER, Database, WrongKey, open_database
 from desk_app.store.desk import Desk, read_identity
-from desk_app.store.restore import record_restore_audit
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +40,7 @@ class Workspace:
         identity = read_identity(self.db)
         self.desk = Desk(self.db, identity, self.catalogue, self.calendar) if identity else None
         if self.desk is not None:  # with the calendar imported or received since (issue 10)
-            from desk_app.store.calendar_store import desk_calendar
+            from desk_app.store.raw_reads import desk_calendar
 
             self.calendar = desk_calendar(self.db, self.calendar)
             self.desk.calendar = self.calendar
@@ -118,6 +110,17 @@ def open_workspace(paths: Paths | None = None, *, demo: bool = False,
                    database: Path | None = None, recovery: str | None = None) -> Workspace:
     """Open the desk (or the demo) workspace. `recovery`: a recovery key the person typed
     because the key was missing or wrong; when it opens the database it becomes the key."""
+    # Backups, the audit and restores need SQLAlchemy: imported here, on the opening worker,
+    # not by whoever only names a Workspace.
+    from desk_app.store.audit import SYSTEM_ACTOR, Audited, record_audit
+    from desk_app.store.backup import (
+        backup_before_encrypt,
+        backup_before_migrate,
+        finish_interrupted_restore,
+        seal_plain_backups,
+    )
+    from desk_app.store.restore import record_restore_audit
+
     paths = paths or app_paths()
     if demo:
         paths = demo_paths(paths)

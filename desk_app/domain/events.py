@@ -65,6 +65,9 @@ class EventType:
 
 
 EVENT_TYPES: dict[str, EventType] = {}
+# Handlers attached before their type was declared (the declaring module was still being
+# imported when the folding one ran: any first import order works); declare() takes them.
+_WAITING: dict[str, Handler] = {}
 
 
 def declare(name: str, label: str, /, *, permission: str, creates: bool = False,
@@ -76,7 +79,7 @@ def declare(name: str, label: str, /, *, permission: str, creates: bool = False,
         raise ValueError(f"event type {name} is declared twice")
     entity = name.split(".", 1)[0]
     kind = EventType(name, entity, payload, label, permission, creates, tuple(timeline), action,
-                     sample, tuple(changelog))
+                     sample, tuple(changelog), _WAITING.pop(name, None))
     EVENT_TYPES[name] = kind
     return kind
 
@@ -85,10 +88,13 @@ def handles(name: str) -> Callable[[Handler], Handler]:
     """Attach the fold handler of a declared type: `handler(state, event, at)` changes the state
     and returns None, or returns why the workflow refuses the step (kept as a conflict)."""
     def attach(handler: Handler) -> Handler:
-        kind = EVENT_TYPES[name]
-        if kind.fold is not None:
+        kind = EVENT_TYPES.get(name)
+        if (kind.fold if kind is not None else _WAITING.get(name)) is not None:
             raise ValueError(f"event type {name} is folded twice")
-        kind.fold = handler
+        if kind is None:
+            _WAITING[name] = handler
+        else:
+            kind.fold = handler
         return handler
     return attach
 
@@ -318,3 +324,8 @@ class Conflict:
             return self.reason.format(**self.values)
         except (KeyError, ValueError):
             return self.reason
+
+
+# Every declaration, once the registry above exists (each module imports only what is defined
+# above this line, so the order of first imports does not matter).
+from . import audit, case, case_events, meeting, outreach  # noqa: E402, F401

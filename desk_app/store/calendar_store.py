@@ -24,10 +24,11 @@ from .audit import Audited, record_audit
 from .database import Database
 from .desk import Desk, read_meta, write_meta
 from .projection import refresh_cases
+from .raw_reads import STORED_CALENDAR, desk_calendar  # noqa: F401  (its home before)
 from .schema import cases, deadline_changes
 from .users import User
 
-STORED = "calendar.csv"
+STORED = STORED_CALENDAR
 CENTRE_VERSION = "calendar.centre_version"
 
 
@@ -45,18 +46,6 @@ class DeadlineChange:
     new_due: int | None
     calendar: str
     changed_at: int
-
-
-def desk_calendar(db: Database, shipped: WorkCalendar) -> WorkCalendar:
-    """The calendar shipped with the app, with what was imported or received since on top."""
-    with db.read() as conn:
-        stored = read_meta(conn, STORED)
-    if not stored:
-        return shipped
-    try:
-        return shipped.merged(WorkCalendar.parse_text(stored, STORED))
-    except DomainError:
-        return shipped
 
 
 def import_calendar_file(desk: Desk, user: User, path: Path) -> CalendarApplied:

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -39,17 +38,16 @@ from desk_app.domain.case_numbers import CASE_NUMBER
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.personal import (
     looks_like_number_search,
-    masked_phone,
     masked_query,
-    masked_text,
 )
-from desk_app.domain.sla import ClockState, ms_from_utc, state_at
+from desk_app.domain.sla import ms_from_utc
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.validation import InputError, normalize_phone
 from desk_app.domain.vocabulary import ACTIVE, FINAL
 
 from .access import NotAllowed, requires, sees_personal
 from .audit import Audited, record_audit
+from .case_rows import LIST_NAMES, CaseQuery, CaseRow, Page, case_row, seen_by
 from .database import Database
 from .desk import Desk
 from .schema import DEADLINE_SQL, OPEN_SQL, cases
@@ -62,82 +60,7 @@ assert "+status IN (" + ", ".join(f"'{s}'" for s in sorted(ACTIVE)) + ")" == OPE
 # The open cases, in the very words of the partial index ix_cases_open (so SQLite uses it).
 OPEN = text(OPEN_SQL)
 URGENCY_RANK = {"very_urgent": 0, "urgent": 1, "ordinary": 2}
-LIST_COLUMNS = (
-    cases.c.pk, cases.c.id, cases.c.number, cases.c.status, cases.c.urgency, cases.c.kind,
-    cases.c.channel, cases.c.category, cases.c.lead, cases.c.title, cases.c.community,
-    cases.c.address, cases.c.name, cases.c.phone, cases.c.registered_at, cases.c.registered_by,
-    cases.c.due_at, cases.c.due_soon_at, cases.c.sign_due_at, cases.c.supervised,
-    cases.c.conflicts, cases.c.times_returned, cases.c.repeats, cases.c.level,
-)
-
-
-class CaseRow(NamedTuple):
-    """One line of the case list: what its columns show and colour by, nothing more (a tuple:
-    about 0.9 KB a row with its strings, the repeated ones shared)."""
-
-    pk: int
-    id: str
-    number: str
-    status: str
-    urgency: str
-    kind: str
-    channel: str
-    category: str
-    lead: str | None
-    title: str
-    community: str
-    address: str
-    name: str
-    phone: str
-    registered_at: int
-    registered_by: str
-    due_at: int | None
-    due_soon_at: int | None
-    sign_due_at: int | None
-    supervised: bool
-    conflicts: int
-    times_returned: int
-    repeats: int
-    level: str
-
-    def clock_state(self, now_ms: int) -> str | None:
-        """on_time / due_soon / overdue for active cases (signing or handling), else None."""
-        if self.status not in ACTIVE:
-            return None
-        states = {state_at(now_ms, due, soon) for due, soon in (
-            (self.due_at, self.due_soon_at), (self.sign_due_at, None)) if due is not None}
-        for state in (ClockState.OVERDUE, ClockState.DUE_SOON):
-            if state in states:
-                return str(state)
-        return str(ClockState.ON_TIME)
-
-
-@dataclass
-class CaseQuery:
-    statuses: frozenset[str] | None = None
-    category: str | None = None  # a class or item code; matches every item under it
-    community: str | None = None  # exactly this community
-    within: str | None = None  # an org code (street, district); every community under it
-    urgency: str | None = None
-    channel: str | None = None
-    lead: str | None = None
-    overdue: bool = False
-    due_soon: bool = False
-    registered_by: str | None = None
-    owner: str | None = None  # "mine": the first-handling owner (issue 10)
-    registered_from: datetime | None = None
-    registered_to: datetime | None = None
-    text: str = ""
-    sort: str = "registered_at"
-    descending: bool = True
-    now: datetime | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list[CaseRow]
-    cursor: tuple[Any, int] | None  # pass back as `after` for the next page; None at the end
+LIST_COLUMNS = tuple(cases.c[name] for name in LIST_NAMES)
 
 
 # The same expression as the index ix_cases_deadline (a bound parameter would not match it).
@@ -152,11 +75,6 @@ SORTS: dict[str, ColumnElement[Any]] = {
     "urgency": cases.c.urgency,
     "title": cases.c.title,
 }
-# Values repeated on many rows are kept once in memory, however many rows are loaded.
-_SHARED = frozenset({"status", "urgency", "kind", "channel", "category", "lead", "community",
-                     "registered_by", "level"})
-
-
 # The two full-text indexes, as FROM items (one object each, so a query names each once).
 _INDEXES = {name: table(name, sql_column("rowid")) for name in ("cases_fts", "cases_grams")}
 
@@ -322,14 +240,6 @@ def _searched(desk: Desk, user: User, text: str, *, audit: bool) -> None:
                      repeatable=True)
 
 
-def _seen_by(user: User, rows: list[CaseRow]) -> list[CaseRow]:
-    """The rows with phones masked for roles that may not see them."""
-    if sees_personal(user):
-        return rows
-    return [row._replace(phone=masked_phone(row.phone), title=masked_text(row.title, [row.phone]))
-            for row in rows]
-
-
 @requires("read_cases")
 def list_cases(desk: Desk, user: User, query: CaseQuery, after: tuple[Any, int] | None = None,
                limit: int = 200) -> Page:
@@ -344,20 +254,9 @@ def list_cases(desk: Desk, user: User, query: CaseQuery, after: tuple[Any, int] 
         statement = _sorted_page(query, after)
     with db.read() as conn:
         result = conn.execute(statement.limit(limit)).all()
-    rows = _seen_by(user, [_case_row(r) for r in result])
+    rows = seen_by(user, [case_row(r) for r in result])
     cursor = (result[-1].sort_key, result[-1].pk) if len(result) == limit else None
     return Page(rows, cursor)
-
-
-_SHARED_MASK = tuple(c.name in _SHARED for c in LIST_COLUMNS)  # (and the sort key is left out)
-_new_row = tuple.__new__
-_intern = sys.intern
-
-
-def _case_row(record: Any) -> CaseRow:
-    values = [_intern(v) if shared and v.__class__ is str else v
-              for v, shared in zip(record, _SHARED_MASK, strict=False)]  # not the sort key
-    return _new_row(CaseRow, values)  # type: ignore[no-any-return]
 
 
 def _sorted_page(query: CaseQuery, after: tuple[Any, int] | None) -> Select[Any]:
@@ -451,4 +350,4 @@ def possible_duplicates(db: Database, user: User, *, phone: str = "", category: 
                 found.append(CaseRow(**{k: v for k, v in row._mapping.items()
                                         if k != "description"}))
                 seen.add(row.id)
-    return _seen_by(user, found[:limit])
+    return seen_by(user, found[:limit])

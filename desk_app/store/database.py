@@ -13,15 +13,13 @@ import logging
 import os
 import re
 import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2
 
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
@@ -31,6 +29,7 @@ from .search_index import register_search_functions
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -142,12 +141,43 @@ class Database:
     What a unit changed is noted on its connection (`note_changes`) and handed to `on_commit`
     once the transaction has committed: the one channel by which screens learn of every write,
     local or pulled.
+
+    The engine (and SQLAlchemy with it, ~2× a bare Qt window's whole start) is made on first
+    use: a desk at the current schema starts and paints its first screen through `raw()`, the
+    DB driver alone, and SQLAlchemy is imported after that (issue 14).
     """
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None, *,
+                 key: bytes | None = None) -> None:
         self.path = path
-        self.engine = engine
+        self._engine = engine
+        self._key = key
+        self._making = threading.Lock()  # a worker and the GUI thread may ask at once
         self.on_commit: Callable[[ChangeSet], None] | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._making:
+                if self._engine is None:
+                    self._engine = _make_engine(self.path, self._key)
+        return self._engine
+
+    @property
+    def engine_made(self) -> bool:
+        """Whether SQLAlchemy's engine exists yet (it is made on first use)."""
+        return self._engine is not None
+
+    @contextmanager
+    def raw(self) -> Iterator[dbapi2.Connection]:
+        """A short-lived DB-API connection (the same key and pragmas as the engine's) for the
+        fixed SQL of the start path; a deferred read, closed at the end."""
+        connection = connect_file(self.path, self._key, check_same_thread=False)
+        try:
+            _on_connect(connection, None)
+            yield connection
+        finally:
+            connection.close()
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
@@ -170,7 +200,8 @@ class Database:
             yield connection
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 CHANGES_KEY = "community_desk.changes"
@@ -199,6 +230,7 @@ def note_changes(conn: Connection) -> ChangeSet:
 def _transactions(engine: Engine) -> None:
     """Let SQLAlchemy, not pysqlite, start transactions, so that BEGIN comes before the first
     read (pysqlite would issue it only before the first write) and can be IMMEDIATE."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _autocommit_driver(dbapi_connection: dbapi2.Connection, _record: object) -> None:
@@ -255,11 +287,13 @@ def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] |
         # Created empty and private first: SQLite gives -wal and -shm the mode of the file.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, stat.S_IRUSR | stat.S_IWUSR))
     private(path)
-    engine = create_engine(f"sqlite:///{path}", module=dbapi2, poolclass=QueuePool, pool_size=4,
-                           creator=lambda: connect_file(path, key, check_same_thread=False),
-                           hide_parameters=True)
-    event.listen(engine, "connect", _on_connect)
-    _transactions(engine)
+    if current is not None and current == head_revision():
+        # The usual start: the schema is current (checked above by the driver), so neither
+        # Alembic nor SQLAlchemy is needed yet; the engine is made on first use.
+        return Database(path, key=key)
+    from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+    engine = _make_engine(path, key)
     try:
         _migrate(engine, path, current, before_migrate)
     except (SADatabaseError, dbapi2.DatabaseError) as error:
@@ -268,7 +302,21 @@ def open_database(path: Path, before_migrate: Callable[[Path, str, str], None] |
             _t("domain", "{file} cannot be opened: {error}. Nothing was changed."),
             file=str(path), error=str(getattr(error, "orig", error))[:200],
         ) from None
-    return Database(path, engine)
+    return Database(path, engine, key=key)
+
+
+def _make_engine(path: Path, key: bytes | None) -> Engine:
+    """The pooled SQLAlchemy engine on the file: our pragmas on every connection, and
+    transactions begun by SQLAlchemy (IMMEDIATE for units of work)."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
+    engine = create_engine(f"sqlite:///{path}", module=dbapi2, poolclass=QueuePool, pool_size=4,
+                           creator=lambda: connect_file(path, key, check_same_thread=False),
+                           hide_parameters=True)
+    event.listen(engine, "connect", _on_connect)
+    _transactions(engine)
+    return engine
 
 
 def _read_only_look(path: Path, key: bytes | None = None) -> tuple[str | None, set[str]]:

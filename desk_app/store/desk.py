@@ -10,12 +10,10 @@ import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-
-from sqlalchemy import Connection, select
+from typing import TYPE_CHECKING
 
 from desk_app.domain.case_numbers import case_number, check_desk_code
 from desk_app.domain.catalogue import Catalogue
-from desk_app.domain.events import Event
 from desk_app.domain.hlc import HybridClock
 from desk_app.domain.ids import uuid7
 from desk_app.domain.sla import CHINA, utc_from_ms
@@ -24,9 +22,14 @@ from desk_app.domain.text import DomainError
 from desk_app.domain.workcalendar import WorkCalendar
 
 from .database import ChangeSet, Database, note_changes
-from .eventlog import AppendResult, append_events, latest_stamp
-from .projection import PROJECTORS
-from .schema import meta
+from .raw_reads import latest_stamp, read_meta
+
+if TYPE_CHECKING:  # the log, projections and SQLAlchemy are imported by the first write
+    from sqlalchemy import Connection
+
+    from desk_app.domain.events import Event
+
+    from .eventlog import AppendResult
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +40,6 @@ class DeskIdentity:
     code: str
     name: str
     org: str  # the organisation unit the desk belongs to and syncs
-
-
-def read_meta(conn: Connection, key: str) -> str | None:
-    return conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
 
 
 def write_meta(conn: Connection, key: str, value: str) -> None:
@@ -68,7 +67,7 @@ def setup_desk(db: Database, code: str, name: str, org: str,
 
 
 def read_identity(db: Database) -> DeskIdentity | None:
-    with db.read() as conn:
+    with db.raw() as conn:  # at start, before SQLAlchemy is imported
         values = {k: read_meta(conn, f"desk.{k}") for k in ("id", "code", "name", "org")}
     if not all(values.values()):
         return None
@@ -121,7 +120,7 @@ class Desk:
         self.catalogue = catalogue
         self.calendar = calendar
         self.tz = CHINA
-        with db.read() as conn:
+        with db.raw() as conn:  # at start, before SQLAlchemy is imported
             last = latest_stamp(conn)
         self.clock = HybridClock(identity.code, wall, last)
         self._listeners: list[Callable[[Changes], None]] = []
@@ -155,6 +154,8 @@ class Desk:
     def new_event(self, actor: str, entity: str, entity_id: str, type_: str,
                   payload: dict[str, object], org: str | None = None) -> Event:
         """A validated event stamped by this desk's clock (EventError if the payload is bad)."""
+        from desk_app.domain.events import Event
+
         return Event(uuid7(), entity, entity_id, type_, payload, actor, self.code,
                      self.clock.now(), org or self.identity.org).validated()
 
@@ -165,6 +166,9 @@ class Desk:
         if conn is None:
             with self.write() as unit:
                 return unit.record(batch, origin)
+        from .eventlog import append_events
+        from .projection import PROJECTORS
+
         if origin != "local" and batch:  # the highest stamp says all the others do
             self.clock.observe(max((e.hlc for e in batch), key=lambda s: (s[:21], s)))
         result = append_events(conn, batch, origin)

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, func, select
 
 from desk_app.domain.events import Event
 
+from .raw_reads import latest_stamp  # noqa: F401  (read here by its callers)
 from .schema import outbox
 
 CHUNK = 500
@@ -135,15 +136,6 @@ def load_events(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[E
         for r in rows:
             found.setdefault(r[2], []).append(_event_of(r))
     return found
-
-
-def latest_stamp(conn: Connection) -> str | None:
-    """The highest clock stamp the desk has written or seen."""
-    # Fixed SQL to the driver: read at every start and on every write's clock (issue 14).
-    saved = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'hlc.last'").scalar()
-    seen = conn.exec_driver_sql("SELECT max(hlc) FROM events").scalar()
-    stamps = [s for s in (saved, seen) if s]
-    return max(stamps, key=lambda s: (s[:21], s)) if stamps else None
 
 
 def pending_count(conn: Connection) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from desk_app.domain.text import DomainError
 from .access import requires
 from .database import Database
 from .schema import users
+from .user_record import User
 
 if TYPE_CHECKING:  # desk.py imports the projections, the audit among them, which imports this
     from .desk import Desk
@@ -45,20 +45,6 @@ def _dummy_hash() -> str:
 
 class AccountError(DomainError):
     pass
-
-
-@dataclass(frozen=True)
-class User:
-    id: str
-    username: str
-    display_name: str
-    role: str
-    active: bool = True
-    must_change_password: bool = False
-
-    def actor(self, desk_code: str) -> str:
-        """How this person is named on events: unique across desks, readable in a timeline."""
-        return f"{self.username}@{desk_code}"
 
 
 def _user(row: object) -> User:

@@ -15,24 +15,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desk_app.config import app_paths, resources_dir
 from desk_app.domain.text import DomainError
-from desk_app.store.audit import Audited, record_audit
-from desk_app.store.backup import restore_backup, scheduled_backup
 from desk_app.store.database import WrongKey
-from desk_app.store.users import User
+from desk_app.store.user_record import User
 from desk_app.workspace import Workspace, demo_paths, open_workspace
 
-from .crash import install_crash_handler
 from .first_paint import after_first_paint
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
-from .login import LoginDialog
-from .setup_wizard import SetupWizard
-from .single_instance import SingleInstance
-from .sync_ui import SyncBridge
 from .tasks import BackgroundOp, wait_for_pools
 
+# Sign-in, set-up, sync, backups and the audit are imported where they are used: the start to
+# the main window's first paint imports no more than that window's first screen (issue 14).
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .sync_ui import SyncBridge
     from .watch_view import FollowupBridge
 
 MAX_AUTO_LOCK = 30  # minutes; 等保 2.0 wants an idle session locked, so "never" is not offered
@@ -63,14 +59,27 @@ class DeskSession:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.window: MainWindow | None = None
+        # Its timer runs from now; it hears keys and clicks from the first window's paint on
+        # (as the application's event filter it would see every event of the window's build).
         self.watcher = IdleWatcher(auto_lock_minutes(workspace.settings.auto_lock_minutes))
-        QApplication.instance().installEventFilter(self.watcher)
         self.watcher.idle.connect(lambda: self.lock(idle=True))
-        self.sync = SyncBridge(workspace)  # its scheduler starts once the window is painted
+        self._watching = False
+        self._sync: SyncBridge | None = None  # made when first needed, after the first paint
         self.followup: FollowupBridge | None = None
         self.background_started = False
 
+    @property
+    def sync(self) -> SyncBridge:
+        """The sync bridge; its scheduler starts once the window is painted."""
+        if self._sync is None:
+            from .sync_ui import SyncBridge
+
+            self._sync = SyncBridge(self.workspace)
+        return self._sync
+
     def sign_in(self) -> bool:
+        from .login import LoginDialog
+
         desk = self.workspace.desk
         assert desk is not None
         settings = self.workspace.settings
@@ -91,23 +100,36 @@ class DeskSession:
         imports and threads never delay the first screen."""
         from .main_window import MainWindow
 
-        self.workspace.settings.last_user = user.username
-        self.workspace.settings.save(self.workspace.paths.settings)
-        self.window = MainWindow(self.workspace, user, sync=self.sync, followup=self.followup)
+        self.workspace.settings.last_user = user.username  # saved once the window is painted
+        self.window = MainWindow(self.workspace, user, sync=self._sync, followup=self.followup,
+                                 sync_factory=lambda: self.sync)
         self.window.restore_requested.connect(self.restore)
         self.window.lock_requested.connect(lambda: self.lock(idle=False))  # Ctrl+L
-        after_first_paint(self.window, self.start_background)
+        after_first_paint(self.window, self._window_painted)
         self.window.show()
         return self.window
+
+    def _window_painted(self) -> None:
+        """After the window's first paint: who signed in last is saved (a write and two
+        fsyncs), the idle watcher listens, and the background work starts."""
+        self.workspace.settings.save(self.workspace.paths.settings)
+        if not self._watching:
+            self._watching = True
+            QApplication.instance().installEventFilter(self.watcher)
+        self.start_background()
 
     def start_background(self) -> None:
         """Once per session: the sync schedule with the daily backup, and follow-through."""
         if self.background_started:
             return
         self.background_started = True
+        from desk_app.store.backup import scheduled_backup
+
         paths, key = self.workspace.paths, self.workspace.key
         self.sync.scheduler.add_daily(lambda: scheduled_backup(paths, key=key), "daily-backup")
         self.sync.start()
+        if self.window is not None:
+            self.window.attach_sync(self.sync)
         bridge = self.followup_bridge()
         if self.window is not None and self.window.followup is None:
             self.window.followup = bridge  # the settings dialog passes its rules on
@@ -157,7 +179,9 @@ class DeskSession:
     def restore(self, path: Path) -> None:
         """Replace the desk's data with a backup: close everything first, then swap, then
         ask the worker to start again (accounts may have changed with the data)."""
-        self.sync.stop()
+        from desk_app.store.backup import restore_backup
+
+        self.stop_sync()
         if self.followup is not None:
             self.followup.stop()
         wait_for_pools()
@@ -178,6 +202,11 @@ class DeskSession:
                 "%1", str(restored.undo)))
         QApplication.instance().exit(0)
 
+    def stop_sync(self) -> None:
+        """Stop the sync schedule, if it was ever made."""
+        if self._sync is not None:
+            self._sync.stop()
+
     def lock(self, idle: bool = True) -> None:
         """Hide the window behind the sign-in. The same person unlocks it as it was; another
         person (切换用户) gets a window of their own and the locked one closes, its unsaved
@@ -194,6 +223,8 @@ class DeskSession:
         before = window.user
         desk = self.workspace.desk
         assert desk is not None
+        from .login import LoginDialog
+
         while True:
             dialog = LoginDialog(self.workspace.db, desk.identity.name, before.username,
                                  locked=True, idle=idle, desk=desk)
@@ -215,6 +246,8 @@ class DeskSession:
     def switch_to(self, old: MainWindow, user: User) -> None:
         """Close the locked person's window and open the next person's; recorded in the audit
         (signin.switched, target: who was signed in before)."""
+        from desk_app.store.audit import Audited, record_audit
+
         desk = self.workspace.desk
         assert desk is not None
         record_audit(desk, user, Audited("signin.switched", target=old.user.username))
@@ -284,6 +317,10 @@ def open_in_background(demo: bool, recovery: str | None = None) -> Workspace:
 
 
 def run_app(demo: bool = False, language: str | None = None) -> int:
+    from .crash import install_crash_handler
+    from .setup_wizard import SetupWizard
+    from .single_instance import SingleInstance  # QtNetwork: only a real start needs it
+
     app = application()
     install_language(language or "zh_CN")  # messages before the workspace's own setting
     paths = app_paths()
@@ -313,7 +350,7 @@ def run_app(demo: bool = False, language: str | None = None) -> int:
     if not session.sign_in():
         return 0
     code = app.exec()
-    session.sync.stop()
+    session.stop_sync()
     if session.followup is not None:
         session.followup.stop()
     workspace.close()

@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.meeting import resolution_overdue
 from desk_app.domain.sla import CHINA
 from desk_app.domain.vocabulary import ACTIVE, CHANNELS, STATUSES, URGENCIES
-from desk_app.store.case_queries import CaseQuery
+from desk_app.store.case_rows import CaseQuery
 from desk_app.store.desk import Desk
-from desk_app.store.meetings import due_resolutions
-from desk_app.store.users import User
+from desk_app.store.user_record import User
 
 from .case_model import COLUMNS, CaseTableModel
 from .changes import Coalesced
@@ -200,8 +198,12 @@ class CaseList(CaseListView):
     def _show_resolutions(self) -> None:
         """Beside overdue cases, the meetings' resolutions that are overdue or due soon."""
         today = desk_today()
-        due = (due_resolutions(self.desk, today)
-               if self.deadline.currentData() is not None else [])
+        due = []
+        if self.deadline.currentData() is not None:  # not at start: the meetings' store then
+            from desk_app.domain.meeting import resolution_overdue
+            from desk_app.store.meetings import due_resolutions
+
+            due = due_resolutions(self.desk, today)
         self.resolutions.clear()
         for r in due:
             overdue = resolution_overdue(r.due, today)

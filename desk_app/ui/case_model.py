@@ -27,9 +27,9 @@ from PySide6.QtGui import QBrush, QColor
 from desk_app.domain.sla import ms_from_utc
 from desk_app.domain.text import QT_TRANSLATE_NOOP, DomainError
 from desk_app.domain.vocabulary import ACTIVE, STATUSES, URGENCIES
-from desk_app.store.case_queries import CaseQuery, CaseRow, count_cases, list_cases
+from desk_app.store.case_rows import CaseQuery, CaseRow, count_all, first_page, unfiltered
 from desk_app.store.desk import Desk
-from desk_app.store.users import User
+from desk_app.store.user_record import User
 
 from .formatting import local_time, remaining
 from .i18n import label, message, translate
@@ -74,6 +74,7 @@ class CaseTableModel(QAbstractTableModel):
         self.total = 0
         self._cursor: tuple[Any, int] | None = None
         self._generation = 0
+        self._shown = False  # whether a first page has been shown yet
         self.now = datetime.now(UTC)
 
     # Loading ---------------------------------------------------------------------------
@@ -88,7 +89,12 @@ class CaseTableModel(QAbstractTableModel):
         def work(_state: object) -> tuple[list[CaseRow], Any]:
             if generation != self._generation:
                 return [], None  # already superseded: no need to read it
-            page = list_cases(self.desk, self.user, timed, limit=self.page_size)
+            if unfiltered(timed):  # the driver's one statement, the same rows as list_cases
+                page = first_page(self.desk.db, self.user, timed, limit=self.page_size)
+            else:
+                from desk_app.store.case_queries import list_cases  # SQLAlchemy
+
+                page = list_cases(self.desk, self.user, timed, limit=self.page_size)
             return page.rows, page.cursor
 
         def done(result: tuple[list[CaseRow], Any]) -> None:
@@ -96,6 +102,7 @@ class CaseTableModel(QAbstractTableModel):
                 return  # a newer query has been asked for meanwhile
             self.beginResetModel()
             self.rows, self._cursor = result
+            self._shown = True
             self.now = now
             known = self._cursor is None
             self.total = len(self.rows) if known else self.UNKNOWN
@@ -115,6 +122,16 @@ class CaseTableModel(QAbstractTableModel):
                 self.endResetModel()
             self.failed.emit(message(error) if isinstance(error, DomainError) else str(error))
 
+        if not self._shown and unfiltered(timed):
+            # The list's first screen: read here by the DB driver (a few ms, one index range),
+            # so that the window is painted with its rows, before SQLAlchemy is imported.
+            try:
+                page = first_page(self.desk.db, self.user, timed, limit=self.page_size)
+            except Exception:  # e.g. the database busy: the worker reads it, and says why
+                pass
+            else:
+                done((page.rows, page.cursor))
+                return
         BackgroundOp(None, work).success(done).failure(refused).run()
 
     def _count(self, query: CaseQuery, generation: int) -> None:
@@ -123,6 +140,10 @@ class CaseTableModel(QAbstractTableModel):
         def work(_state: object) -> int | None:
             if generation != self._generation:
                 return None
+            if unfiltered(query):  # every case: counted by the driver (no SQLAlchemy at start)
+                return count_all(self.desk.db, self.user)
+            from desk_app.store.case_queries import count_cases
+
             return count_cases(self.desk.db, self.user, query)
 
         def done(total: int | None) -> None:
@@ -148,6 +169,8 @@ class CaseTableModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if self._cursor is None:
             return
+        from desk_app.store.case_queries import list_cases
+
         page = list_cases(self.desk, self.user, replace(self.query, now=self.now),
                           after=self._cursor,
                           limit=self.page_size)

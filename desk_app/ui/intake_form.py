@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.case import CaseState
 from desk_app.domain.catalogue import Item
 from desk_app.domain.classify import CatalogueIndex, Suggestion
 from desk_app.domain.intake import Intake
@@ -30,19 +30,10 @@ from desk_app.domain.sla import finish_deadline
 from desk_app.domain.text import DomainError
 from desk_app.domain.validation import InputError, normalize_id_number, normalize_phone
 from desk_app.domain.vocabulary import CHANNELS, KINDS, STATUSES, URGENCIES
-from desk_app.store.case_queries import CaseRow, possible_duplicates
-from desk_app.store.cases import (
-    IntakeError,
-    NotAllowed,
-    SplitPart,
-    get_case,
-    link_repeat,
-    register_case,
-    split_case,
-)
+from desk_app.store.access import NotAllowed
+from desk_app.store.case_rows import CaseRow
 from desk_app.store.desk import Changes, Desk
-from desk_app.store.learned import remember_choice, suggest_for
-from desk_app.store.users import User
+from desk_app.store.user_record import User
 
 from .category_picker import CategoryPicker
 from .changes import Coalesced
@@ -50,7 +41,15 @@ from .drafts import clear_draft, load_draft, save_draft
 from .formatting import deadline_time
 from .i18n import label, message
 from .intake_view import IntakeView
-from .receipt import ReceiptDialog
+
+if TYPE_CHECKING:
+    from desk_app.domain.case import CaseState
+
+    from .receipt import ReceiptDialog
+
+# The store's writing and suggesting (SQLAlchemy), and the receipt (printing), are imported
+# when first used, or right after the window's first paint (main_window.warm_up): the form is
+# the first screen of those who register, and is painted before any of them is loaded.
 
 
 class FieldKeys(QObject):
@@ -400,7 +399,13 @@ class IntakeForm(IntakeView):
     def suggest(self) -> None:
         """Category suggestion from the description, with why; shown as unsure when it is, and
         with an offer to split when the request holds two problems."""
-        self._found = suggest_for(self.desk, self.description.toPlainText(), limit=3)
+        text = self.description.toPlainText()
+        if text.strip():  # (nothing to suggest from: the store is not needed, at start)
+            from desk_app.store.learned import suggest_for
+
+            self._found = suggest_for(self.desk, text, limit=3)
+        else:
+            self._found = []
         self._duplicate_timer.start()  # the same problem in other words, by meaning
         found = self._found
         self._suggested = found[0].item if found else None
@@ -512,6 +517,8 @@ class IntakeForm(IntakeView):
     def _learn(self, case: CaseState) -> None:
         """The worker confirmed or corrected the category: the desk keeps it as an example."""
         if case.category:
+            from desk_app.store.learned import remember_choice
+
             remember_choice(self.desk, self.description.toPlainText(), case.category,
                             suggested=self._found[0].item.code if self._found else "",
                             actor=self.user.username)
@@ -523,10 +530,18 @@ class IntakeForm(IntakeView):
 
     def check_duplicates(self) -> list[CaseRow]:
         item = self.category.item
-        rows = possible_duplicates(
-            self.desk.db, self.user, phone=self.phone.text(), category=item.code if item else "",
-            community=self.community.currentData() or "", address=self.address.text(),
-            description=self.description.toPlainText(), catalogue=self.desk.catalogue)
+        description = self.description.toPlainText()
+        rows: list[CaseRow] = []
+        # With no phone, no category and (almost) no description nothing can match (see
+        # possible_duplicates): not asked, so a blank form (at start) needs no store.
+        if self.phone.text().strip() or item is not None or len(description.strip()) >= 4:
+            from desk_app.store.case_queries import possible_duplicates
+
+            rows = possible_duplicates(
+                self.desk.db, self.user, phone=self.phone.text(),
+                category=item.code if item else "",
+                community=self.community.currentData() or "", address=self.address.text(),
+                description=description, catalogue=self.desk.catalogue)
         self.duplicates.clear()
         for row in rows:
             entry = QListWidgetItem(f"{row.number}  {label(STATUSES, row.status)}\n{row.title}")
@@ -545,6 +560,8 @@ class IntakeForm(IntakeView):
         entry = self.duplicates.currentItem()
         if entry is None:
             return
+        from desk_app.store.cases import link_repeat
+
         try:
             case = link_repeat(self.desk, self.user, entry.data(Qt.ItemDataRole.UserRole),
                                self.intake())
@@ -560,6 +577,10 @@ class IntakeForm(IntakeView):
 
     # Saving -----------------------------------------------------------------------------
     def submit(self) -> CaseState | None:
+        from desk_app.store.cases import IntakeError, SplitPart, get_case, register_case, split_case
+
+        from .receipt import ReceiptDialog
+
         self.category.choose_first()
         self.clear_errors()
         settle = self.answer.toPlainText() if self.settle.isChecked() else None

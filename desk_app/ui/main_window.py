@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -20,17 +22,11 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.classify import CatalogueIndex
 from desk_app.domain.roles import ROLES, may
-from desk_app.store.audit import Audited, record_audit
 from desk_app.store.desk import Changes
-from desk_app.store.eventlog import pending_count
-from desk_app.store.learned import warm_suggestions
-from desk_app.store.sync_state import open_rejection_count
-from desk_app.store.users import User
+from desk_app.store.user_record import User
 from desk_app.workspace import Workspace
-from sync.client import SyncReport
 from sync.protocol import CLOCK_WARNING_MS
 
-from .backup_ui import AboutDialog, RestoreDialog, backup_now
 from .case_list import CaseList
 from .changes import Coalesced
 from .drafts import draft_for
@@ -38,16 +34,28 @@ from .first_paint import after_first_paint
 from .i18n import install_language, label
 from .intake_form import IntakeForm
 from .lazy_page import LazyPage
-from .settings_dialog import SettingsDialog
-from .sync_ui import EnrolDialog, RejectionsDialog, SyncBridge, sync_summary
 from .tasks import BackgroundOp
-from .watch_view import FollowupBridge, attach_watch_page
 from .window_state import remember_window, restore_window
 
+# Everything else the window offers (sync, backups, settings, the watch list, the other pages)
+# is imported after its first paint or when first used: SQLAlchemy among it (issue 14).
 if TYPE_CHECKING:
+    from sync.client import SyncReport
+
     from .case_detail import CaseDetail
     from .meetings_view import MeetingsPage
     from .outreach_view import OpinionRoomPage, PatrolsPage
+    from .sync_ui import SyncBridge
+    from .watch_view import FollowupBridge, WatchPage
+
+
+# Imported right after the first paint, a step at a time (MainWindow._warm_up): SQLAlchemy in
+# parts, the status bar's reads, then what saving a request, its receipt, the list's searches
+# and a case's page need, before anyone asks.
+WARM_UP = ("sqlalchemy.util", "sqlalchemy.sql", "sqlalchemy.engine", "sqlalchemy",
+           "desk_app.store.schema", "desk_app.store.eventlog", "desk_app.store.sync_state",
+           "desk_app.store.case_queries", "desk_app.store.cases", "desk_app.store.learned",
+           "desk_app.ui.receipt", "desk_app.ui.case_detail")
 
 
 def _accounts() -> Any:
@@ -69,23 +77,40 @@ class MainWindow(QMainWindow):
 
     def __init__(self, workspace: Workspace, user: User,
                  index: CatalogueIndex | None = None, sync: SyncBridge | None = None,
-                 followup: FollowupBridge | None = None) -> None:
+                 followup: FollowupBridge | None = None,
+                 sync_factory: Callable[[], SyncBridge] | None = None) -> None:
+        """`sync_factory`: how to make the sync bridge when it is first needed (its imports
+        wait until the window is painted); `sync`: one made already."""
         super().__init__()
         assert workspace.desk is not None
         self.workspace, self.desk, self.user = workspace, workspace.desk, user
         self._index = index
-        self.sync = sync
+        self._sync: SyncBridge | None = None
+        self._sync_factory = sync_factory
         self.followup = followup
         self.last_report: SyncReport | None = None
         if sync is not None:
-            sync.started.connect(self._sync_started)
-            sync.progress.connect(self._sync_progress)
-            sync.finished.connect(self._sync_finished)
+            self.attach_sync(sync)
         self.setMinimumSize(QSize(1024, 600))
         self._draft_asked = False
         Coalesced(self, self.desk, self._status_moved, self.update_status)
         self.build()
         restore_window(self, self.workspace.paths.config)
+
+    @property
+    def sync(self) -> SyncBridge | None:
+        """The sync bridge (made now if it waits to be made)."""
+        if self._sync is None and self._sync_factory is not None:
+            self.attach_sync(self._sync_factory())
+        return self._sync
+
+    def attach_sync(self, bridge: SyncBridge) -> None:
+        if self._sync is bridge:
+            return
+        self._sync = bridge
+        bridge.started.connect(self._sync_started)
+        bridge.progress.connect(self._sync_progress)
+        bridge.finished.connect(self._sync_finished)
 
     @property
     def index(self) -> CatalogueIndex:
@@ -94,9 +119,14 @@ class MainWindow(QMainWindow):
             index = self._index
             # Built once the window is on screen: loading pinyin holds the interpreter.
             desk = self.desk
-            after_first_paint(self, lambda: BackgroundOp(
-                None, lambda _s: warm_suggestions(desk, index), pool_name="index").run(),
-                delay_ms=300)
+
+            def warm(_state: object) -> None:
+                from desk_app.store.learned import warm_suggestions
+
+                warm_suggestions(desk, index)
+
+            after_first_paint(self, lambda: BackgroundOp(None, warm, pool_name="index").run(),
+                              delay_ms=300)
         return self._index
 
     # Building (again after a change of language) ----------------------------------------
@@ -144,8 +174,44 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.update_status()
-        self.watch = attach_watch_page(self, self.followup)
+        self._show_user()
+        self._watch: WatchPage | None = None
+        self._watch_attached = False
+        if self.isVisible():  # built again (a new language): nothing waits for a paint
+            self._after_paint()
+        else:
+            after_first_paint(self, self._after_paint)
+
+    def _after_paint(self) -> None:
+        """Right after the first paint, on the GUI thread, one step per event-loop turn (keys
+        and clicks are handled in between): SQLAlchemy and the store, the status bar's sync
+        state (its first read), the watch list's page, then what a first click needs."""
+        steps: list[str | Callable[[], object]] = [
+            *WARM_UP[:WARM_UP.index("desk_app.store.sync_state") + 1],
+            self.update_status, lambda: self.watch,
+            *WARM_UP[WARM_UP.index("desk_app.store.sync_state") + 1:]]
+        self._warm_up(steps)
+
+    def _warm_up(self, steps: list[str | Callable[[], object]]) -> None:
+        if not steps:
+            return
+        step = steps.pop(0)
+        if isinstance(step, str):
+            importlib.import_module(step)
+        else:
+            step()
+        QTimer.singleShot(0, self, lambda: self._warm_up(steps))
+
+    @property
+    def watch(self) -> WatchPage | None:
+        """The watch list's page (None for roles without one), added to the sidebar right
+        after the first paint, or now if asked for sooner."""
+        if not self._watch_attached:
+            from .watch_view import attach_watch_page
+
+            self._watch_attached = True
+            self._watch = attach_watch_page(self, self.followup)
+        return self._watch
 
     @property
     def detail(self) -> CaseDetail:
@@ -237,7 +303,7 @@ class MainWindow(QMainWindow):
             desk_menu.addAction(refused)
         if may(self.user.role, "settings") or may(self.user.role, "rejections"):
             backup = QAction(self.tr("&Back up now…"), self)
-            backup.triggered.connect(lambda: backup_now(self, self.workspace, self.user))
+            backup.triggered.connect(self.back_up_now)
             desk_menu.addAction(backup)
         if may(self.user.role, "settings"):
             restore = QAction(self.tr("Restore from a bac&kup…"), self)
@@ -289,12 +355,23 @@ class MainWindow(QMainWindow):
     def _status_moved(changes: Changes) -> bool:
         return bool(changes.facts & {"outbox", "rejections", "sync"}) or changes.origin != "local"
 
+    def _show_user(self) -> None:
+        """Who is signed in at which desk: the status bar and title before any read."""
+        role = label(ROLES, self.user.role)
+        self.user_label.setText(f"{self.desk.identity.name} · {self.user.display_name}（{role}）")
+        self.setWindowTitle(f"{self.tr('Community Desk')} — {self.desk.identity.name} — "
+                            f"{self.user.display_name}")
+
     def update_status(self) -> None:
+        from desk_app.store.eventlog import pending_count
+        from desk_app.store.sync_state import open_rejection_count
+
+        from .sync_ui import sync_summary
+
         with self.desk.db.read() as conn:
             pending = pending_count(conn)
             refused = open_rejection_count(conn)
-        role = label(ROLES, self.user.role)
-        self.user_label.setText(f"{self.desk.identity.name} · {self.user.display_name}（{role}）")
+        self._show_user()
         sync = sync_summary(self.desk, self.last_report, pending, refused)
         self.sync_label.setText(sync)
         app_name = self.tr("Community Desk")
@@ -324,11 +401,15 @@ class MainWindow(QMainWindow):
 
     def enrol(self) -> None:
         if self.sync is not None:
+            from .sync_ui import EnrolDialog
+
             dialog = EnrolDialog(self.sync, self)
             dialog.accepted.connect(self.update_status)
             dialog.open()
 
     def show_rejections(self) -> None:
+        from .sync_ui import RejectionsDialog
+
         dialog = RejectionsDialog(self.desk, self.user, self)
         dialog.finished.connect(lambda _r: self.update_status())
         dialog.open()
@@ -356,6 +437,10 @@ class MainWindow(QMainWindow):
 
     # Settings -----------------------------------------------------------------------------
     def edit_settings(self) -> None:
+        from desk_app.store.audit import Audited, record_audit
+
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.workspace.settings, self, desk=self.desk, user=self.user)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
@@ -408,10 +493,19 @@ class MainWindow(QMainWindow):
         found.raise_()
         return found
 
+    def back_up_now(self) -> None:
+        from .backup_ui import backup_now
+
+        backup_now(self, self.workspace, self.user)
+
     def about(self) -> None:
+        from .backup_ui import AboutDialog
+
         AboutDialog(self.workspace.paths, self).exec()
 
     def ask_restore(self) -> None:
+        from .backup_ui import RestoreDialog
+
         RestoreDialog(self.workspace, self.restore_requested.emit, self).open()
 
     def showEvent(self, event: QShowEvent) -> None:

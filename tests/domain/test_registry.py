@@ -105,3 +105,24 @@ def test_labels_are_in_the_chinese_translation() -> None:
         for text in filter(None, (kind.label, kind.action)):
             escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             assert f"<source>{escaped}</source>" in block.group(1), text
+
+
+@pytest.mark.parametrize("first", ["events", "case", "case_events", "audit", "meeting",
+                                   "outreach"])
+def test_the_registry_is_whole_whatever_is_imported_first(first: str) -> None:
+    """The package imports nothing (the start path skips the declarations): whichever module a
+    program imports first, every type ends up declared and folded, none left waiting."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = (f"import desk_app.domain.{first}\n"
+             "from desk_app.domain import events\n"
+             "print(len(events.EVENT_TYPES), sum(k.fold is not None for k in "
+             "events.EVENT_TYPES.values()), len(events._WAITING))")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True,
+                          text=True, timeout=60, env={"PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    declared, folded, waiting = (int(n) for n in done.stdout.split())
+    assert declared == folded == len(EVENT_TYPES) and waiting == 0

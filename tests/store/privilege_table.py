@@ -17,6 +17,7 @@ from desk_app.store import (
     backup,
     calendar_store,
     case_queries,
+    case_rows,
     cases,
     desk_contact,
     followup_actions,
@@ -170,7 +171,7 @@ TABLE: dict[str, Checked | Exempt] = {
     "restore.record_restore_audit": Exempt("at start: writes down a restore that was checked "
                                            "when a person made it"),
     # the calendar ------------------------------------------------------------------------
-    "calendar_store.desk_calendar": INTERNAL, "calendar_store.adopt_centre_calendar": SCHEDULER,
+    "calendar_store.adopt_centre_calendar": SCHEDULER,
     "calendar_store.apply_calendar": INTERNAL, "calendar_store.recompute_open_deadlines": INTERNAL,
     "calendar_store.deadline_history": NO_PERSONAL,
     "calendar_store.import_calendar_file": Checked(
@@ -178,6 +179,10 @@ TABLE: dict[str, Checked | Exempt] = {
         prepare=lambda w: _calendar_file(w)),
     # case queries ------------------------------------------------------------------------
     "case_queries.text_match": PURE, "case_queries.search_clause": PURE,
+    "case_rows.case_row": PURE, "case_rows.seen_by": PURE, "case_rows.unfiltered": PURE,
+    "case_rows.first_page": Checked("read_cases", lambda w, u, _: case_rows.first_page(
+        w.db, u, CaseQuery())),
+    "case_rows.count_all": Checked("read_cases", lambda w, u, _: case_rows.count_all(w.db, u)),
     "case_queries.list_cases": Checked("read_cases", lambda w, u, _: case_queries.list_cases(
         w.desk, u, CaseQuery())),
     "case_queries.count_cases": Checked("read_cases", lambda w, u, _: case_queries.count_cases(
@@ -239,7 +244,9 @@ TABLE: dict[str, Checked | Exempt] = {
     "database.head_revision": PURE, "database.known_revisions": PURE,
     "database.note_changes": INTERNAL, "database.open_database": INTERNAL,
     "database.encrypt_in_place": INTERNAL,
-    "desk.read_meta": INTERNAL, "desk.write_meta": INTERNAL,
+    "desk.write_meta": INTERNAL,
+    "raw_reads.scalar": INTERNAL, "raw_reads.read_meta": INTERNAL,
+    "raw_reads.latest_stamp": INTERNAL, "raw_reads.desk_calendar": INTERNAL,
     "desk.setup_desk": Exempt("first run, before any account exists; refused once the "
                               "database has a desk"),
     "desk.read_identity": NO_PERSONAL,
@@ -250,7 +257,7 @@ TABLE: dict[str, Checked | Exempt] = {
             w.desk, u, "0755-25551234", "https://zhongxin.example.gov.cn")),
     # the event log and projections (the write path's inside) ------------------------------
     "eventlog.row_to_event": INTERNAL, "eventlog.append_events": INTERNAL,
-    "eventlog.load_events": INTERNAL, "eventlog.latest_stamp": INTERNAL,
+    "eventlog.load_events": INTERNAL,
     "eventlog.pending_count": INTERNAL, "eventlog.event_from_row": INTERNAL,
     "case_cache.folded_case": INTERNAL, "case_cache.forget_cases": INTERNAL,
     "projection.case_row": INTERNAL, "projection.refresh_cases": INTERNAL,
