@@ -1,6 +1,7 @@
 """The desk at 10 k, 100 k and 1 M cases: every figure beside its floor, measured in the same run.
 
     python -m bench desk_scale                    # all three sizes (BENCH_SIZES=10000,100000 to pick)
+    BENCH_PARTS=startup BENCH_START_RUNS=9 python -m bench desk_scale   # the start figures only
     BENCH_DATA=/somewhere python -m bench desk_scale  # where the databases are kept (bench/generate.py)
 
 A floor is what the same work costs without the application around it: the same SQL on a bare
@@ -123,7 +124,9 @@ def child(*args: str) -> dict[str, float | str]:
     return seen
 
 
-def startup(report: Report, path: Path, runs: int = 5) -> None:
+def startup(report: Report, path: Path, runs: int | None = None) -> None:
+    """Medians of `runs` starts each (BENCH_START_RUNS, 5 by default: more on a busy machine)."""
+    runs = runs or int(os.environ.get("BENCH_START_RUNS", "5"))
     child("bare")
     child("desk", str(path))  # warm-up: bytecode and the OS file cache
     bare, desk, with_sa = [], [], []

@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         assert workspace.desk is not None
         self.workspace, self.desk, self.user = workspace, workspace.desk, user
         self._index = index
+        self._index_cold = False  # an index made here, not yet warmed (see _warm_index)
+        self._warmed_up = False  # the steps after the first paint are done
         self._sync: SyncBridge | None = None
         self._sync_factory = sync_factory
         self.followup = followup
@@ -116,18 +118,22 @@ class MainWindow(QMainWindow):
     def index(self) -> CatalogueIndex:
         if self._index is None:
             self._index = CatalogueIndex(self.desk.catalogue)
-            index = self._index
-            # Built once the window is on screen: loading pinyin holds the interpreter.
-            desk = self.desk
-
-            def warm(_state: object) -> None:
-                from desk_app.store.learned import warm_suggestions
-
-                warm_suggestions(desk, index)
-
-            after_first_paint(self, lambda: BackgroundOp(None, warm, pool_name="index").run(),
-                              delay_ms=300)
+            self._index_cold = True
+            if self._warmed_up:
+                self._warm_index()
         return self._index
+
+    def _warm_index(self) -> None:
+        """The picker's pinyin, this desk's usage and the suggester, on a worker: loading them
+        holds the interpreter, so only once the window is on screen and its modules are in
+        (a worker importing beside the GUI thread's warm-up could meet a module half made)."""
+        if not self._index_cold or self._index is None:
+            return
+        self._index_cold = False
+        from desk_app.store.learned import warm_suggestions
+
+        desk, index = self.desk, self._index
+        BackgroundOp(None, lambda _s: warm_suggestions(desk, index), pool_name="index").run()
 
     # Building (again after a change of language) ----------------------------------------
     def build(self) -> None:
@@ -189,8 +195,12 @@ class MainWindow(QMainWindow):
         steps: list[str | Callable[[], object]] = [
             *WARM_UP[:WARM_UP.index("desk_app.store.sync_state") + 1],
             self.update_status, lambda: self.watch,
-            *WARM_UP[WARM_UP.index("desk_app.store.sync_state") + 1:]]
+            *WARM_UP[WARM_UP.index("desk_app.store.sync_state") + 1:], self._warmed]
         self._warm_up(steps)
+
+    def _warmed(self) -> None:
+        self._warmed_up = True
+        self._warm_index()
 
     def _warm_up(self, steps: list[str | Callable[[], object]]) -> None:
         if not steps:

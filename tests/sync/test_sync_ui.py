@@ -58,7 +58,8 @@ def enrol_from_the_window(qtbot: QtBot, window: MainWindow, bridge: SyncBridge,
 def test_enrol_then_sync_from_the_window(qtbot: QtBot, sqlite_server: ServerProcess,
                                          desk_window: tuple) -> None:
     workspace, _user, bridge, window = desk_window
-    assert "离线" in window.sync_label.text()
+    # The sync state is read right after the window's first paint (issue 14's start path).
+    qtbot.waitUntil(lambda: "离线" in window.sync_label.text(), timeout=10_000)
     window.intake.category.set_item(workspace.catalogue.catch_all)
     window.intake.anonymous.setChecked(True)
     window.intake.description.setPlainText("海涛社区路边垃圾没人清运，已经三天了。")
