@@ -336,22 +336,22 @@ def writing(report: Report, path: Path, runs: int = 31) -> None:
         forget_cases(db)  # as a case opened for the first time since the desk started
         return get_case(desk, user, case_id)
 
-    ids, raw_ids = iter(some * 10), iter(some * 10)
-    fetched, floor = paired(
-        lambda: first_read(next(ids)),
-        lambda: [json.loads(r[4]) for r in raw.execute(events_sql, (next(raw_ids),))],
-        runs=runs)
+    def first_reads() -> tuple[float, float]:
+        """First reads of the sample's cases, beside the raw fetch of the same cases' rows."""
+        ids, raw_ids = iter(some * 10), iter(some * 10)
+        return paired(
+            lambda: first_read(next(ids)),
+            lambda: [json.loads(r[4]) for r in raw.execute(events_sql, (next(raw_ids),))],
+            runs=runs)
+
+    fetched, floor = first_reads()
     report.add(Figure("get_case, first read (folded)", fetched, floor,
                       "fetch of its rows + JSON, raw sqlite3"))
     for case_id in some:
         get_case(desk, user, case_id)  # read once: the screens read a case again after each change
     # The same first read, when this person's access-audit entry for the case and hour is
     # written already (opened before, within the hour): the fold alone, no unit of work.
-    ids, raw_ids = iter(some * 10), iter(some * 10)
-    fetched, floor = paired(
-        lambda: first_read(next(ids)),
-        lambda: [json.loads(r[4]) for r in raw.execute(events_sql, (next(raw_ids),))],
-        runs=runs)
+    fetched, floor = first_reads()
     report.add(Figure("get_case, first read, audit entry already made", fetched, floor,
                       "fetch of its rows + JSON, raw sqlite3",
                       note="(the first read above also writes that entry: a unit of work)"))
