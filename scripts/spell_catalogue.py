@@ -1,6 +1,6 @@
 """Write resources/suggest/spellings.tsv: the pinyin of every word the category picker searches
 in the shipped catalogue (item, class and keyword names, picker.tsv's extra words), so that the
-desk does not import pypinyin at run time (desk_app.domain.classify.spellings).
+desk does not import pypinyin at run time (desk_app.domain.picker.spellings).
 
     PYTHONPATH=. python scripts/spell_catalogue.py
 
@@ -33,7 +33,8 @@ def picker_words() -> set[str]:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from desk_app.domain.classify import SPELLINGS, examples_dir, spell_words
+    from desk_app.domain.classify import examples_dir
+    from desk_app.domain.picker import SPELLINGS, spell_words
 
     spelled = spell_words(sorted(picker_words()))
     lines = [f"{w}\t{full}\t{first}" for w, (full, first) in sorted(spelled.items())

@@ -16,12 +16,12 @@ from sqlalchemy import delete, func, insert, select
 
 from desk_app.domain.catalogue import Catalogue
 from desk_app.domain.classify import (
-    CatalogueIndex,
     LearnedExamples,
     Suggestion,
     suggest_items,
     suggester_for,
 )
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.domain.sla import ms_from_utc
 
 from .database import Database

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desk_app.domain.catalogue import Catalogue, Item
-from desk_app.domain.classify import CatalogueIndex
+from desk_app.domain.picker import CatalogueIndex
 
 
 def item_path(catalogue: Catalogue, item: Item) -> str:

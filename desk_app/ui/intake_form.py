@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.catalogue import Item
-from desk_app.domain.classify import CatalogueIndex, Suggestion
+from desk_app.domain.classify import Suggestion
 from desk_app.domain.intake import Intake
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.domain.roles import may
 from desk_app.domain.sla import finish_deadline
 from desk_app.domain.text import DomainError

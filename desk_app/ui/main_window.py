@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.classify import CatalogueIndex
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.domain.roles import ROLES, may
 from desk_app.store.desk import Changes
 from desk_app.store.user_record import User

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.catalogue import Item
-from desk_app.domain.classify import CatalogueIndex, suggest_items
+from desk_app.domain.classify import suggest_items
 from desk_app.domain.intake import Intake
 from desk_app.domain.outreach import DEPUTY_KINDS, FINDING_KINDS, OutreachState
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.domain.text import DomainError
 from desk_app.domain.vocabulary import URGENCIES
 from desk_app.store import outreach as service

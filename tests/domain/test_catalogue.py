@@ -16,7 +16,8 @@ import pytest
 
 from desk_app.config import catalogue_dir
 from desk_app.domain.catalogue import Catalogue, CatalogueError, load_catalogue
-from desk_app.domain.classify import CatalogueIndex, suggest_items
+from desk_app.domain.classify import suggest_items
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.domain.vocabulary import URGENCIES
 
 

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desk_app.domain.classify import SPELLINGS, examples_dir, spell_words, spellings
+from desk_app.domain.classify import examples_dir
+from desk_app.domain.picker import SPELLINGS, spell_words, spellings
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -32,7 +33,7 @@ def test_a_word_the_table_lacks_is_spelled_by_pypinyin(tmp_path: Path) -> None:
 def test_the_picker_searches_by_pinyin_without_importing_pypinyin() -> None:
     code = ("import sys; from desk_app.config import catalogue_dir; "
             "from desk_app.domain.catalogue import load_catalogue; "
-            "from desk_app.domain.classify import CatalogueIndex; "
+            "from desk_app.domain.picker import CatalogueIndex; "
             "index = CatalogueIndex(load_catalogue(catalogue_dir())); "
             "print([i.name_zh for i in index.search('zaoyin')][:1], 'pypinyin' in sys.modules)")
     found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,

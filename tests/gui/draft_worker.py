@@ -17,7 +17,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from desk_app.domain.classify import CatalogueIndex
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.store.users import authenticate
 from desk_app.ui.drafts import DRAFT_FILE
 from desk_app.ui.intake_form import IntakeForm

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desk_app.domain.classify import CatalogueIndex
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.store.case_queries import CaseQuery, count_cases
 from desk_app.store.users import User
 from desk_app.ui.drafts import DRAFT_FILE

@@ -20,7 +20,7 @@ from .conftest import type_text
 
 
 def make_form(qtbot: QtBot, workspace: Workspace, user: User) -> IntakeForm:
-    from desk_app.domain.classify import CatalogueIndex
+    from desk_app.domain.picker import CatalogueIndex
 
     assert workspace.desk is not None
     form = IntakeForm(workspace.desk, user, CatalogueIndex(workspace.catalogue))

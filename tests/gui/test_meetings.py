@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desk_app.domain.classify import CatalogueIndex
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.store.case_queries import CaseQuery, list_cases
 from desk_app.store.meetings import get_meeting, list_meetings, meeting_chain
 from desk_app.store.users import User

@@ -77,7 +77,7 @@ def test_printing_and_saving_a_receipt_are_audited(
 
 def test_the_receipt_after_intake_is_the_workers(
         qtbot: QtBot, workspace: Workspace, users: dict[str, User]) -> None:
-    from desk_app.domain.classify import CatalogueIndex
+    from desk_app.domain.picker import CatalogueIndex
     from desk_app.ui.intake_form import IntakeForm
 
     assert workspace.desk is not None

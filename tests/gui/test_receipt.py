@@ -145,7 +145,7 @@ def test_the_desk_settings_are_checked_and_only_an_administrator_changes_them(
 
 def test_the_publication_box_is_off_by_default_and_recorded_when_ticked(
         qtbot: QtBot, workspace: Workspace, users: dict[str, User]) -> None:
-    from desk_app.domain.classify import CatalogueIndex
+    from desk_app.domain.picker import CatalogueIndex
 
     assert workspace.desk is not None
     form = IntakeForm(workspace.desk, users["window"], CatalogueIndex(workspace.catalogue))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.catalogue import Catalogue
-from desk_app.domain.classify import CatalogueIndex
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.store.learned import list_learned
 from desk_app.store.users import User
 from desk_app.ui.category_picker import CategoryPicker

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.case import CaseState
-from desk_app.domain.classify import CatalogueIndex
 from desk_app.domain.intake import Intake
+from desk_app.domain.picker import CatalogueIndex
 from desk_app.domain.schema import PayloadError
 from desk_app.domain.sla import CHINA
 from desk_app.store import meetings as meeting_service
