@@ -107,6 +107,11 @@ def backup_key(key: bytes) -> bytes:
     return _hkdf(key, b"backup key v1")
 
 
+def attachment_key(key: bytes) -> bytes:
+    """The key that seals the desk's photos on disk, apart from the database key itself."""
+    return _hkdf(key, b"attachment key v1")
+
+
 def sqlcipher_key(key: bytes) -> str:
     """The value for `PRAGMA key`: a raw key, so no slow key derivation on every connection."""
     return f"\"x'{key.hex()}'\""

@@ -32,6 +32,7 @@ from desk_app.store.attachments import (
     mark_uploaded,
     path_of,
     pending_uploads,
+    read_attachment,
     referenced,
 )
 from desk_app.store.desk import Desk, read_meta
@@ -395,7 +396,9 @@ class SyncClient:
     def upload_attachments(self, report: SyncReport) -> None:
         """Photos go once each, named by their SHA-256; the centre checks the content."""
         for item in pending_uploads(self.desk.db):
-            data = path_of(self.desk.db, item.sha256).read_bytes()
+            data = read_attachment(self.desk.db, item.sha256)
+            if data is None:
+                continue  # removed from this desk's folder: nothing to send
             try:
                 answer = self.session.put(f"{self.url}/v1/attachments/{item.sha256}", data=data,
                                           timeout=self.timeout,

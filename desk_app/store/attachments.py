@@ -2,11 +2,18 @@
 
 Only images are accepted (PNG, JPEG, GIF, WebP, recognised by their first bytes, not their
 names), up to 10 MB each.
+
+A photo of a meeting's sign-in sheet lists residents' names, so on an encrypted desk each file
+is sealed (AES-256-GCM with a key derived from the database key, its SHA-256 as associated
+data, so a file cannot be swapped for another's name): `read_attachment` is the one way in.
+Files kept in clear by an earlier version are sealed once by `seal_clear_attachments`, which
+the desk runs after its first paint; until then they are still read.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import time
@@ -17,11 +24,15 @@ from sqlalchemy import select, update
 
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 from desk_app.domain.text import DomainError
+from desk_app.keys import attachment_key
 
 from .database import Database
 from .schema import attachments
 
+log = logging.getLogger(__name__)
 MAX_BYTES = 10 * 1024 * 1024
+SEALED = b"CDESK-PHOTO\x00\x00\x01"  # 14 bytes, then a 12-byte nonce, then ciphertext + tag
+_NONCE = 12
 SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -85,11 +96,7 @@ def keep_attachment(db: Database, data: bytes, name: str, uploaded: bool) -> Att
     digest = hashlib.sha256(data).hexdigest()
     target = path_of(db, digest)
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=target.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
+        _write_file(target, _sealed(db, digest, data))
     info = Attachment(digest, source.name[:200], kind, len(data))
     with db.begin() as conn:
         if conn.execute(select(attachments.c.sha256).where(attachments.c.sha256 == digest)).first() is None:
@@ -119,3 +126,72 @@ def mark_uploaded(db: Database, sha256: str) -> None:
     with db.begin() as conn:
         conn.execute(update(attachments).where(attachments.c.sha256 == sha256)
                      .values(uploaded_at=int(time.time() * 1000)))
+
+
+def read_attachment(db: Database, sha256: str) -> bytes | None:
+    """A kept photo's bytes (None if this desk does not have it). A sealed file that does not
+    open with this desk's key, or whose content is not what its name says, raises
+    AttachmentError: a damaged photo is said to be damaged, never shown as another."""
+    try:
+        stored = path_of(db, sha256).read_bytes()
+    except FileNotFoundError:
+        return None
+    if not stored.startswith(SEALED):
+        return stored  # kept in clear by an earlier version, or on a plain desk
+    key = db.derived_key(attachment_key)
+    damaged = AttachmentError(_t("domain", "The photo {file} is damaged or does not belong to this desk."),
+                              file=sha256[:12])
+    if key is None:
+        raise damaged
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = stored[len(SEALED):len(SEALED) + _NONCE]
+    try:
+        return AESGCM(key).decrypt(nonce, stored[len(SEALED) + _NONCE:], sha256.encode())
+    except InvalidTag:
+        raise damaged from None
+
+
+def seal_clear_attachments(db: Database) -> int:
+    """Seal every photo an earlier version kept in clear (each file replaced atomically, so an
+    interruption leaves each one either clear or sealed, and the next run goes on); how many
+    were sealed. A plain desk keeps its photos as its database: in clear."""
+    if db.derived_key(attachment_key) is None:
+        return 0
+    sealed = 0
+    folder = folder_of(db)
+    for path in sorted(folder.glob("??/*")) if folder.is_dir() else []:
+        if not path.is_file() or path.name.startswith("tmp"):
+            continue
+        with path.open("rb") as handle:
+            if handle.read(len(SEALED)) == SEALED:
+                continue
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != path.name:
+            log.warning("attachment %s does not match its name; left as it is", path.name)
+            continue
+        _write_file(path, _sealed(db, path.name, data))
+        sealed += 1
+    return sealed
+
+
+def _sealed(db: Database, sha256: str, data: bytes) -> bytes:
+    key = db.derived_key(attachment_key)
+    if key is None:
+        return data
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(_NONCE)
+    return SEALED + nonce + AESGCM(key).encrypt(nonce, data, sha256.encode())
+
+
+def _write_file(target: Path, content: bytes) -> None:
+    """Whole or not at all: written beside the target, flushed, then renamed over it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix="tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(content)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temp, target)

@@ -163,6 +163,11 @@ class Database:
                     self._engine = _make_engine(self.path, self._key)
         return self._engine
 
+    def derived_key(self, derive: Callable[[bytes], bytes]) -> bytes | None:
+        """A key derived from the database's own (None for a plain database), so that files
+        kept beside it (photos) are sealed with it without the key itself leaving here."""
+        return derive(self._key) if self._key is not None else None
+
     @property
     def engine_made(self) -> bool:
         """Whether SQLAlchemy's engine exists yet (it is made on first use)."""

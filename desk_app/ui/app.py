@@ -5,6 +5,7 @@ an upgrade encrypted the desk), the window, and locking when idle (30 minutes at
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from .first_paint import after_first_paint
 from .i18n import install_language, message, translate
 from .idle import IdleWatcher
 from .tasks import BackgroundOp, wait_for_pools
+
+log = logging.getLogger(__name__)
 
 # Sign-in, set-up, sync, backups and the audit are imported where they are used: the start to
 # the main window's first paint imports no more than that window's first screen (issue 14).
@@ -127,12 +130,24 @@ class DeskSession:
 
         paths, key = self.workspace.paths, self.workspace.key
         self.sync.scheduler.add_daily(lambda: scheduled_backup(paths, key=key), "daily-backup")
+        self.seal_photos()
         self.sync.start()
         if self.window is not None:
             self.window.attach_sync(self.sync)
         bridge = self.followup_bridge()
         if self.window is not None and self.window.followup is None:
             self.window.followup = bridge  # the settings dialog passes its rules on
+
+    def seal_photos(self) -> None:
+        """Photos an earlier version kept in clear are sealed, on the file pool."""
+        desk = self.workspace.desk
+        if desk is None:
+            return
+        from desk_app.store.attachments import seal_clear_attachments
+
+        db = desk.db
+        BackgroundOp(None, lambda _s: seal_clear_attachments(db), pool_name="files").failure(
+            lambda error: log.warning("photos not sealed this time: %s", error)).run()
 
     def followup_bridge(self) -> FollowupBridge | None:
         """The follow-through job, started once per session (on its own thread)."""

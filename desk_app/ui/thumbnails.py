@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from desk_app.store.attachments import path_of
+from desk_app.store.attachments import AttachmentError, read_attachment
 from desk_app.store.database import Database
 
 from .tasks import BackgroundOp
@@ -26,8 +26,12 @@ _LIMIT = 500  # about 30 KB each: a few hundred photos' worth, whatever the scre
 
 
 def decode_thumbnail(db: Database, sha256: str, size: QSize = SIZE) -> QImage:
-    """The scaled picture (an empty image if the file is missing or not a picture)."""
-    image = QImage(str(path_of(db, sha256)))
+    """The scaled picture (an empty image if the file is missing, damaged or not a picture)."""
+    try:
+        data = read_attachment(db, sha256)
+    except AttachmentError:
+        data = None
+    image = QImage.fromData(data) if data else QImage()
     if image.isNull():
         return image
     return image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,

@@ -1,4 +1,5 @@
-"""Residents' personal fields (name, phone, ID number) encrypted at rest in the centre's log.
+"""Residents' personal fields (name, phone, ID number) encrypted at rest in the centre's log,
+and so are the photos desks upload (a meeting's sign-in sheet lists residents' names).
 
 A copy of the centre's database alone (a stolen backup, a database dump) does not reveal
 them: each is sealed with AES-GCM under a server key that lives outside the database, bound to
@@ -30,6 +31,7 @@ KEY_ENV = "COMMUNITY_DESK_SERVER_KEY"
 KEY_FILE_ENV = "COMMUNITY_DESK_SERVER_KEY_FILE"
 PERSONAL = ("name", "phone", "id_number")
 SEALED = "enc:v1:"
+SEALED_BYTES = b"CDESK-PHOTO\x00\x00\x01"
 
 
 class FieldKeyError(ValueError):
@@ -94,6 +96,22 @@ class FieldCipher:
                     raise FieldKeyError("A sealed field cannot be opened: the server key is not "
                                     "the one it was sealed with.") from None
         return payload
+
+
+    def seal_bytes(self, name: str, data: bytes) -> bytes:
+        """A file's content sealed under its name (its SHA-256): it opens under no other."""
+        nonce = os.urandom(12)
+        return SEALED_BYTES + nonce + self._aead.encrypt(nonce, data, name.encode())
+
+    def open_bytes(self, name: str, stored: bytes) -> bytes:
+        if not stored.startswith(SEALED_BYTES):
+            return stored  # stored in clear, before a key was set
+        body = stored[len(SEALED_BYTES):]
+        try:
+            return self._aead.decrypt(body[:12], body[12:], name.encode())
+        except InvalidTag:
+            raise FieldKeyError("A sealed photo cannot be opened: the server key is not the one "
+                                "it was sealed with.") from None
 
 
 def sealed_json(cipher: FieldCipher | None, event_id: str, payload: Mapping[str, Any]) -> str:

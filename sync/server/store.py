@@ -24,7 +24,7 @@ from . import records
 from . import schema as t
 from .database import ServerDatabase
 from .epoch import centre_identity
-from .fields import KEY_ENV, KEY_FILE_ENV, FieldCipher
+from .fields import KEY_ENV, KEY_FILE_ENV, SEALED_BYTES, FieldCipher, FieldKeyError
 from .intake import PushIntake
 from .records import (  # noqa: F401 (the names the server's other parts import from here)
     CENTRE,
@@ -280,14 +280,22 @@ class ServerStore(PushIntake):
                     t.attachments.c.sha256 == sha256)).first():
                 return False
             conn.execute(t.attachments.insert().values(
-                sha256=sha256, size=len(data), content_type=content_type[:100], data=data,
+                sha256=sha256, size=len(data), content_type=content_type[:100],
+                data=records.CIPHER.seal_bytes(sha256, data) if records.CIPHER else data,
                 uploaded_by=by, created_at=now_ms()))
         return True
 
     def get_attachment(self, sha256: str) -> tuple[bytes, str] | None:
         with self.db.read() as conn:
             row = conn.execute(select(t.attachments).where(t.attachments.c.sha256 == sha256)).first()
-        return (bytes(row.data), row.content_type) if row else None
+        if row is None:
+            return None
+        stored = bytes(row.data)
+        if records.CIPHER is not None:
+            stored = records.CIPHER.open_bytes(sha256, stored)
+        elif stored.startswith(SEALED_BYTES):
+            raise FieldKeyError("A sealed photo cannot be opened: no server key is set.")
+        return stored, row.content_type
 
     def attachment_visible_to(self, sha256: str, desk: DeskRow) -> bool:
         """Whether a record in the desk's area names the attachment (or the desk uploaded it)."""

@@ -152,6 +152,9 @@ TABLE: dict[str, Checked | Exempt] = {
                                          "names it is written by a checked step"),
     "attachments.keep_attachment": SCHEDULER, "attachments.pending_uploads": SCHEDULER,
     "attachments.mark_uploaded": SCHEDULER,
+    "attachments.read_attachment": Exempt("a photo of a record, shown to whoever may see the "
+                                          "record, and uploaded by sync"),
+    "attachments.seal_clear_attachments": SCHEDULER,
     # backups and restore -----------------------------------------------------------------
     "backup.make_backup": Checked("backup", lambda w, u, _: backup.make_backup(
         w.desk, u, w.tmp / f"by-{u.role}.cdbackup", key=TEST_KEY)),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import requests
 
-from desk_app.store.attachments import path_of, pending_uploads
+from desk_app.store.attachments import pending_uploads, read_attachment
 from desk_app.store.outreach import add_patrol_finding, get_record, start_patrol
 from tests.reading import READER
 
@@ -41,6 +41,6 @@ def test_a_patrol_photo_is_uploaded_once_and_reaches_the_other_desk(
 
     report = office.client().sync()
     assert report.ok and report.downloaded == 1
-    assert path_of(office.desk.db, digest).read_bytes() == PNG
+    assert read_attachment(office.desk.db, digest) == PNG
     finding = next(iter(get_record(office.desk, READER, patrol.id).findings.values()))
     assert finding.photos == (digest,)

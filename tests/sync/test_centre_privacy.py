@@ -5,6 +5,7 @@ receive them as recorded."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -79,3 +80,32 @@ def test_a_key_file_is_made_once_and_readable_only_by_its_owner(tmp_path: Path) 
     assert cipher.open("e1", dict(sealed))["phone"] == PHONE
     with pytest.raises(FieldKeyError):
         cipher.open("e2", dict(sealed))  # bound to its event: not movable to another
+
+
+def stored_photos(server: ServerProcess) -> list[bytes]:
+    db = ServerDatabase(server.database)
+    try:
+        with db.read() as conn:
+            return [bytes(d) for d in conn.execute(select(t.attachments.c.data)).scalars()]
+    finally:
+        db.dispose()
+
+
+def test_an_uploaded_sign_in_sheet_is_sealed_at_the_centre_and_reaches_the_other_desk(
+        keyed_server: ServerProcess, make_desk: Callable[..., SyncDesk], tmp_path: Path) -> None:
+    from desk_app.store.attachments import read_attachment
+    from desk_app.store.outreach import add_patrol_finding, start_patrol
+    from tests.sync.test_attachments_sync import PNG
+
+    photo_bytes = PNG + f"签到：{NAME} {PHONE}".encode()  # a caption after the image's end
+    photo = tmp_path / "签到表.png"
+    photo.write_bytes(photo_bytes)
+    a, b = make_desk("YT-HS-01", "YT-HS", keyed_server), make_desk("YT-HS-02", "YT-HS", keyed_server)
+    patrol = start_patrol(a.desk, a.user, "YT-HS-PW-G01", "鹏湾一村", "2026-11-22 09:00")
+    add_patrol_finding(a.desk, a.user, patrol.id, "居民签到表", photos=[photo])
+    assert a.client().sync().uploaded == 1
+    stored = stored_photos(keyed_server)
+    assert len(stored) == 1 and NAME.encode() not in stored[0] and PHONE.encode() not in stored[0]
+    assert b.client().sync().downloaded == 1
+    digest = hashlib.sha256(photo_bytes).hexdigest()
+    assert read_attachment(b.desk.db, digest) == photo_bytes
