@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
@@ -54,20 +54,39 @@ def publish(temp: Path, path: Path) -> None:
     os.replace(temp, path)
 
 
-def write_xlsx(tables: Sequence[Table], path: Path, title: str = "",
-               progress: Progress | None = None) -> Path:
-    """Write `tables` to `path` (.xlsx); reports progress in rows, and can be cancelled."""
-    path = Path(path)
+@contextmanager
+def export_file(path: Path, suffix: str) -> Iterator[Path]:
+    """A temp file beside `path` to write the export into; renamed over `path` when the block
+    ends without error, removed otherwise. A folder that cannot be written, or a write that
+    fails, gives ExportError and leaves no partial file (the xlsx and the PDF alike)."""
     folder = path.parent
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         raise ExportError(_t("reports", "Cannot write to the folder {folder}. Choose another place; nothing was written."),
                           folder=str(folder))
-    total = sum(len(t.rows) for t in tables) or 1
-    done = 0
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=".report-", suffix=".xlsx.tmp")
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".report-", suffix=f"{suffix}.tmp")
     os.close(handle)
     try:
-        book = Workbook(Path(temp))
+        yield Path(temp)
+        publish(Path(temp), path)
+    except OSError as error:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise ExportError(_t("reports", "Cannot write {file}: {error}. Nothing was written."),
+                          file=str(path), error=error.strerror or str(error)) from None
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def write_xlsx(tables: Sequence[Table], path: Path, title: str = "",
+               progress: Progress | None = None) -> Path:
+    """Write `tables` to `path` (.xlsx); reports progress in rows, and can be cancelled."""
+    path = Path(path)
+    total = sum(len(t.rows) for t in tables) or 1
+    done = 0
+    with export_file(path, ".xlsx") as temp:
+        book = Workbook(temp)
         used: set[str] = set()
         try:
             for table in tables:
@@ -100,16 +119,6 @@ def write_xlsx(tables: Sequence[Table], path: Path, title: str = "",
                         sheet.append([(table.note, NOTE)])
         finally:
             book.close()
-        publish(Path(temp), path)
-    except OSError as error:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise ExportError(_t("reports", "Cannot write {file}: {error}. Nothing was written."),
-                          file=str(path), error=error.strerror or str(error)) from None
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
     if progress is not None:
         progress.report(total, total)
     return path

@@ -5,17 +5,13 @@ the PDF, so it reads the same on a machine without CJK fonts) or sent to a print
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Sequence
-from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
-from desk_app.reports.export import ExportError, publish
+from desk_app.reports.export import export_file
 from desk_app.reports.tables import INT, NUM, PCT, Table
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
@@ -89,14 +85,8 @@ def report_document(title: str, subtitle: str, tables: Sequence[Table]) -> QText
 def write_pdf(title: str, subtitle: str, tables: Sequence[Table], path: Path) -> Path:
     """An A4 PDF of the report; atomically, like the xlsx (ExportError, no partial file)."""
     path = Path(path)
-    folder = path.parent
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise ExportError(_t("reports", "Cannot write to the folder {folder}. Choose another place; nothing was written."),
-                          folder=str(folder))
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=".report-", suffix=".pdf.tmp")
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temp)
+    with export_file(path, ".pdf") as temp:
+        writer = QPdfWriter(str(temp))
         writer.setTitle(title)
         writer.setCreator("Community Desk")
         writer.setResolution(150)
@@ -108,16 +98,6 @@ def write_pdf(title: str, subtitle: str, tables: Sequence[Table], path: Path) ->
         document.setPageSize(QSizeF(rect.size()))
         document.print_(writer)
         del writer  # flushes and closes the file
-        if Path(temp).stat().st_size == 0:
+        if temp.stat().st_size == 0:
             raise OSError("empty PDF")
-        publish(Path(temp), path)
-    except OSError as error:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise ExportError(_t("reports", "Cannot write {file}: {error}. Nothing was written."),
-                          file=str(path), error=error.strerror or str(error)) from None
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
     return path

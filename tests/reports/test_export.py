@@ -77,6 +77,20 @@ def test_an_unwritable_place_says_so_and_leaves_nothing(desk: Desk, week48: Case
     assert not list(tmp_path.glob(".report-*"))
 
 
+def test_the_pdf_in_an_unwritable_place_says_so_and_leaves_nothing(qapp, desk: Desk,
+                                                                     week48: CaseMaker,
+                                                                     tmp_path: Path) -> None:
+    from desk_app.ui.report_print import write_pdf
+
+    with pytest.raises(ExportError, match="Cannot write to the folder"):
+        write_pdf("周报", "测试", tables_of(desk), tmp_path / "missing" / "w48.pdf")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(ExportError, match="Cannot write to the folder"):
+        write_pdf("周报", "测试", tables_of(desk), blocker / "w48.pdf")
+    assert not list(tmp_path.glob(".report-*"))
+
+
 def test_the_pdf_carries_the_chinese_text(qapp, desk: Desk, week48: CaseMaker,
                                           tmp_path: Path) -> None:
     from PySide6.QtPdf import QPdfDocument
