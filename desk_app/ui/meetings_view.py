@@ -47,6 +47,7 @@ from .meeting_dialogs import (
     ProgressDialog,
     ResolutionDialog,
 )
+from .tasks import BackgroundOp
 from .thumbnails import set_icon_if_listed, with_thumbnail
 
 # A resolution's status in words (a mark alone, ● or ↑, told nobody anything).
@@ -253,10 +254,25 @@ class MeetingDetail(QWidget):
         if path and self.meeting is not None:
             self.attach(Path(path))
 
-    def attach(self, path: Path) -> bool:
+    def attach(self, path: Path) -> None:
+        """A camera photo may be 10 MB: it is read, hashed, sealed and written on the database
+        worker, with a progress window if that takes a while; the list shows it when done."""
         assert self.meeting is not None
         meeting_id = self.meeting.id
-        return self._run(lambda: service.attach_photo(self.desk, self.user, meeting_id, path))
+        desk, user = self.desk, self.user
+
+        def refused(error: Exception) -> None:
+            if not isinstance(error, DomainError):
+                raise error
+            QMessageBox.warning(self, self.tr("Not recorded"), message(error))
+
+        def done(_state: object) -> None:
+            if self.meeting is not None and self.meeting.id == meeting_id:
+                self.show_meeting(meeting_id)
+            self.changed.emit()
+        BackgroundOp(self, lambda _s: service.attach_photo(desk, user, meeting_id, path)) \
+            .success(done).failure(refused) \
+            .with_progress(self.tr("Keeping the photo…")).run()
 
     def selected_resolution(self) -> str | None:
         row = self.resolutions.currentRow()

@@ -1842,6 +1842,10 @@ Upgrading or encrypting a large database can take a few minutes. Please wait.</s
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keeping the photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MeetingsPage</name>
@@ -3904,6 +3908,10 @@ Upgrading or encrypting a large database can take a few minutes. Please wait.</s
     </message>
     <message>
         <source>{file} is not a photo (PNG, JPEG, GIF or WebP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo {file} is damaged or does not belong to this desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1837,6 +1837,10 @@ Upgrading or encrypting a large database can take a few minutes. Please wait.</s
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
+    <message>
+        <source>Keeping the photo…</source>
+        <translation>正在保存照片…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingsPage</name>
@@ -3897,6 +3901,10 @@ Upgrading or encrypting a large database can take a few minutes. Please wait.</s
     <message>
         <source>{file} is not a photo (PNG, JPEG, GIF or WebP).</source>
         <translation>{file} 不是照片（仅支持 PNG、JPEG、GIF 或 WebP）。</translation>
+    </message>
+    <message>
+        <source>The photo {file} is damaged or does not belong to this desk.</source>
+        <translation>照片 {file} 已损坏，或不属于本工作台。</translation>
     </message>
     <message>
         <source>There is no such meeting.</source>

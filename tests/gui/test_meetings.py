@@ -74,7 +74,8 @@ def test_a_secretary_runs_a_whole_meeting(qtbot: QtBot, workspace: Workspace,
     assert detail.meeting.minutes.startswith("与会各方同意")
     assert detail.meeting.attended(meeting.departments[0]) is True
     assert detail.meeting.fields.get("residents") == "12"
-    assert detail.attach(photo(tmp_path)) and detail.photos.count() == 1
+    detail.attach(photo(tmp_path))  # on the database worker: the list shows it when kept
+    qtbot.waitUntil(lambda: detail.photos.count() == 1)
 
     for text, owner, days in (("一周内清理楼道杂物", "物业服务中心", 7),
                               ("研究加装电梯方案", "社区工作站", 30)):
@@ -143,8 +144,10 @@ def test_a_photo_that_is_not_an_image_or_too_large_changes_nothing(
     text.write_text("这不是图片")
     huge = tmp_path / "huge.png"
     huge.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (11 * 1024 * 1024))
-    assert not detail.attach(text) and "不是照片" in messages[-1][1]
-    assert not detail.attach(huge) and "太大" in messages[-1][1]
+    detail.attach(text)
+    qtbot.waitUntil(lambda: bool(messages) and "不是照片" in messages[-1][1])
+    detail.attach(huge)
+    qtbot.waitUntil(lambda: "太大" in messages[-1][1])
     assert get_meeting(workspace.desk, detail.meeting.id).attachments == []
 
 
