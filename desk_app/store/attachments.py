@@ -96,7 +96,7 @@ def keep_attachment(db: Database, data: bytes, name: str, uploaded: bool) -> Att
     digest = hashlib.sha256(data).hexdigest()
     target = path_of(db, digest)
     if not target.exists():
-        _write_file(target, _sealed(db, digest, data))
+        _write_file(target, _sealed(db.derived_key(attachment_key), digest, data))
     info = Attachment(digest, source.name[:200], kind, len(data))
     with db.begin() as conn:
         if conn.execute(select(attachments.c.sha256).where(attachments.c.sha256 == digest)).first() is None:
@@ -136,9 +136,42 @@ def read_attachment(db: Database, sha256: str) -> bytes | None:
         stored = path_of(db, sha256).read_bytes()
     except FileNotFoundError:
         return None
+    return _opened(db.derived_key(attachment_key), sha256, stored)
+
+
+def seal_clear_attachments(db: Database) -> int:
+    """Seal every photo an earlier version kept in clear; how many were sealed. A plain desk
+    keeps its photos as its database: in clear."""
+    key = db.derived_key(attachment_key)
+    return reseal_folder(folder_of(db), key, key) if key is not None else 0
+
+
+def reseal_folder(folder: Path, old: bytes | None, new: bytes | None) -> int:
+    """Make every photo in `folder` sealed with `new` (attachment keys): those in clear, and
+    those sealed with `old` (a restored backup of another desk, whose database is re-keyed to
+    this desk's). Each file is replaced atomically, so an interruption leaves each one whole,
+    and running it again goes on; how many files were rewritten."""
+    if new is None:
+        return 0
+    rewritten = 0
+    for path in sorted(folder.glob("??/*")) if folder.is_dir() else []:
+        if not path.is_file() or path.name.startswith("tmp"):
+            continue
+        stored = path.read_bytes()
+        if stored.startswith(SEALED) and old == new:
+            continue
+        data = _opened(old, path.name, stored)
+        if hashlib.sha256(data).hexdigest() != path.name:
+            log.warning("attachment %s does not match its name; left as it is", path.name)
+            continue
+        _write_file(path, _sealed(new, path.name, data))
+        rewritten += 1
+    return rewritten
+
+
+def _opened(key: bytes | None, sha256: str, stored: bytes) -> bytes:
     if not stored.startswith(SEALED):
         return stored  # kept in clear by an earlier version, or on a plain desk
-    key = db.derived_key(attachment_key)
     damaged = AttachmentError(_t("domain", "The photo {file} is damaged or does not belong to this desk."),
                               file=sha256[:12])
     if key is None:
@@ -153,31 +186,7 @@ def read_attachment(db: Database, sha256: str) -> bytes | None:
         raise damaged from None
 
 
-def seal_clear_attachments(db: Database) -> int:
-    """Seal every photo an earlier version kept in clear (each file replaced atomically, so an
-    interruption leaves each one either clear or sealed, and the next run goes on); how many
-    were sealed. A plain desk keeps its photos as its database: in clear."""
-    if db.derived_key(attachment_key) is None:
-        return 0
-    sealed = 0
-    folder = folder_of(db)
-    for path in sorted(folder.glob("??/*")) if folder.is_dir() else []:
-        if not path.is_file() or path.name.startswith("tmp"):
-            continue
-        with path.open("rb") as handle:
-            if handle.read(len(SEALED)) == SEALED:
-                continue
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != path.name:
-            log.warning("attachment %s does not match its name; left as it is", path.name)
-            continue
-        _write_file(path, _sealed(db, path.name, data))
-        sealed += 1
-    return sealed
-
-
-def _sealed(db: Database, sha256: str, data: bytes) -> bytes:
-    key = db.derived_key(attachment_key)
+def _sealed(key: bytes | None, sha256: str, data: bytes) -> bytes:
     if key is None:
         return data
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM

@@ -121,6 +121,20 @@ def _adopt_key(db: Path, current: bytes | None, wanted: bytes | None) -> None:
         raise BackupError(PUT_IN_PLACE, error=str(error)) from None
 
 
+def _adopt_photos(folder: Path, current: bytes | None, wanted: bytes | None) -> None:
+    """The staged photos are sealed with this desk's key as its database is (photos of another
+    desk's backup were sealed with that desk's key); a damaged one stops the restore."""
+    from desk_app.keys import attachment_key
+
+    from .attachments import AttachmentError, reseal_folder
+
+    try:
+        reseal_folder(folder, attachment_key(current) if current else None,
+                      attachment_key(wanted) if wanted else None)
+    except AttachmentError as error:
+        raise BackupError(PUT_IN_PLACE, error=str(error)) from None
+
+
 # --- the swap and its intent record ----------------------------------------------------------
 
 
@@ -246,6 +260,7 @@ def restore_backup(user: User, path: Path, db_path: Path, attachments: Path, *,
             _verify_staged(staging, manifest, str(path), staged_key)
             _step("staged")
             _adopt_key(staging / DATABASE, staged_key, key)
+            _adopt_photos(staging / ATTACHMENTS, staged_key, key)
         except OSError as error:
             raise BackupError(
                 _t("domain", "The backup {file} could not be unpacked for checking ({error}). Nothing was changed."),

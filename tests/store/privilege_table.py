@@ -155,6 +155,8 @@ TABLE: dict[str, Checked | Exempt] = {
     "attachments.read_attachment": Exempt("a photo of a record, shown to whoever may see the "
                                           "record, and uploaded by sync"),
     "attachments.seal_clear_attachments": SCHEDULER,
+    "attachments.reseal_folder": Exempt("file level: a restore's staged photos, within the "
+                                        "administrator's checked restore"),
     # backups and restore -----------------------------------------------------------------
     "backup.make_backup": Checked("backup", lambda w, u, _: backup.make_backup(
         w.desk, u, w.tmp / f"by-{u.role}.cdbackup", key=TEST_KEY)),

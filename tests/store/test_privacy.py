@@ -19,6 +19,7 @@ from desk_app.domain.ids import uuid7
 from desk_app.domain.intake import Intake
 from desk_app.keys import KeyStore, RecoveryKeyError, key_from_recovery, new_recovery_key
 from desk_app.logs import setup_logging, stop_logging
+from desk_app.store.attachments import add_attachment, path_of, read_attachment
 from desk_app.store.backup import (
     BackupError,
     NeedsRecoveryKey,
@@ -285,6 +286,9 @@ def test_a_backup_opens_with_the_desk_key_or_on_a_new_machine_with_the_recovery_
     recovery = ws.keys.pending_recovery()  # type: ignore[union-attr]
     assert recovery
     register(ws, intake)
+    photo = tmp_path / "签到表.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + "李秀英 13812345678".encode())
+    sheet = add_attachment(ws.db, photo)
     backup = write_backup(paths.database, paths.attachments, tmp_path / "old-desk.cdbackup",
                          key=ws.key)
     assert check_backup(backup, key=ws.key).desk_code == "YT-HS-01"
@@ -309,6 +313,9 @@ def test_a_backup_opens_with_the_desk_key_or_on_a_new_machine_with_the_recovery_
     try:
         assert back.key == new_key, "the restored data opens with this machine's key"
         assert back.desk is not None and cases_of(back) == 1
+        # the photo was sealed with the old desk's key: now with this one's, and it opens
+        assert read_attachment(back.db, sheet.sha256) == photo.read_bytes()
+        assert "李秀英".encode() not in path_of(back.db, sheet.sha256).read_bytes()
     finally:
         back.close()
 
