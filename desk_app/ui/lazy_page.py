@@ -26,6 +26,7 @@ class LazyPage(QWidget):
         self._build, self._read = build, read
         self.page: QWidget | None = None
         self._started = False
+        self._waiting_for_page: list[Callable[[QWidget], None]] = []
         self.waiting = QLabel(self.tr("Loading…"), alignment=Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,6 +48,14 @@ class LazyPage(QWidget):
         BackgroundOp(self, lambda _state: read()).success(self._place).failure(
             lambda _error: self._place(None)).run()  # the page reads again itself and says why
 
+    def when_built(self, callback: Callable[[QWidget], None]) -> None:
+        """Call back with the page: now if it is built, else once it is (it is loaded now)."""
+        if self.page is not None:
+            callback(self.page)
+            return
+        self._waiting_for_page.append(callback)
+        self.load()
+
     def _place(self, data: Any) -> None:
         self.page = self._build(data)
         self.waiting.hide()
@@ -54,3 +63,6 @@ class LazyPage(QWidget):
         assert layout is not None
         layout.addWidget(self.page)
         self.page.show()  # a child added to a widget already on screen stays hidden otherwise
+        waiting, self._waiting_for_page = self._waiting_for_page, []
+        for callback in waiting:
+            callback(self.page)

@@ -156,10 +156,12 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Cases"), self.cases)
         # The other pages are built when first shown (LazyPage), so start-up stays flat.
         self.meetings = self.opinion_room = self.patrols = None
+        self._meetings_place: LazyPage | None = None
         if may(self.user.role, "meetings"):
-            self._add_page(self.tr("Council meetings"), LazyPage(
+            self._meetings_place = LazyPage(
                 self._meetings_page, lambda desk=self.desk, user=self.user:
-                _meetings_view().MeetingsPage.read(desk, user)))
+                _meetings_view().MeetingsPage.read(desk, user))
+            self._add_page(self.tr("Council meetings"), self._meetings_place)
         if may(self.user.role, "receptions"):
             self._add_page(self.tr("Opinion room"), LazyPage(self._opinion_room_page))
         if may(self.user.role, "patrols"):
@@ -343,10 +345,25 @@ class MainWindow(QMainWindow):
 
     # Navigation ---------------------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:
+        """Show a page of the sidebar: the page itself, or one built inside its LazyPage."""
         row = self.pages.indexOf(page)
+        if row < 0:
+            row = next((i for i in range(self.pages.count())
+                        if getattr(self.pages.widget(i), "page", None) is page), -1)
+            if row < 0:
+                return
         if row < self.nav.count():
             self.nav.setCurrentRow(row)
-        self.pages.setCurrentWidget(page)
+        self.pages.setCurrentIndex(row)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """The council meetings page with this meeting open (from the watch list's overdue
+        resolutions), building the page first if it has not been shown yet."""
+        place = self._meetings_place
+        if place is None:
+            return
+        self.show_page(place)
+        place.when_built(lambda page: page.detail.show_meeting(meeting_id))  # type: ignore[attr-defined]
 
     def open_case(self, case_id: str) -> None:
         self.detail.show_case(case_id)

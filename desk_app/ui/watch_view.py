@@ -390,12 +390,7 @@ def attach_watch_page(window: MainWindow, bridge: FollowupBridge | None) -> Watc
     # The badge follows every change even while the page is hidden (the window is shown).
     page.badge_listener = Coalesced(w, w.desk, WatchPage._concerns, page.refresh_count)
     page.case_opened.connect(w.open_case)
-    meetings = w.meetings
-    if meetings is not None:
-        def open_meeting(meeting_id: str) -> None:
-            w.show_page(meetings)
-            meetings.detail.show_meeting(meeting_id)
-        page.meeting_opened.connect(open_meeting)
+    page.meeting_opened.connect(w.open_meeting)
     page.letter_requested.connect(lambda dept: open_letter(page, dept))
     page.refresh()
     return page

@@ -181,3 +181,39 @@ def test_the_follow_through_settings_are_kept(qtbot: QtBot, workspace: Workspace
     bridge = FollowupBridge(workspace.desk)  # type: ignore[arg-type]
     bridge.apply_settings(settings)
     assert bridge.rules.evaluate_within_days == 5 and bridge.quiet.start_hour == 9
+
+
+def test_an_overdue_resolution_opens_its_meeting_even_before_that_page_was_shown(
+        qtbot: QtBot, workspace: Workspace, users: dict[str, User]) -> None:
+    from datetime import date, timedelta
+
+    from desk_app.store import meetings as meeting_service
+
+    assert workspace.desk is not None
+    meeting = meeting_service.call_meeting(
+        workspace.desk, users["supervisor"], level="community", title="楼道杂物堆放",
+        scheduled_at="2026-11-20 15:00", place="会议室", convener="社区党委书记",
+        departments=["D-HOUSING"])
+    meeting_service.add_resolution(workspace.desk, users["supervisor"], meeting.id,
+                                   "一周内清理楼道杂物", "物业服务中心",
+                                   date.today() + timedelta(days=1))
+    later_desk(workspace, 24 * 3)  # the resolution's date has passed
+    window = MainWindow(workspace, users["supervisor"])
+    qtbot.addWidget(window)
+    window.show()
+    page = window.watch
+    assert page is not None and window.meetings is None  # the meetings page is not built yet
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5_000)
+    assert "一周内清理楼道杂物" in " ".join(
+        page.table.item(0, c).text() for c in range(page.table.columnCount())
+        if page.table.item(0, c) is not None)
+    page.table.cellDoubleClicked.emit(0, 1)
+    qtbot.waitUntil(lambda: window.meetings is not None
+                    and window.meetings.detail.meeting is not None, timeout=5_000)
+    assert window.pages.currentIndex() == window.nav.currentRow()
+    assert window.pages.currentWidget().page is window.meetings  # type: ignore[attr-defined]
+    assert window.meetings.detail.meeting.id == meeting.id
+
+    window.show_page(window.cases)
+    page.table.cellDoubleClicked.emit(0, 1)  # again, with the page built: shown at once
+    assert window.pages.currentWidget().page is window.meetings  # type: ignore[attr-defined]
