@@ -1358,12 +1358,9 @@ Upgrading or encrypting a large database can take a few minutes. Please wait.</s
         <source>Two problems? %1 — a supervisor can split the case after saving</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Will be saved as %n case(s): %1 (click to keep one)</source>
-        <translation>
-            <numerusform>Will be saved as %n case: %1 (click to keep one)</numerusform>
-            <numerusform>Will be saved as %n cases: %1 (click to keep one)</numerusform>
-        </translation>
+    <message>
+        <source>Will be saved as %1 cases: %2 (click to keep one)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Two problems? %1 — click to save them as separate cases</source>

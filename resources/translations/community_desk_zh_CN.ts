@@ -1355,11 +1355,9 @@ Upgrading or encrypting a large database can take a few minutes. Please wait.</s
         <source>Two problems? %1 — a supervisor can split the case after saving</source>
         <translation>两个问题？%1 — 保存后可由主管拆分</translation>
     </message>
-    <message numerus="yes">
-        <source>Will be saved as %n case(s): %1 (click to keep one)</source>
-        <translation>
-            <numerusform>将保存为 %n 件诉求：%1（点击改回一件）</numerusform>
-        </translation>
+    <message>
+        <source>Will be saved as %1 cases: %2 (click to keep one)</source>
+        <translation>将保存为 %1 件诉求：%2（点击改回一件）</translation>
     </message>
     <message>
         <source>Two problems? %1 — click to save them as separate cases</source>

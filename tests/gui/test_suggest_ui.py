@@ -105,6 +105,7 @@ def test_two_problems_get_two_suggestions_and_are_split_into_two_cases(
     assert "路灯不亮与损坏" in form.split_offer.text()
     form.split_offer.click()
     assert [p.item.code for p in form.split_parts()] == ["010202", "030203"], "as told"
+    assert form.split_offer.text().startswith("将保存为 2 件诉求：")
     qtbot.keyClick(form.description, Qt.Key.Key_F2)
     if form.category.item is None:
         form.category.choose_first()
