@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from .i18n import install_language, label
 from .intake_form import IntakeForm
 from .lazy_page import LazyPage
 from .tasks import BackgroundOp
+from .window_menus import build_menus
 from .window_state import remember_window, restore_window
 
 # Everything else the window offers (sync, backups, settings, the watch list, the other pages)
@@ -56,12 +57,6 @@ WARM_UP = ("sqlalchemy.util", "sqlalchemy.sql", "sqlalchemy.engine", "sqlalchemy
            "desk_app.store.schema", "desk_app.store.eventlog", "desk_app.store.sync_state",
            "desk_app.store.case_queries", "desk_app.store.cases", "desk_app.store.learned",
            "desk_app.ui.receipt", "desk_app.ui.case_detail")
-
-
-def _accounts() -> Any:
-    from . import accounts  # the accounts dialogs: imported when a menu entry is chosen
-
-    return accounts
 
 
 def _meetings_view() -> Any:
@@ -181,7 +176,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self._build_menus()
+        build_menus(self)
         self._show_user()
         self._watch: WatchPage | None = None
         self._watch_attached = False
@@ -286,62 +281,6 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
         self.pages.addWidget(page)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        desk_menu = bar.addMenu(self.tr("&Desk"))
-        pages = [(self.tr("&Register a request"), "Ctrl+N", self.intake),
-                 (self.tr("&Cases"), "Ctrl+F", self.cases)]
-        for text, keys, page in pages:
-            if page is None:
-                continue
-            action = QAction(text, self, shortcut=QKeySequence(keys))
-            action.triggered.connect(lambda _c=False, p=page: self.show_page(p))
-            desk_menu.addAction(action)
-        overdue = QAction(self.tr("&Overdue and due soon"), self, shortcut=QKeySequence("Ctrl+D"))
-        overdue.triggered.connect(self.show_overdue)
-        desk_menu.addAction(overdue)
-        desk_menu.addSeparator()
-        sync_now = QAction(self.tr("&Sync now"), self, shortcut=QKeySequence("F5"))
-        sync_now.triggered.connect(self.sync_now)
-        desk_menu.addAction(sync_now)
-        if may(self.user.role, "settings"):
-            enrol_action = QAction(self.tr("&Enrol with the central platform…"), self)
-            enrol_action.triggered.connect(self.enrol)
-            desk_menu.addAction(enrol_action)
-        if may(self.user.role, "rejections"):
-            refused = QAction(self.tr("Events &refused by the centre…"), self)
-            refused.triggered.connect(self.show_rejections)
-            desk_menu.addAction(refused)
-        if may(self.user.role, "settings") or may(self.user.role, "rejections"):
-            backup = QAction(self.tr("&Back up now…"), self)
-            backup.triggered.connect(self.back_up_now)
-            desk_menu.addAction(backup)
-        if may(self.user.role, "settings"):
-            restore = QAction(self.tr("Restore from a bac&kup…"), self)
-            restore.triggered.connect(self.ask_restore)
-            desk_menu.addAction(restore)
-        if may(self.user.role, "audit_log"):  # issue 11: the administrator's alone
-            audit = QAction(self.tr("Access &audit…"), self, objectName="auditLog",
-                            shortcut=QKeySequence("Ctrl+Shift+A"))
-            audit.triggered.connect(self.show_audit)
-            desk_menu.addAction(audit)
-        desk_menu.addSeparator()
-        lock = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock_requested)
-        desk_menu.addAction(lock)
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        desk_menu.addAction(quit_action)
-        settings_menu = bar.addMenu(self.tr("&Settings"))
-        preferences = QAction(self.tr("&Preferences…"), self)
-        preferences.triggered.connect(self.edit_settings)
-        settings_menu.addAction(preferences)
-        self._add_account_actions(settings_menu)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Community Desk"), self)
-        about.triggered.connect(self.about)
-        help_menu.addAction(about)
 
     # Navigation ---------------------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:
@@ -488,17 +427,6 @@ class MainWindow(QMainWindow):
                 self.watch.refresh()
         if settings.language != old_language:
             self.switch_language(settings.language)
-
-    def _add_account_actions(self, menu: QWidget) -> None:
-        if may(self.user.role, "users"):
-            accounts = QAction(self.tr("&Accounts…"), self)
-            accounts.triggered.connect(
-                lambda: _accounts().AccountsDialog(self.desk, self.user, self).exec())
-            menu.addAction(accounts)
-        own = QAction(self.tr("Change my &password…"), self)
-        own.triggered.connect(lambda: _accounts().ChangePasswordDialog(
-            self.desk, self.user, parent=self).exec())
-        menu.addAction(own)
 
     def switch_language(self, language: str) -> None:
         install_language(language)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from pytestqt.qtbot import QtBot
 
 from desk_app.store.users import User
@@ -39,6 +39,33 @@ def test_grid_staff_and_deputies_get_only_their_screens(qtbot: QtBot, workspace:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["受理登记", "诉求台账", "网格巡查"]  # no council meetings, no opinion room
     assert "李强" in window.windowTitle() and "鹏湾社区党群服务中心" in window.windowTitle()
+
+
+def menu_entries(window: MainWindow) -> dict[str, list[str]]:
+    return {menu.text().split("(")[0]: [a.text().split("(")[0] for a in menu.menu().actions()
+                                        if not a.isSeparator()]
+            for menu in window.menuBar().actions()}
+
+
+def test_each_role_reaches_what_it_may_from_the_menus(qtbot: QtBot, workspace: Workspace,
+                                                      users: dict[str, User]) -> None:
+    from desk_app.store.users import create_user
+
+    admin = create_user(workspace.db, "admin1", "管理员", "admin", "password-123")
+    worker = menu_entries(make_window(qtbot, workspace, users["window"]))
+    assert list(worker) == ["工作台", "设置", "帮助"]
+    assert "受理登记" in worker["工作台"][0] and "立即同步" in " ".join(worker["工作台"])
+    for forbidden in ("恢复", "访问审计", "账户管理"):
+        assert forbidden not in " ".join(worker["工作台"] + worker["设置"]), forbidden
+    administrator = make_window(qtbot, workspace, admin)
+    entries = menu_entries(administrator)
+    desk_menu = " ".join(entries["工作台"])
+    assert "恢复" in desk_menu and "访问审计" in desk_menu and "账户管理" in " ".join(entries["设置"])
+    audit = [a for a in administrator.findChildren(QAction) if a.objectName() == "auditLog"]
+    assert len(audit) == 1 and audit[0].shortcut().toString() == "Ctrl+Shift+A"
+    lock = [a for a in administrator.findChildren(QAction) if a.shortcut().toString() == "Ctrl+L"]
+    with qtbot.waitSignal(administrator.lock_requested, timeout=1000):
+        lock[0].trigger()
 
 
 def test_sign_in_refuses_a_wrong_password_at_the_field(qtbot: QtBot, workspace: Workspace,
