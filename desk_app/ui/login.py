@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from desk_app.domain.roles import ROLES, may
 from desk_app.store.database import Database
 from desk_app.store.desk import Desk
-from desk_app.store.users import AccountError, User, authenticate
+from desk_app.store.signin import AccountError, authenticate
+from desk_app.store.user_record import User
 
 from .i18n import label, message, translate
 from .tasks import BackgroundOp
