@@ -135,8 +135,21 @@ def desk(database: Path, rows_wanted: int = 0, probe: bool = False) -> None:
         done["rows"] = True
         say(f"rows {cases.model.rowCount()}")
         if rows_wanted:  # once the window is painted and settled (fonts, the count)
-            QTimer.singleShot(1500, load_rows)
+            QTimer.singleShot(1500, settle)
         finish()
+
+    def settle(last: int = 0, tries: int = 0) -> None:
+        """Wait until the start's background work is over (the count, the watch list, the
+        suggester's warm-up: at 1 M cases a few seconds and ~100 MB, which a `before` taken
+        meanwhile would count as the rows'): every worker idle and the resident memory steady
+        for a second (at most 30 s)."""
+        from desk_app.ui.tasks import busy_workers
+
+        now = rss_kb()
+        if tries < 30 and (busy_workers() or abs(now - last) > 512):
+            QTimer.singleShot(1000, lambda: settle(now, tries + 1))
+            return
+        load_rows()
 
     def load_rows() -> None:
         from desk_app.ui.tasks import wait_for_pools
