@@ -5,7 +5,7 @@
     python -m bench.startup_child desk DATABASE
     python -m bench.startup_child memory DATABASE ROWS
     python -m bench.startup_child probe DATABASE
-    COMMUNITY_DESK_HOME=HOME python -m bench.startup_child signin [USER PASSWORD]
+    COMMUNITY_DESK_HOME=HOME python -m bench.startup_child signin [--demo] [USER PASSWORD]
 
 Prints `painted` when the main window is first painted (and, for the desk, `rows N` when the
 case list's first page is on screen), then exits. The desk runs what `run_app` runs around
@@ -179,7 +179,7 @@ def imported(where: str) -> None:
     say(f"{where} {heavy} modules {len(sys.modules)}")
 
 
-def real_start(credentials: list[str]) -> None:
+def real_start(credentials: list[str], demo: bool = False) -> None:
     """`desk_app.main` as `community-desk` runs it, watched from its first dialog's `exec`."""
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -220,13 +220,14 @@ def real_start(credentials: list[str]) -> None:
     QDialog.exec = exec_watched  # type: ignore[method-assign]
     from desk_app.main import main as desk_main
 
-    sys.exit(desk_main([]))
+    sys.exit(desk_main(["--demo"] if demo else []))
 
 
 def main() -> None:
     mode = sys.argv[1]
     if mode == "signin":
-        real_start(sys.argv[2:4])
+        demo = sys.argv[2:3] == ["--demo"]
+        real_start(sys.argv[2 + demo:4 + demo], demo)
         return
     if mode == "bare":
         bare()

@@ -28,7 +28,7 @@ from .tasks import BackgroundOp
 
 def demo_accounts_text() -> str:
     """Every demo account with its role and what only it may do, so nobody hunts for admin."""
-    from desk_app.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from desk_app.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     lines = [translate("LoginDialog", "Demo workspace, password %1 for every account:")
              .replace("%1", DEMO_PASSWORD)]
