@@ -1,8 +1,10 @@
 """Local accounts: roles, Argon2 password hashes, the first administrator, and the safety
-rules of 等保 2.0: a password rule (8 characters or more, not only digits), a lockout after 5
-failed sign-ins (5 minutes, twice as long each time in a row, logged), a password an
+rules of 等保 2.0: a password rule (8 characters or more, not only digits), a password an
 administrator reset that must be changed at the next sign-in, and the administrator's own
-operations (add, disable, set the role, reset a password), each checking the acting user."""
+operations (add, disable, set the role, reset a password), each checking the acting user.
+
+Signing in and its lockout after 5 failed sign-ins (5 minutes, twice as long each time in a
+row, logged) are in signin.py, on the DB driver: the start path runs them (issue 14)."""
 
 from __future__ import annotations
 
