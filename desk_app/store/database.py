@@ -199,9 +199,10 @@ class Database:
     def read(self) -> Iterator[Connection]:
         """A consistent snapshot for reading (a deferred transaction, rolled back at the end).
 
-        On a smaller page cache than a unit of work's: every pooled connection keeps its own
-        cache of the same pages (scrolling a million-case list paged through each of them,
-        1.6–3.2 KB of memory per row loaded), and the reads' working set fits in less."""
+        On a smaller page cache than a unit of work's: every pooled connection keeps a cache of
+        its own, often of the same pages, and the reads' working set fits in less (with the
+        pool's LIFO order, scrolling 10,000 rows of a million-case desk: 1.31 → 1.00 KB of
+        memory per row, and 40 MB less once started; the list and search figures unchanged)."""
         with self.engine.connect() as connection:
             _cache_size(connection, READ_CACHE_KIB)
             yield connection
