@@ -5,6 +5,7 @@
     python -m bench.startup_child desk DATABASE
     python -m bench.startup_child memory DATABASE ROWS
     python -m bench.startup_child probe DATABASE
+    COMMUNITY_DESK_HOME=HOME python -m bench.startup_child signin [--demo] [USER PASSWORD]
 
 Prints `painted` when the main window is first painted (and, for the desk, `rows N` when the
 case list's first page is on screen), then exits. The desk runs what `run_app` runs around
@@ -13,7 +14,11 @@ home), the language, the session and its main window of a supervisor (every page
 `DeskSession.open_window` shows it after sign-in. `memory` loads ROWS rows
 into the case list and prints the process's resident memory before and after. `probe` starts
 like `desk` and says, at the first paint, what had been imported (`sqlalchemy 0|1`, `modules N`)
-and how many rows the case list held (tests/gui/test_start_path.py).
+and how many rows the case list held (tests/gui/test_start_path.py). `signin` runs the real
+program (`desk_app.main`, as `community-desk` does) on the workspace in COMMUNITY_DESK_HOME and
+says the same (`signin sqlalchemy 0|1 …`) at its sign-in window's first paint; given USER and
+PASSWORD it then signs in with them and says it again at the main window's first paint
+(`window sqlalchemy 0|1 …`).
 """
 
 from __future__ import annotations
@@ -130,8 +135,21 @@ def desk(database: Path, rows_wanted: int = 0, probe: bool = False) -> None:
         done["rows"] = True
         say(f"rows {cases.model.rowCount()}")
         if rows_wanted:  # once the window is painted and settled (fonts, the count)
-            QTimer.singleShot(1500, load_rows)
+            QTimer.singleShot(1500, settle)
         finish()
+
+    def settle(last: int = 0, tries: int = 0) -> None:
+        """Wait until the start's background work is over (the count, the watch list, the
+        suggester's warm-up: at 1 M cases a few seconds and ~100 MB, which a `before` taken
+        meanwhile would count as the rows'): every worker idle and the resident memory steady
+        for a second (at most 30 s)."""
+        from desk_app.ui.tasks import busy_workers
+
+        now = rss_kb()
+        if tries < 30 and (busy_workers() or abs(now - last) > 512):
+            QTimer.singleShot(1000, lambda: settle(now, tries + 1))
+            return
+        load_rows()
 
     def load_rows() -> None:
         from desk_app.ui.tasks import wait_for_pools
@@ -154,8 +172,63 @@ def desk(database: Path, rows_wanted: int = 0, probe: bool = False) -> None:
     app.exec()
 
 
+def imported(where: str) -> None:
+    """What was imported by now (one line, `WHERE sqlalchemy 0|1 alembic 0|1 …`)."""
+    heavy = " ".join(f"{name} {int(name in sys.modules)}"
+                     for name in ("sqlalchemy", "alembic", "argon2"))
+    say(f"{where} {heavy} modules {len(sys.modules)}")
+
+
+def real_start(credentials: list[str], demo: bool = False) -> None:
+    """`desk_app.main` as `community-desk` runs it, watched from its first dialog's `exec`."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+    class Painted(QObject):
+        def __init__(self, dialog: QDialog) -> None:
+            super().__init__(dialog)
+            self.dialog, self.signing_in = dialog, False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() != QEvent.Type.Paint:
+                return False
+            if watched is self.dialog and not self.signing_in:
+                imported("signin")
+                if not credentials:
+                    os._exit(0)
+                self.signing_in = True
+                QApplication.instance().installEventFilter(self)  # the main window, next
+                self.dialog.username.setText(credentials[0])  # type: ignore[attr-defined]
+                self.dialog.password.setText(credentials[1])  # type: ignore[attr-defined]
+                self.dialog.try_sign_in()  # type: ignore[attr-defined]
+            elif (isinstance(watched, QWidget) and self.signing_in
+                  and type(watched.window()).__name__ == "MainWindow"):
+                imported("window")
+                os._exit(0)
+            return False
+
+    shown = QDialog.exec
+
+    def exec_watched(dialog: QDialog) -> int:
+        if type(dialog).__name__ == "LoginDialog":
+            dialog.installEventFilter(Painted(dialog))
+        else:  # the set-up wizard or the recovery key's prompt: not the usual start
+            say(f"dialog {type(dialog).__name__}")
+            os._exit(1)
+        return shown(dialog)
+
+    QDialog.exec = exec_watched  # type: ignore[method-assign]
+    from desk_app.main import main as desk_main
+
+    sys.exit(desk_main(["--demo"] if demo else []))
+
+
 def main() -> None:
     mode = sys.argv[1]
+    if mode == "signin":
+        demo = sys.argv[2:3] == ["--demo"]
+        real_start(sys.argv[2 + demo:4 + demo], demo)
+        return
     if mode == "bare":
         bare()
     elif mode == "bare+sqlalchemy":

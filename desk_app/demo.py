@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desk_app.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from desk_app.domain.case_numbers import case_number
 from desk_app.domain.events import Event
 from desk_app.domain.hlc import HybridClock
@@ -24,14 +25,6 @@ from desk_app.store.users import User, create_user
 if TYPE_CHECKING:
     from desk_app.workspace import Workspace
 
-DEMO_PASSWORD = "demo1234"
-DEMO_ACCOUNTS = (
-    ("demo", "演示主管", "supervisor"),
-    ("wangli", "王丽", "window"),
-    ("zhaomin", "赵敏", "deputy"),
-    ("liqiang", "李强", "grid"),
-    ("admin", "系统管理员", "admin"),
-)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余"
 GIVEN = ("秀英", "桂英", "建华", "志强", "丽娟", "海燕", "国平", "晓明", "婷婷", "浩然", "子轩",
          "雨桐", "明辉", "淑芬", "振华", "春梅", "伟", "芳", "军", "静", "磊", "敏", "洋", "勇")

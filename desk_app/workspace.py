@@ -46,6 +46,12 @@ class Workspace:
             self.desk.calendar = self.calendar
         return self.desk
 
+    def needs_setup(self) -> bool:
+        """Whether this desk still needs setting up: no identity, or no account to sign in."""
+        from desk_app.store.signin import has_users
+
+        return self.desk is None or not has_users(self.db)
+
     def close(self) -> None:
         self.db.close()
 
@@ -110,9 +116,9 @@ def open_workspace(paths: Paths | None = None, *, demo: bool = False,
                    database: Path | None = None, recovery: str | None = None) -> Workspace:
     """Open the desk (or the demo) workspace. `recovery`: a recovery key the person typed
     because the key was missing or wrong; when it opens the database it becomes the key."""
-    # Backups, the audit and restores need SQLAlchemy: imported here, on the opening worker,
-    # not by whoever only names a Workspace.
-    from desk_app.store.audit import SYSTEM_ACTOR, Audited, record_audit
+    # Backups and restores (zip files, no SQLAlchemy) are imported here, on the opening worker,
+    # not by whoever only names a Workspace; the audit (SQLAlchemy) only when there is an entry
+    # to write, so that the usual start reaches the sign-in window without SQLAlchemy.
     from desk_app.store.backup import (
         backup_before_encrypt,
         backup_before_migrate,
@@ -150,6 +156,8 @@ def open_workspace(paths: Paths | None = None, *, demo: bool = False,
     if workspace.desk is not None:  # the access audit of what happened before this start
         record_restore_audit(workspace.desk)
         if recovery is not None:
+            from desk_app.store.audit import SYSTEM_ACTOR, Audited, record_audit
+
             record_audit(workspace.desk, SYSTEM_ACTOR, Audited(
                 "key.changed", detail="the database key was restored from the recovery key"))
     if demo and workspace.desk is None:

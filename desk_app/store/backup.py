@@ -35,8 +35,6 @@ from desk_app.atomic import fsync_dir
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
 
 from .access import requires
-from .attachments import folder_of
-from .audit import Audited, record_audit
 from .backup_check import (
     APP_NAME,
     ATTACHMENTS,
@@ -65,7 +63,7 @@ from .restore import (
     restore_backup,
 )
 from .sealed import SealedWriter
-from .users import User
+from .user_record import User
 
 if TYPE_CHECKING:
     from desk_app.config import Paths
@@ -210,6 +208,9 @@ def make_backup(desk: Desk, user: User, target: Path, progress: Progress | None 
                 pages: int = 1024, key: bytes | None = None) -> Path:
     """A backup a person asked for (supervisor, administrator): the desk's database and its
     attachments to `target` (see write_backup), recorded in the access audit once written."""
+    from .attachments import folder_of  # the attachments and the audit need SQLAlchemy: the
+    from .audit import Audited, record_audit  # start path imports this module without it
+
     made = write_backup(desk.db.path, folder_of(desk.db), target, progress, pages=pages, key=key)
     record_audit(desk, user, Audited("backup.made", target=made.name))
     return made

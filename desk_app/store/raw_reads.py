@@ -25,6 +25,25 @@ def scalar(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
     return None if row is None else row[0]
 
 
+def first_row(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    """The first row as a plain tuple (None when there is none), on either connection."""
+    if hasattr(conn, "exec_driver_sql"):  # SQLAlchemy
+        found = conn.exec_driver_sql(sql, params).first()
+        return None if found is None else tuple(found)
+    found = conn.execute(sql, params).fetchone()
+    return None if found is None else tuple(found)
+
+
+def execute(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> None:
+    """One statement that changes rows, on either connection (a DB-API one is then committed:
+    a single statement is its own transaction)."""
+    if hasattr(conn, "exec_driver_sql"):  # SQLAlchemy, inside the caller's unit of work
+        conn.exec_driver_sql(sql, params)
+        return
+    conn.execute(sql, params)
+    conn.commit()
+
+
 def read_meta(conn: Any, key: str) -> str | None:
     return scalar(conn, "SELECT value FROM meta WHERE key = ?", (key,))  # type: ignore[no-any-return]
 

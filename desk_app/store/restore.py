@@ -333,17 +333,17 @@ def record_restore_audit(desk: Desk) -> bool:
     """At start, in the database a restore put in place: the access audit's entry of that
     restore (who, which backup), from the note the restore left. The person was checked when
     restoring; this only writes down what happened. True when there was one."""
-    from .audit import Audited, record_audit
-
     note = Path(desk.db.path).parent / RESTORED
     try:
         record = json.loads(note.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return False
+        return False  # the usual start: no audit to write, so no SQLAlchemy to import
     except (OSError, ValueError):
         log.warning("an unreadable restore note was found: the restore is not in the audit")
         note.unlink(missing_ok=True)
         return False
+    from .audit import Audited, record_audit
+
     record_audit(desk, str(record.get("by") or "desk"),
                  Audited("backup.restored", target=str(record.get("file", ""))[:100]))
     note.unlink(missing_ok=True)

@@ -1,29 +1,36 @@
 """Local accounts: roles, Argon2 password hashes, the first administrator, and the safety
-rules of 等保 2.0: a password rule (8 characters or more, not only digits), a lockout after 5
-failed sign-ins (5 minutes, twice as long each time in a row, logged), a password an
+rules of 等保 2.0: a password rule (8 characters or more, not only digits), a password an
 administrator reset that must be changed at the next sign-in, and the administrator's own
-operations (add, disable, set the role, reset a password), each checking the acting user."""
+operations (add, disable, set the role, reset a password), each checking the acting user.
+
+Signing in and its lockout after 5 failed sign-ins (5 minutes, twice as long each time in a
+row, logged) are in signin.py, on the DB driver: the start path runs them (issue 14)."""
 
 from __future__ import annotations
 
 import logging
 import re
 import time
-from functools import cache
 from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 
 from desk_app.domain.ids import uuid7
 from desk_app.domain.roles import ROLES
 from desk_app.domain.text import QT_TRANSLATE_NOOP as _t
-from desk_app.domain.text import DomainError
 
 from .access import requires
 from .database import Database
 from .schema import users
+from .signin import (  # noqa: F401  (the sign-in's names, where callers have found them)
+    LOCKOUT_MS,
+    MAX_ATTEMPTS,
+    AccountError,
+    authenticate,
+    has_users,
+    hasher,
+)
 from .user_record import User
 
 if TYPE_CHECKING:  # desk.py imports the projections, the audit among them, which imports this
@@ -31,35 +38,14 @@ if TYPE_CHECKING:  # desk.py imports the projections, the audit among them, whic
 
 log = logging.getLogger(__name__)
 
-_hasher = PasswordHasher()
 USERNAME = re.compile(r"^[a-z][a-z0-9_.]{1,39}$")
 MIN_PASSWORD = 8
-MAX_ATTEMPTS = 5
-LOCKOUT_MS = 5 * 60 * 1000
-
-
-@cache
-def _dummy_hash() -> str:
-    return _hasher.hash("no such user")
-
-
-class AccountError(DomainError):
-    pass
 
 
 def _user(row: object) -> User:
     m = row._mapping  # type: ignore[attr-defined]
     return User(m["id"], m["username"], m["display_name"], m["role"], bool(m["active"]),
                 bool(m["must_change_password"]))
-
-
-def _now_ms() -> int:
-    return int(time.time() * 1000)
-
-
-def has_users(db: Database) -> bool:
-    with db.read() as conn:
-        return conn.execute(select(func.count()).select_from(users)).scalar_one() > 0
 
 
 def check_password_strength(password: str) -> None:
@@ -98,7 +84,7 @@ def _checked_account(username: str, display_name: str, role: str, password: str
 
 def _create(db: Database, username: str, display_name: str, role: str, password: str) -> User:
     user = User(uuid7(), username, display_name, role)
-    password_hash = _hasher.hash(password)
+    password_hash = hasher().hash(password)
     with db.begin() as conn:
         _insert_user(conn, user, password_hash)
     return user
@@ -119,93 +105,6 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
     if has_users(db):
         raise AccountError(_t("domain", "This desk already has accounts."))
     return create_user(db, username, display_name, "admin", password)
-
-
-def _minutes(ms: int) -> int:
-    return max(1, -(-ms // 60_000))
-
-
-def authenticate(db: Database, username: str, password: str, *, now: int | None = None,
-                 desk: Desk | None = None) -> User:
-    """The account, if the password is right and the account is neither disabled nor locked.
-
-    Five wrong passwords in a row lock the account for 5 minutes, the next five for 10, then
-    20…; a right password resets the count. While locked, even the right password is refused
-    (the message says for how long), so guessing gains nothing. With the `desk`, each wrong
-    password and each lockout is recorded in the access audit (the account's name; an unknown
-    name is not recorded, as it may be a password typed into the wrong box).
-    """
-    now = _now_ms() if now is None else now
-    with db.read() as conn:
-        row = conn.execute(select(users).where(
-            users.c.username == username.strip().lower(), users.c.active.is_(True))).first()
-    if row is not None and row.locked_until > now:
-        raise AccountError(
-            _t("domain", "Too many wrong passwords: this account is locked for {minutes} more minutes."),
-            field="password", minutes=_minutes(row.locked_until - now))
-    try:
-        # An unknown name costs a hash check too, so timing does not tell which names exist.
-        _hasher.verify(row.password_hash if row is not None else _dummy_hash(), password)
-        if row is None:
-            raise VerificationError
-    except (VerificationError, InvalidHashError):
-        if row is not None:
-            _count_failure(db, row, now, desk)
-        elif desk is not None:
-            _audit_signin(desk, None, "signin.failed", "", "unknown user name")
-        raise AccountError(_t("domain", "Wrong user name or password."), field="password") from None
-    changes: dict[str, object] = {}
-    if row.failed_attempts or row.lockouts or row.locked_until:
-        changes.update(failed_attempts=0, lockouts=0, locked_until=0)
-    if _hasher.check_needs_rehash(row.password_hash):
-        changes["password_hash"] = _hasher.hash(password)
-    if changes:
-        with db.begin() as conn:
-            conn.execute(update(users).where(users.c.id == row.id).values(**changes))
-    return _user(row)
-
-
-def _audit_signin(desk: Desk, unit: object | None, action: str, target: str,
-                  detail: str = "") -> None:
-    from .audit import SYSTEM_ACTOR, Audited, note_audit, record_audit
-
-    entry = Audited(action, target=target, detail=detail)
-    if unit is None:
-        record_audit(desk, SYSTEM_ACTOR, entry)
-    else:
-        note_audit(unit, SYSTEM_ACTOR, entry)  # type: ignore[arg-type]
-
-
-def _count_failure(db: Database, row: object, now: int, desk: Desk | None = None) -> None:
-    if desk is not None:
-        with desk.write() as unit:
-            locked = _note_failure(unit.conn, row, now)
-            _audit_signin(desk, unit, "signin.locked" if locked else "signin.failed",
-                          row.username,  # type: ignore[attr-defined]
-                          f"{locked // 60_000} min" if locked else "")
-    else:
-        with db.begin() as conn:
-            locked = _note_failure(conn, row, now)
-    if locked:
-        log.warning("account %s locked for %d minutes after %d wrong passwords in a row",
-                    row.username, locked // 60_000, MAX_ATTEMPTS)  # type: ignore[attr-defined]
-
-
-def _note_failure(conn: object, row: object, now: int) -> int:
-    """Count one wrong password; the lockout's length when this one locks the account."""
-    uid = row.id  # type: ignore[attr-defined]
-    current = conn.execute(select(users.c.failed_attempts, users.c.lockouts)  # type: ignore[attr-defined]
-                           .where(users.c.id == uid)).one()
-    attempts = current.failed_attempts + 1
-    if attempts < MAX_ATTEMPTS:
-        conn.execute(update(users).where(users.c.id == uid)  # type: ignore[attr-defined]
-                     .values(failed_attempts=attempts))
-        return 0
-    lockouts = current.lockouts + 1
-    duration = LOCKOUT_MS * 2 ** min(lockouts - 1, 10)
-    conn.execute(update(users).where(users.c.id == uid).values(  # type: ignore[attr-defined]
-        failed_attempts=0, lockouts=lockouts, locked_until=now + duration))
-    return duration
 
 
 @requires("users")
@@ -256,7 +155,7 @@ def add_user(desk: Desk, actor: User, username: str, display_name: str, role: st
     sign-in (the administrator knows it)."""
     username, display_name, role = _checked_account(username, display_name, role, password)
     user = User(uuid7(), username, display_name, role, True, True)
-    password_hash = _hasher.hash(password)
+    password_hash = hasher().hash(password)
     with desk.write() as unit:
         _insert_user(unit.conn, user, password_hash)
         _audit(unit, actor, "user.added", username, role)
@@ -305,7 +204,7 @@ def reset_password(desk: Desk, actor: User, user_id: str, temporary: str) -> Non
     """A new password the administrator hands over; it must be changed at the next sign-in.
     It also lifts a lockout."""
     check_password_strength(temporary)
-    password_hash = _hasher.hash(temporary)
+    password_hash = hasher().hash(temporary)
     with desk.write() as unit:
         row = _target(unit.conn, user_id)
         unit.conn.execute(update(users).where(users.c.id == user_id).values(
@@ -322,7 +221,7 @@ def change_password(desk: Desk, user: User, current: str, new: str) -> User:
     with desk.db.read() as conn:
         row = _target(conn, user.id)
     try:
-        _hasher.verify(row.password_hash, current)  # type: ignore[attr-defined]
+        hasher().verify(row.password_hash, current)  # type: ignore[attr-defined]
     except (VerificationError, InvalidHashError):
         raise AccountError(_t("domain", "The current password is wrong."),
                            field="current") from None
@@ -330,7 +229,7 @@ def change_password(desk: Desk, user: User, current: str, new: str) -> User:
     if new == current:
         raise AccountError(_t("domain", "Choose a new password that differs from the current one."),
                            field="password")
-    password_hash = _hasher.hash(new)
+    password_hash = hasher().hash(new)
     with desk.write() as unit:
         unit.conn.execute(update(users).where(users.c.id == user.id).values(
             password_hash=password_hash, must_change_password=False))

@@ -333,7 +333,6 @@ def open_in_background(demo: bool, recovery: str | None = None) -> Workspace:
 
 def run_app(demo: bool = False, language: str | None = None) -> int:
     from .crash import install_crash_handler
-    from .setup_wizard import SetupWizard
     from .single_instance import SingleInstance  # QtNetwork: only a real start needs it
 
     app = application()
@@ -355,8 +354,11 @@ def run_app(demo: bool = False, language: str | None = None) -> int:
     if workspace is None:
         return 0
     install_language(language or workspace.settings.language)
-    if SetupWizard.needed(workspace) and SetupWizard(workspace).exec() != QDialog.DialogCode.Accepted:
-        return 0
+    if workspace.needs_setup():
+        from .setup_wizard import SetupWizard  # the first run only (it makes accounts: SQLAlchemy)
+
+        if SetupWizard(workspace).exec() != QDialog.DialogCode.Accepted:
+            return 0
     if workspace.settings.language != (language or workspace.settings.language):
         install_language(workspace.settings.language)
     session = DeskSession(workspace)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from desk_app.domain.roles import ROLES, may
 from desk_app.store.database import Database
 from desk_app.store.desk import Desk
-from desk_app.store.users import AccountError, User, authenticate
+from desk_app.store.signin import AccountError, authenticate
+from desk_app.store.user_record import User
 
 from .i18n import label, message, translate
 from .tasks import BackgroundOp
@@ -27,7 +28,7 @@ from .tasks import BackgroundOp
 
 def demo_accounts_text() -> str:
     """Every demo account with its role and what only it may do, so nobody hunts for admin."""
-    from desk_app.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from desk_app.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     lines = [translate("LoginDialog", "Demo workspace, password %1 for every account:")
              .replace("%1", DEMO_PASSWORD)]

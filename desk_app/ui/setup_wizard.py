@@ -90,8 +90,8 @@ class SetupWizard(QWizard):
 
     @staticmethod
     def needed(workspace: Workspace) -> bool:
-        """Whether this desk still needs setting up: no identity, or no account to sign in."""
-        return workspace.desk is None or not has_users(workspace.db)
+        """Whether this desk still needs setting up (see Workspace.needs_setup)."""
+        return workspace.needs_setup()
 
     # Language -----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:

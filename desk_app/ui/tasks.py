@@ -40,6 +40,11 @@ def wait_for_pools(msecs: int = 10_000) -> None:
         created.waitForDone(msecs)
 
 
+def busy_workers() -> int:
+    """How many workers of every pool are running now (0: the background is idle)."""
+    return sum(created.activeThreadCount() for created in _pools.values())
+
+
 class TaskState:
     """What the worker sees: report progress, check for cancellation. Thread-safe."""
 

@@ -252,6 +252,7 @@ TABLE: dict[str, Checked | Exempt] = {
     "desk.write_meta": INTERNAL,
     "raw_reads.scalar": INTERNAL, "raw_reads.read_meta": INTERNAL,
     "raw_reads.latest_stamp": INTERNAL, "raw_reads.desk_calendar": INTERNAL,
+    "raw_reads.first_row": INTERNAL, "raw_reads.execute": INTERNAL,
     "desk.setup_desk": Exempt("first run, before any account exists; refused once the "
                               "database has a desk"),
     "desk.read_identity": NO_PERSONAL,
@@ -404,13 +405,13 @@ TABLE: dict[str, Checked | Exempt] = {
     "sync_state.record_again": Checked("rejections", lambda w, u, e: (
         sync_state.record_again(w.desk, u, e)), prepare=lambda w: w.new_rejection()),
     # users -------------------------------------------------------------------------------
-    "users.has_users": Exempt("whether the first run is done: a yes or no"),
+    "signin.has_users": Exempt("whether the first run is done: a yes or no"),
     "users.check_password_strength": PURE,
     "users.create_user": Exempt("provisioning with no one acting (first run through "
                                 "create_first_admin, the demo, tests); the UI adds accounts "
                                 "through add_user"),
     "users.create_first_admin": Exempt("first run only: refused once any account exists"),
-    "users.authenticate": Exempt("signing in is what makes the acting user"),
+    "signin.authenticate": Exempt("signing in is what makes the acting user"),
     "users.list_users": Checked("users", lambda w, u, _: users.list_users(w.db, u)),
     "users.colleagues": Checked("read_cases", lambda w, u, _: users.colleagues(w.db, u)),
     "users.add_user": Checked("users", lambda w, u, _: users.add_user(
