@@ -25,6 +25,7 @@ receiver does not know is kept, stored and passed on untouched, never refused fo
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,6 +114,17 @@ def push_body(rows: Sequence[Sequence[str]], reoffer: bool = False) -> bytes:
         f'"org":{quote(o)}}}' for i, en, ei, ty, p, a, d, h, o in rows)
     tail = ',"reoffer":true}' if reoffer else "}"
     return f'{{"events":[{events}]{tail}'.encode()
+
+
+def push_answer(results: Sequence[PushResult]) -> bytes:
+    """The JSON of a push's answer, `{"results": [r.to_dict(), ...]}`, written directly: the
+    usual result (an id and a status) as one formatted string, not a dict to be encoded."""
+    quote = encode_basestring
+    items = ",".join(
+        f'{{"id":{quote(r.id)},"status":"{r.status.value}"}}' if not (r.reason or r.code)
+        else json.dumps(r.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        for r in results)
+    return f'{{"results":[{items}]}}'.encode()
 
 
 @dataclass(frozen=True)
