@@ -86,11 +86,19 @@ class PushResult:
         return out
 
     @classmethod
+    def plain(cls, id: str, status: Status) -> PushResult:
+        """`PushResult(id, status)` (no reason): the usual answer, one per event sent, made
+        without the frozen dataclass's field-by-field __init__."""
+        result = object.__new__(cls)
+        result.__dict__.update({"id": id, "status": status, "reason": "", "code": ""})
+        return result
+
+    @classmethod
     def from_dict(cls, data: Any) -> PushResult:
         if type(data) is dict and len(data) == 2:  # the usual answer: an id and a status
             status = _STATUSES.get(data.get("status"))  # type: ignore[arg-type]
             if status is not None and type(data.get("id")) is str:
-                return cls(data["id"], status)
+                return cls.plain(data["id"], status)
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             raise ProtocolError("a push result without an id")
         status = _STATUSES.get(data.get("status"))  # type: ignore[arg-type]

@@ -194,11 +194,11 @@ class PushIntake:
             # Two desks' copies of one automatic warning (same derived id) are one fact.
             if stored.to_dict() == event.to_dict() or same_automatic(stored.to_dict(),
                                                                      event.to_dict()):
-                return PushResult(event.id, Status.ALREADY)
+                return PushResult.plain(event.id, Status.ALREADY)
             return PushResult(event.id, Status.CONFLICT,
                               "An event with this id but different content is already stored; "
                               "the first one is kept.", Refusal.CONFLICT)
-        return PushResult(event.id, Status.ACCEPTED)
+        return PushResult.plain(event.id, Status.ACCEPTED)
 
     def _stored(self, conn: Connection, ids: list[str]) -> dict[str, Event]:
         return {row.id: _row_event(row) for row in rows_in(

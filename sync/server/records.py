@@ -240,7 +240,7 @@ def project_cases(conn: Connection, case_ids: Iterable[str],
         return
     names = list(rows[0])
     updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
-    insert_rows(conn, t.cases, names, [tuple(r[n] for n in names) for r in rows],
+    insert_rows(conn, t.cases, names, [tuple(r.values()) for r in rows],  # (one key order)
                 f"ON CONFLICT (id) DO UPDATE SET {updates}")
 
 

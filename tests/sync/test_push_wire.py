@@ -42,3 +42,10 @@ def test_a_push_answer_reads_back_as_its_results() -> None:
     assert answer == {"results": [r.to_dict() for r in results]}
     assert [PushResult.from_dict(r) for r in answer["results"]] == results
     assert json.loads(push_answer([])) == {"results": []}
+
+
+def test_a_plain_push_result_is_the_same_as_one_made_field_by_field() -> None:
+    made = PushResult.plain("a", Status.ACCEPTED)
+    assert made == PushResult("a", Status.ACCEPTED) and hash(made) == hash(PushResult("a", Status.ACCEPTED))
+    assert made.to_dict() == {"id": "a", "status": "accepted"} and repr(made) == repr(
+        PushResult("a", Status.ACCEPTED))
