@@ -5,6 +5,7 @@ from the centre (resumable, the desk usable all the while), and a desk pushing i
                                 BENCH_SYNC_PUSH_MAX=100000 (push measured up to this size)
                                 BENCH_SYNC_PUSH_CENTRES=sqlite,postgresql (the push's centres;
                                 postgresql: a throwaway cluster, when PostgreSQL is installed)
+                                BENCH_SYNC_PARTS=pull,push (which halves run)
 
 The centre's databases are built once with the bulk path (raw executemany of generated,
 valid events: cases registered, dispatched and most resolved) into /work/benchdata/ and reused;
@@ -40,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = [int(n) for n in os.environ.get("BENCH_SYNC_SIZES", "10000,100000,1000000").split(",")]
 PUSH_MAX = int(os.environ.get("BENCH_SYNC_PUSH_MAX", "100000"))
 PUSH_CENTRES = os.environ.get("BENCH_SYNC_PUSH_CENTRES", "sqlite,postgresql").split(",")
+PARTS = os.environ.get("BENCH_SYNC_PARTS", "pull,push").split(",")
 STREET = "YT-HS"
 WORDS = ["楼道", "路灯", "噪音", "漏水", "停车", "垃圾", "施工", "电梯", "井盖", "占道"]
 
@@ -387,10 +389,14 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["COMMUNITY_DESK_TOKEN_STORE"] = "file"
     pulls = []
-    for n in SIZES:
+    for n in SIZES if "pull" in PARTS else []:
         pulls.append(first_sync(n))
         print(f"  first sync of {n:,} events: {pulls[-1]['seconds']:.1f} s", flush=True)
-    pushes = push_runs()
+    pushes = push_runs() if "push" in PARTS else []
+    if pushes:
+        print_pushes(pushes)
+    if not pulls:
+        return
     print(f"\nfirst sync of a street desk (SQLite centre, pages of 1,000, {os.cpu_count()} cores; "
           "a window worker registering a case every 0.25 s meanwhile):")
     print("| events | seconds | events/s | floor: log only | ratio | floor: log + case rows "
@@ -401,7 +407,6 @@ def main() -> None:
               f"| {p['rate'] / p['bare']:.2f} | {p['with_cases']:,.0f} "
               f"| {p['rate'] / p['with_cases']:.2f} | {p['registered']:.0f} "
               f"| {p['wait_p50']:.0f} | {p['wait_max']:.0f} | {p['cases']:,.0f} | {p['load']:.1f} |")
-    print_pushes(pushes)
 
 
 def push_runs() -> list[dict[str, object]]:

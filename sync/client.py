@@ -181,9 +181,9 @@ class SyncClient:
              ) -> None:
         """The outbox in batches, one at a time (a record's first event reaches the centre
         before the events that follow it). The desk's own work overlaps the centre's: the next
-        batch is read and encoded while one is on its way, and it is sent as soon as the
-        answer before it has been read, before that answer is recorded (a crash in between
-        only means the next push hears "already had" for it)."""
+        batch is read and encoded (gzip included) while one is on its way, and it is sent as
+        soon as the answer before it has been read, before that answer is recorded (a crash in
+        between only means the next push hears "already had" for it)."""
         with self.desk.db.read() as conn:
             total = pending_count(conn)
         done = 0
@@ -193,11 +193,12 @@ class SyncClient:
             sending = sender.submit(self._post_push, self._push_body(batch)) if batch else None
             with self.desk.db.read() as conn:  # the rows after this batch, meanwhile
                 upcoming = outbox_rows(conn, self.batch, skip=len(batch)) if batch else []
+            body = self._push_body(upcoming) if upcoming else b""  # ready before the answer
             while sending is not None:
                 ids = [row[0] for row in batch]
                 results = self._answered(sending, ids, report)
                 complete = len(results) >= len(batch)
-                sending = (sender.submit(self._post_push, self._push_body(upcoming))
+                sending = (sender.submit(self._post_push, body)
                            if upcoming and complete else None)
                 answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
                 refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
@@ -217,6 +218,7 @@ class SyncClient:
                 batch = upcoming
                 with self.desk.db.read() as conn:  # what follows the batch now on its way
                     upcoming = outbox_rows(conn, self.batch, skip=len(batch)) if batch else []
+                body = self._push_body(upcoming) if upcoming else b""
 
     def _answered(self, sending: Future[requests.Response], ids: list[str],
                   report: SyncReport) -> list[PushResult]:

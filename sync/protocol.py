@@ -25,6 +25,7 @@ receiver does not know is kept, stored and passed on untouched, never refused fo
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,11 +86,19 @@ class PushResult:
         return out
 
     @classmethod
+    def plain(cls, id: str, status: Status) -> PushResult:
+        """`PushResult(id, status)` (no reason): the usual answer, one per event sent, made
+        without the frozen dataclass's field-by-field __init__."""
+        result = object.__new__(cls)
+        result.__dict__.update({"id": id, "status": status, "reason": "", "code": ""})
+        return result
+
+    @classmethod
     def from_dict(cls, data: Any) -> PushResult:
         if type(data) is dict and len(data) == 2:  # the usual answer: an id and a status
             status = _STATUSES.get(data.get("status"))  # type: ignore[arg-type]
             if status is not None and type(data.get("id")) is str:
-                return cls(data["id"], status)
+                return cls.plain(data["id"], status)
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             raise ProtocolError("a push result without an id")
         status = _STATUSES.get(data.get("status"))  # type: ignore[arg-type]
@@ -113,6 +122,17 @@ def push_body(rows: Sequence[Sequence[str]], reoffer: bool = False) -> bytes:
         f'"org":{quote(o)}}}' for i, en, ei, ty, p, a, d, h, o in rows)
     tail = ',"reoffer":true}' if reoffer else "}"
     return f'{{"events":[{events}]{tail}'.encode()
+
+
+def push_answer(results: Sequence[PushResult]) -> bytes:
+    """The JSON of a push's answer, `{"results": [r.to_dict(), ...]}`, written directly: the
+    usual result (an id and a status) as one formatted string, not a dict to be encoded."""
+    quote = encode_basestring
+    items = ",".join(
+        f'{{"id":{quote(r.id)},"status":"{r.status.value}"}}' if not (r.reason or r.code)
+        else json.dumps(r.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        for r in results)
+    return f'{{"results":[{items}]}}'.encode()
 
 
 @dataclass(frozen=True)

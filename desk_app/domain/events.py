@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Protocol, TypeVar
 
-from .hlc import Stamp, is_stamp
-from .ids import is_uuid
+from .hlc import STAMP_PATTERN, Stamp, is_stamp
+from .ids import UUID_PATTERN, is_uuid
 from .schema import Field, PayloadCheck, PayloadError, compile_payload
 from .text import QT_TRANSLATE_NOOP, DomainError
 
@@ -24,10 +25,25 @@ ORG_PATTERN = re.compile(ORG_REGEX)
 TYPE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,19}\.[a-z][a-z0-9_.]{0,38}$")
 MAX_TYPE_LEN = 40
 MAX_PAYLOAD_BYTES = 64 * 1024
-# A payload's canonical JSON: one encoder made once (json.dumps with options makes a new one
-# on every call, a third of the cost for a small payload).
-canonical_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
-                                  separators=(",", ":")).encode
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _not_json(value: Any) -> Any:
+    return _CANONICAL.default(value)  # raises TypeError, as json.dumps does
+
+
+# The C encoder behind `_CANONICAL`, made once: JSONEncoder.encode builds one on every call
+# (and checks for cycles, which a payload decoded from JSON or made by a form cannot have),
+# most of the cost for a small payload. Same options, same text.
+_c_encoder = c_make_encoder(None, _not_json, encode_basestring, None, ":", ",", True, False,
+                            True) if c_make_encoder is not None else None
+
+
+def canonical_json(value: Any) -> str:
+    """A payload's canonical JSON: keys sorted, no spaces, non-ASCII as it is."""
+    if _c_encoder is None or type(value) is not dict:
+        return _CANONICAL.encode(value)
+    return "".join(_c_encoder(value, 0))
 
 
 class EventError(PayloadError):
@@ -180,11 +196,36 @@ class Event:
                           self.actor, self.desk, self.hlc, self.org, newer_ok)
 
 
+# The envelope's text checks in one match (ids, stamp, organisation, space-separated: none of
+# them may hold a space), made from the patterns each check uses. It may miss an envelope the
+# checks one by one accept (then they run, in their order, and say why), never pass one they
+# refuse.
+_ENVELOPE_TEXT = re.compile(" ".join((UUID_PATTERN.pattern, UUID_PATTERN.pattern,
+                                      STAMP_PATTERN.pattern, ORG_REGEX.strip("^$"))))
+
+
 def _validated(id: Any, entity: Any, entity_id: Any, type_: Any, payload: Any, actor: Any,
                desk: Any, hlc: Any, org: Any, newer_ok: bool) -> Event:
     """The checks of `Event.validated`, on the parts (from_dict checks a replica's event
     without making it twice)."""
-    kind = EVENT_TYPES.get(type_) if isinstance(type_, str) else None
+    kind = EVENT_TYPES.get(type_) if type(type_) is str else None
+    if (kind is not None and entity == kind.entity and type(id) is str
+            and type(entity_id) is str and type(hlc) is str and type(org) is str
+            and type(actor) is str and 0 < len(actor) <= 100 and type(desk) is str
+            and 0 < len(desk) <= 64 and _ENVELOPE_TEXT.fullmatch(f"{id} {entity_id} {hlc} {org}")):
+        try:  # the usual event: a declared type, its envelope passed in one go
+            cleaned = kind.check(payload, newer_ok)
+        except PayloadError as error:
+            raise EventError(error.text, **error.values) from None
+        return _made(id, entity, entity_id, type_, cleaned, actor, desk, hlc, org)
+    return _checked(kind, id, entity, entity_id, type_, payload, actor, desk, hlc, org, newer_ok)
+
+
+def _checked(kind: EventType | None, id: Any, entity: Any, entity_id: Any, type_: Any,
+             payload: Any, actor: Any, desk: Any, hlc: Any, org: Any, newer_ok: bool) -> Event:
+    """`_validated` one check at a time, each refusal with its own reason."""
+    if kind is None and isinstance(type_, str):
+        kind = EVENT_TYPES.get(type_)
     if kind is None and not (newer_ok and isinstance(type_, str)
                              and len(type_) <= MAX_TYPE_LEN and TYPE_PATTERN.match(type_)):
         raise EventError(
@@ -222,6 +263,12 @@ def _validated(id: Any, entity: Any, entity_id: Any, type_: Any, payload: Any, a
             cleaned = kind.check(payload, newer_ok)
     except PayloadError as error:
         raise EventError(error.text, **error.values) from None
+    return _made(id, entity, entity_id, type_, cleaned, actor, desk, hlc, org)
+
+
+def _made(id: str, entity: str, entity_id: str, type_: str, cleaned: dict[str, Any], actor: str,
+          desk: str, hlc: str, org: str) -> Event:
+    """The checked event, with its payload's canonical JSON (refused past the size limit)."""
     text = canonical_json(cleaned)
     if len(text) * 4 > MAX_PAYLOAD_BYTES and len(text.encode()) > MAX_PAYLOAD_BYTES:
         raise EventError(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .text import QT_TRANSLATE_NOOP, DomainError
 
-_STAMP = re.compile(r"(\d{15})-(\d{5})-([A-Za-z0-9_.:-]{1,64})")
+STAMP_PATTERN = re.compile(r"(\d{15})-(\d{5})-([A-Za-z0-9_.:-]{1,64})")
 MAX_COUNTER = 99_999
 
 
@@ -32,7 +32,7 @@ class Stamp:
 
     @classmethod
     def parse(cls, text: str) -> Stamp:
-        match = _STAMP.fullmatch(text) if isinstance(text, str) else None
+        match = STAMP_PATTERN.fullmatch(text) if isinstance(text, str) else None
         if not match:
             raise DomainError(
                 QT_TRANSLATE_NOOP("domain", "Not a valid clock stamp: {stamp}"), stamp=str(text)[:80]
@@ -42,7 +42,7 @@ class Stamp:
 
 def is_stamp(text: object) -> bool:
     """Whether `text` is a stamp's text form (what `Stamp.parse` accepts), without making one."""
-    return isinstance(text, str) and _STAMP.fullmatch(text) is not None
+    return isinstance(text, str) and STAMP_PATTERN.fullmatch(text) is not None
 
 
 def stamp_wall_ms(text: str) -> int:

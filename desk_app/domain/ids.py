@@ -40,9 +40,9 @@ def uuid7_time_ms(value: str) -> int:
     return uuid.UUID(value).int >> 80
 
 
-_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def is_uuid(value: object) -> bool:
     """A UUID in its canonical lower-case text form (ids are compared as text)."""
-    return isinstance(value, str) and _CANONICAL.fullmatch(value) is not None
+    return isinstance(value, str) and UUID_PATTERN.fullmatch(value) is not None

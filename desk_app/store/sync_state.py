@@ -43,7 +43,7 @@ def outbox_rows(conn: Connection, limit: int, skip: int = 0) -> list[tuple[str, 
     return [tuple(r) for r in conn.exec_driver_sql(
         f"SELECT e.id, e.entity, e.entity_id, e.type, e.payload, e.actor, e.desk, e.hlc, e.org "
         f"FROM {outbox.name} o JOIN {events.name} e ON e.id = o.event_id ORDER BY o.rowid "
-        "LIMIT ? OFFSET ?", (limit, skip))]
+        "LIMIT ? OFFSET ?", (limit, skip)).fetchall()]  # (all at once: iterating fetches one by one)
 
 
 def note_push_failure(db: Database, event_ids: list[str], error: str) -> None:

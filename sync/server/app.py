@@ -22,6 +22,7 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     broken_text,
     may_hold_broken_text,
+    push_answer,
 )
 
 from .calendar import published_calendar
@@ -34,13 +35,6 @@ from .security import install_security, served_type
 from .store import DeskRow, KeyRow, ServerError, ServerStore
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
-
-
-def json_answer(body: Any) -> Response:
-    """Plain JSON of plain values: FastAPI's own encoder walks every nested value in Python
-    first, which cost more than the whole database work of a 1,000-event page."""
-    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
-                    media_type="application/json")
 
 
 def bearer(request: Request) -> str:
@@ -105,7 +99,7 @@ def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> F
         return {"desk_id": result.desk_id, "desk_code": result.desk_code, "org": result.org,
                 "token": result.token}
 
-    def push_now(request: Request, raw: bytes) -> dict[str, Any]:
+    def push_now(request: Request, raw: bytes) -> bytes:
         """The push's work, on a worker thread: the event loop only moves bytes."""
         desk = desk_of(request)
         body = parse_json(raw, check_text=False)  # checked event by event in the store
@@ -116,12 +110,13 @@ def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> F
             raise ServerError(413, f"At most {MAX_PUSH_EVENTS} events per push.", "too_large")
         results = store.push(desk, events, reoffer=body.get("reoffer") is True,
                              text_checked=not may_hold_broken_text(raw))
-        return {"results": [r.to_dict() for r in results]}
+        return push_answer(results)
 
     @app.post("/v1/push")
     async def push(request: Request) -> Response:
         raw = await read_body(request)
-        return json_answer(await run_in_threadpool(push_now, request, raw))
+        return Response(await run_in_threadpool(push_now, request, raw),
+                        media_type="application/json")
 
     @app.get("/v1/pull")
     def pull(request: Request, after: int = 0, limit: int = MAX_PULL_EVENTS) -> Response:
@@ -129,7 +124,8 @@ def create_app(database_url: str, migrate: bool = True, docs: bool = False) -> F
         if after < 0 or not 1 <= limit <= MAX_PULL_EVENTS:
             raise ServerError(400, f"`after` must be ≥ 0 and `limit` between 1 and {MAX_PULL_EVENTS}.")
         items, next_after, more = store.pull_json(desk, after, limit)
-        # The items come as JSON text (store.pull_json); the rest is encoded as json_answer does.
+        # The items come as JSON text (store.pull_json); the rest is plain JSON written by json.dumps
+        # (FastAPI's own encoder walks every nested value in Python first).
         tail = json.dumps({"next": next_after, "more": more, "centre": store.centre_id,
                            "epoch": store.epoch}, ensure_ascii=False, separators=(",", ":"))
         return Response(f'{{"events":[{",".join(items)}],{tail[1:]}'.encode(),

@@ -47,6 +47,11 @@ _EVENT_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor"
                   "org", "received_at", "pushed_by")
 
 
+def _raw_id(raw: Any) -> str:
+    """The id a refused event was sent with, if it has one (for the answer)."""
+    return raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
+
+
 class PushIntake:
     """The push half of ServerStore (a mixin: the store holds the database and the clock)."""
 
@@ -138,14 +143,15 @@ class PushIntake:
     def _check(self, desk: DeskRow, raw: Any, received: int, reoffer: bool,
                text_checked: bool = False) -> tuple[PushResult | None, Event | None]:
         """What can be judged of one event alone: its form, its area, its author, its clock."""
-        raw_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
         if not text_checked and broken_text(raw):
+            raw_id = _raw_id(raw)
             return PushResult("?" if broken_text(raw_id) else raw_id[:36] or "?", Status.REJECTED,
                               BROKEN_TEXT, Refusal.INVALID), None
         try:
             event = Event.from_dict(raw)
         except EventError as error:
-            return PushResult(raw_id[:36] or "?", Status.REJECTED, str(error), Refusal.INVALID), None
+            return PushResult(_raw_id(raw)[:36] or "?", Status.REJECTED, str(error),
+                              Refusal.INVALID), None
         if not within(event.org, desk.org):
             return PushResult(event.id, Status.REJECTED,
                               f"Outside this desk's area: {event.org} is not under {desk.org}.",
@@ -157,13 +163,14 @@ class PushIntake:
             return PushResult(event.id, Status.REJECTED,
                               "A case must be filed under its own community or grid.",
                               Refusal.OUTSIDE_SCOPE), None
-        restored = reoffer and event.wall_ms < self.epoch_at
+        wall_ms = event.wall_ms
+        restored = reoffer and wall_ms < self.epoch_at
         if not restored and (event.desk != desk.code or not event.actor.endswith("@" + desk.code)):
             return PushResult(event.id, Status.REJECTED,
                               f"Recorded by {event.actor} on desk {event.desk}, not by a user of "
                               f"desk {desk.code}.", Refusal.FOREIGN_ACTOR), None
-        if event.wall_ms > received + MAX_CLOCK_AHEAD_MS:
-            ahead = (event.wall_ms - received) / 60_000
+        if wall_ms > received + MAX_CLOCK_AHEAD_MS:
+            ahead = (wall_ms - received) / 60_000
             return PushResult(event.id, Status.REJECTED,
                               f"The desk's clock is wrong: this event is stamped {ahead:.0f} "
                               f"minutes in the future. Set the computer's date and time, then "
@@ -187,11 +194,11 @@ class PushIntake:
             # Two desks' copies of one automatic warning (same derived id) are one fact.
             if stored.to_dict() == event.to_dict() or same_automatic(stored.to_dict(),
                                                                      event.to_dict()):
-                return PushResult(event.id, Status.ALREADY)
+                return PushResult.plain(event.id, Status.ALREADY)
             return PushResult(event.id, Status.CONFLICT,
                               "An event with this id but different content is already stored; "
                               "the first one is kept.", Refusal.CONFLICT)
-        return PushResult(event.id, Status.ACCEPTED)
+        return PushResult.plain(event.id, Status.ACCEPTED)
 
     def _stored(self, conn: Connection, ids: list[str]) -> dict[str, Event]:
         return {row.id: _row_event(row) for row in rows_in(

@@ -112,9 +112,15 @@ def _hashes(value: Any) -> set[str]:
     return set()
 
 
+# In canonical JSON (how payloads are stored) a text of 64 hex digits is written as it is,
+# between quotes: a search anchored on the quote is four times cheaper than on a hex digit.
+_QUOTED_SHA256 = re.compile(r'"[0-9a-f]{64}"')
+
+
 def attachment_refs(payload: str, org: str) -> set[tuple[str, str]]:
-    """(SHA-256, area) of every attachment a stored payload names (any SHA-256 in it)."""
-    if not SHA256_HEX.search(payload):
+    """(SHA-256, area) of every attachment a stored payload (canonical JSON) names: any text
+    in it that is a SHA-256."""
+    if not _QUOTED_SHA256.search(payload):
         return set()
     return {(h, org) for h in _hashes(json.loads(payload))}
 
@@ -234,7 +240,7 @@ def project_cases(conn: Connection, case_ids: Iterable[str],
         return
     names = list(rows[0])
     updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
-    insert_rows(conn, t.cases, names, [tuple(r[n] for n in names) for r in rows],
+    insert_rows(conn, t.cases, names, [tuple(r.values()) for r in rows],  # (one key order)
                 f"ON CONFLICT (id) DO UPDATE SET {updates}")
 
 

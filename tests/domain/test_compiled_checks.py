@@ -89,3 +89,43 @@ def test_an_event_from_a_replica_keeps_its_canonical_json() -> None:
     assert event.payload_json() == fresh.payload_json() == '{"text":"已办结","zz":[1,"二"]}'
     with pytest.raises(EventError, match="too large"):
         Event.from_dict({**event.to_dict(), "payload": {"text": "好", "zz": "好" * 30_000}})
+
+
+ENVELOPE_ODD: dict[str, list[Any]] = {
+    "id": ["", "0190C1A2-0000-7000-8000-000000000001", "0190c1a2-0000-7000-8000-00000000001",
+           "0190c1a2-0000-7000-8000-000000000001 ", None, 1],
+    "entity": ["meeting", "", None, "case "],
+    "entity_id": ["x", "0190c1a2-0000-7000-8000-000000000002\n", None],
+    "type": ["case.nope", "zz.newer_thing", "Case.Resolved", "", None, ["case.resolved"]],
+    "actor": ["", "w" * 100, "w" * 101, "w x@YT-HS-01", None],
+    "desk": ["", "D" * 64, "D" * 65, None],
+    "hlc": ["001700000000000-00000-YT-HS-01 ", "1700000000000-00000-YT-HS-01",
+            "001700000000000-00000-", "٠٠١٧٠٠٠٠٠٠٠٠٠٠٠-00000-YT-HS-01", None],
+    "org": ["YT-HS-PW\n", "yt-hs", "YT-HS PW", "", "A-B-C-D-E-F-G", None],
+}
+
+
+def _event_outcome(data: dict[str, Any], one_by_one: bool) -> tuple[str, Any]:
+    from desk_app.domain import events
+
+    try:
+        if one_by_one:
+            event = events._checked(None, *(data[k] for k in events._ENVELOPE), True)
+        else:
+            event = Event.from_dict(data)
+    except EventError as error:
+        return "refused", (error.text, error.values)
+    return "ok", (event.to_dict(), event.payload_json())
+
+
+def test_odd_envelopes_get_the_same_answer_in_one_match_as_one_check_at_a_time() -> None:
+    """The envelope's checks in one match (the usual event) answer as they do one by one."""
+    base = {"id": "0190c1a2-0000-7000-8000-000000000001", "entity": "case",
+            "entity_id": "0190c1a2-0000-7000-8000-000000000002", "type": "case.resolved",
+            "payload": {"text": "已办结"}, "actor": "w@YT-HS-01", "desk": "YT-HS-01",
+            "hlc": "001700000000000-00000-YT-HS-01", "org": "YT-HS-PW"}
+    assert _event_outcome(base, False)[0] == "ok"
+    for name, values in ENVELOPE_ODD.items():
+        for value in values:
+            data = {**base, name: value}
+            assert _event_outcome(data, False) == _event_outcome(data, True), (name, value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from desk_app.domain.events import Event
-from sync.protocol import PushResult, Status, push_body
+from sync.protocol import PushResult, Refusal, Status, push_answer, push_body
 
 
 def test_a_push_body_reads_back_as_the_events_it_was_made_from() -> None:
@@ -31,3 +31,21 @@ def test_push_results_read_the_same_on_the_short_path() -> None:
     assert PushResult.from_dict({"id": "a", "status": "accepted"}) == PushResult("a", Status.ACCEPTED)
     assert PushResult.from_dict({"id": "a", "status": "rejected", "reason": "r", "code": "c"}) \
         == PushResult("a", Status.REJECTED, "r", "c")
+
+
+def test_a_push_answer_reads_back_as_its_results() -> None:
+    odd = 'say "hi" \\ \t\n\x01 中文 😀'
+    results = [PushResult("a", Status.ACCEPTED), PushResult("b", Status.ALREADY),
+               PushResult(odd, Status.REJECTED, odd, Refusal.INVALID),
+               PushResult("c", Status.CONFLICT, "kept the first", Refusal.CONFLICT)]
+    answer = json.loads(push_answer(results))
+    assert answer == {"results": [r.to_dict() for r in results]}
+    assert [PushResult.from_dict(r) for r in answer["results"]] == results
+    assert json.loads(push_answer([])) == {"results": []}
+
+
+def test_a_plain_push_result_is_the_same_as_one_made_field_by_field() -> None:
+    made = PushResult.plain("a", Status.ACCEPTED)
+    assert made == PushResult("a", Status.ACCEPTED) and hash(made) == hash(PushResult("a", Status.ACCEPTED))
+    assert made.to_dict() == {"id": "a", "status": "accepted"} and repr(made) == repr(
+        PushResult("a", Status.ACCEPTED))
