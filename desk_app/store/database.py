@@ -157,6 +157,12 @@ class Database:
         self._making = threading.Lock()  # a worker and the GUI thread may ask at once
         self.on_commit: Callable[[ChangeSet], None] | None = None
         self._bulk_writes = 0  # bulk writers under way (see `bulk_checkpoints`)
+        # This process's units of work take turns here before SQLite's write lock: one that
+        # waits is woken the moment the one before it ends, where SQLite's busy handler polls
+        # with sleeps of up to 100 ms and can miss the short gaps between a pull's pages
+        # again and again (a registration waited 2 s behind a first sync). Re-entrant, so a
+        # nested unit of work on one thread meets SQLite's own answer, as before.
+        self._writer = threading.RLock()
 
     @property
     def engine(self) -> Engine:
@@ -184,7 +190,7 @@ class Database:
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection:
+        with self._writer, self.engine.connect() as connection:
             self._autocheckpoint(connection)
             connection.execution_options(sqlite_begin="IMMEDIATE")
             try:
