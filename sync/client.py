@@ -333,7 +333,8 @@ class SyncClient:
         this one is applied, so the centre's work and the desk's overlap."""
         with self.desk.db.read() as conn:
             after = cursor(conn)
-        with ThreadPoolExecutor(1, thread_name_prefix="pull-fetch") as fetcher:
+        with (ThreadPoolExecutor(1, thread_name_prefix="pull-fetch") as fetcher,
+              self.desk.db.bulk_checkpoints() as committed):
             pending = fetcher.submit(self._fetch_page, after)
             while True:
                 answer = pending.result()
@@ -363,6 +364,7 @@ class SyncClient:
                 with self.desk.db.begin() as conn:
                     added = self.desk.record(events, origin="pulled", conn=conn).added
                     set_cursor(conn, next_after)
+                committed()
                 failpoint("pull.applied")
                 self.fetch_attachments(events, report)
                 report.pulled += len(events)

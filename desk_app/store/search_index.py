@@ -113,6 +113,16 @@ BULK_DDL = (
 )
 
 
+# Revision 0012: both full-text indexes merge their segments 16 at a time (FTS5's default is 4).
+# Every pulled page's transaction adds a segment to each, and a merge rewrites what it merges:
+# with 4 a first sync of 1,000,000 events rewrote each posting about twice as often, the
+# largest part of the indexes' cost (measured on 345,000 cases, pages of 357 cases: 112 µs a
+# case for both with the default, 58 with 16), while a search over 16 segments a level is no
+# slower (1-3 ms counting 35,000 matches, either way).
+MERGE_DDL = tuple(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', 16)"
+                  for index in ("cases_fts", "cases_grams"))
+
+
 @contextmanager
 def grams_in_bulk(conn: Connection) -> Iterator[None]:
     """Case rows inserted inside this block (in the caller's transaction) get their
