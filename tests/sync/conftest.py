@@ -25,6 +25,18 @@ from .servers import FaultProxy, ServerProcess
 os.environ["COMMUNITY_DESK_TOKEN_STORE"] = "file"
 
 
+@pytest.fixture
+def chinese_screen(qapp: object) -> Iterator[None]:
+    """The desk's screens in Chinese, their default language, whatever ran before in this
+    worker (only tests/gui installs it for every test; a worker that ran none had no
+    translation at all, and a screen's texts were English)."""
+    from desk_app.ui.i18n import install_language
+
+    install_language("zh_CN")
+    yield
+    install_language("zh_CN")
+
+
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[Cluster | None]:
     if binaries() is None:

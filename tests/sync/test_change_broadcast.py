@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 import requests
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,8 @@ from tests.reading import case_state
 from .conftest import SyncDesk
 from .servers import ServerProcess
 from .test_sync_ui import desk_window, enrol_from_the_window  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.usefixtures("chinese_screen")
 
 
 def test_a_pulled_reply_updates_the_open_case_and_the_pending_count(

@@ -28,6 +28,8 @@ from desk_app.workspace import open_workspace
 from .servers import ServerProcess
 from .test_sync_ui import enrol_from_the_window
 
+pytestmark = pytest.mark.usefixtures("chinese_screen")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

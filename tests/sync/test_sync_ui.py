@@ -23,6 +23,8 @@ from tests.reading import READER
 
 from .servers import ServerProcess
 
+pytestmark = pytest.mark.usefixtures("chinese_screen")
+
 DAY_MS = 86_400_000
 
 
