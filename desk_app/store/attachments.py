@@ -157,10 +157,11 @@ def reseal_folder(folder: Path, old: bytes | None, new: bytes | None) -> int:
     for path in sorted(folder.glob("??/*")) if folder.is_dir() else []:
         if not path.is_file() or path.name.startswith("tmp"):
             continue
-        stored = path.read_bytes()
-        if stored.startswith(SEALED) and old == new:
-            continue
-        data = _opened(old, path.name, stored)
+        if old == new:  # only the clear ones: look at the first bytes, not the whole photo
+            with path.open("rb") as handle:
+                if handle.read(len(SEALED)) == SEALED:
+                    continue
+        data = _opened(old, path.name, path.read_bytes())
         if hashlib.sha256(data).hexdigest() != path.name:
             log.warning("attachment %s does not match its name; left as it is", path.name)
             continue
