@@ -120,3 +120,14 @@ def test_a_plain_desk_keeps_its_photos_as_it_keeps_its_database(tmp_path: Path) 
         assert seal_clear_attachments(plain) == 0
     finally:
         plain.close()
+
+
+def test_a_clear_file_that_is_not_what_its_name_says_is_left_alone(db: Database,
+                                                                    tmp_path: Path) -> None:
+    kept = add_attachment(db, sign_in_sheet(tmp_path))
+    stray = path_of(db, "ab" * 32)  # a clear file whose content has another hash
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"\x89PNG\r\n\x1a\nnot the photo of this name")
+    assert seal_clear_attachments(db) == 0
+    assert stray.read_bytes().endswith(b"not the photo of this name")  # untouched, not sealed
+    assert read_attachment(db, kept.sha256) is not None

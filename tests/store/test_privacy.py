@@ -320,6 +320,37 @@ def test_a_backup_opens_with_the_desk_key_or_on_a_new_machine_with_the_recovery_
         back.close()
 
 
+def test_a_backup_whose_photo_was_damaged_is_refused_and_the_new_desk_is_unchanged(
+        paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = set_up(open_workspace(paths))
+    recovery = ws.keys.pending_recovery()  # type: ignore[union-attr]
+    photo = tmp_path / "签到表.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + "李秀英".encode())
+    sheet = add_attachment(ws.db, photo)
+    sealed = path_of(ws.db, sheet.sha256)
+    damaged = bytearray(sealed.read_bytes())
+    damaged[-1] ^= 1  # changed on the old desk's disk before the backup was made
+    sealed.write_bytes(bytes(damaged))
+    backup = write_backup(paths.database, paths.attachments, tmp_path / "old.cdbackup",
+                         key=ws.key)
+    ws.close()
+
+    monkeypatch.setenv("COMMUNITY_DESK_HOME", str(tmp_path / "new-machine"))
+    fresh = app_paths()
+    new = set_up(open_workspace(fresh))
+    new_key, before = new.key, cases_of(new)
+    new.close()
+    with pytest.raises(BackupError, match="could not be put in place"):
+        restore_backup(ADMIN, backup, fresh.database, fresh.attachments, key=new_key,
+                       recovery=key_from_recovery(recovery))
+    again = open_workspace(fresh)
+    try:
+        assert cases_of(again) == before and again.desk is not None
+        assert again.desk.code == "YT-HS-01" and not path_of(again.db, sheet.sha256).exists()
+    finally:
+        again.close()
+
+
 @pytest.mark.parametrize("damage", ["flip", "truncate", "header"])
 def test_an_altered_backup_is_refused(workspace: Workspace, intake: Callable[..., Intake],
                                       tmp_path: Path, damage: str) -> None:
