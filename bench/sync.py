@@ -24,6 +24,7 @@ Every figure is events/s; ratio = figure / floor. Run it with `nice`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -210,6 +211,21 @@ def pull_floors(centre: Path, work: Path) -> tuple[float, float]:
     return bare_rate, desk_rate
 
 
+def _reset_peak_memory() -> None:
+    """Start this process's peak resident memory afresh (Linux: clear_refs 5 resets VmHWM)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_memory_mb() -> float:
+    """This process's peak resident memory since the last reset, in MB (0 if unknown)."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def first_sync(events: int) -> dict[str, float]:
     """A new street desk's first sync against a centre holding `events` events, while a window
     worker registers cases."""
@@ -244,6 +260,8 @@ def first_sync(events: int) -> dict[str, float]:
                                 session=http_session(), timeout=(5, 120))
             outcome: dict[str, object] = {}
             load0 = os.getloadavg()[0]
+            _reset_peak_memory()
+            cpu0 = time.process_time()
 
             def run() -> None:
                 outcome["report"] = client.sync()
@@ -262,6 +280,7 @@ def first_sync(events: int) -> dict[str, float]:
                 waits.append((time.perf_counter() - asked) * 1000)
                 worker.join(0.25)
             seconds = time.perf_counter() - began
+            peak, cpu = _peak_memory_mb(), time.process_time() - cpu0
             report = outcome["report"]
             assert report.ok, report.error  # type: ignore[attr-defined]
             shown = count_cases(db, reader, CaseQuery())
@@ -273,7 +292,8 @@ def first_sync(events: int) -> dict[str, float]:
         return {"events": events, "seconds": seconds, "rate": pulled / seconds,
                 "bare": bare, "with_cases": with_cases, "registered": len(waits),
                 "wait_p50": statistics.median(waits) if waits else 0.0,
-                "wait_max": max(waits) if waits else 0.0, "cases": shown,
+                "wait_max": max(waits) if waits else 0.0, "cases": shown, "peak_mb": peak,
+                "cpu": cpu,
                 "load": (load0 + os.getloadavg()[0]) / 2}
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -400,13 +420,15 @@ def main() -> None:
     print(f"\nfirst sync of a street desk (SQLite centre, pages of 1,000, {os.cpu_count()} cores; "
           "a window worker registering a case every 0.25 s meanwhile):")
     print("| events | seconds | events/s | floor: log only | ratio | floor: log + case rows "
-          "| ratio | registrations | wait p50 ms | wait max ms | cases shown | load |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| ratio | registrations | wait p50 ms | wait max ms | cases shown "
+          "| desk's CPU s | desk's peak memory MB | load |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for p in pulls:
         print(f"| {p['events']:,.0f} | {p['seconds']:.1f} | {p['rate']:,.0f} | {p['bare']:,.0f} "
               f"| {p['rate'] / p['bare']:.2f} | {p['with_cases']:,.0f} "
               f"| {p['rate'] / p['with_cases']:.2f} | {p['registered']:.0f} "
-              f"| {p['wait_p50']:.0f} | {p['wait_max']:.0f} | {p['cases']:,.0f} | {p['load']:.1f} |")
+              f"| {p['wait_p50']:.0f} | {p['wait_max']:.0f} | {p['cases']:,.0f} "
+              f"| {p['cpu']:.1f} | {p['peak_mb']:,.0f} | {p['load']:.1f} |")
 
 
 def push_runs() -> list[dict[str, object]]:
