@@ -34,8 +34,8 @@ from .records import (
     EVENT_FIELDS,
     DeskRow,
     _row_event,
+    append_rows,
     attachment_refs,
-    insert_rows,
     now_ms,
     project_cases,
     rows_in,
@@ -207,12 +207,13 @@ class PushIntake:
     def _insert(self, conn: Connection, batch: list[Event], encoded: dict[str, str],
                 received: int, pushed_by: str) -> None:
         """Number and insert under the writer lock: MAX(seq)+1 onwards, in one statement on
-        the driver (`encoded`: the stored payloads, made before the lock was taken)."""
+        the driver, COPY on PostgreSQL (`encoded`: the stored payloads, made before the lock
+        was taken)."""
         next_seq = (conn.exec_driver_sql(f"SELECT MAX(seq) FROM {t.events.name}").scalar()
                     or 0) + 1
         rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type, encoded[e.id], e.actor,
                  e.desk, e.hlc, e.org, received, pushed_by) for n, e in enumerate(batch)]
-        insert_rows(conn, t.events, _EVENT_COLUMNS, rows)
+        append_rows(conn, t.events, _EVENT_COLUMNS, rows)
 
     def _origins(self, conn: Connection, entity_ids: list[Any]) -> dict[str, str]:
         """The organisation each known record was first filed under: its events stay there."""
