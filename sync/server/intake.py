@@ -1,8 +1,10 @@
 """The centre's push intake: judge a desk's batch and store what is new.
 
-Decoding, validating and judging happen before the platform's writer lock (against what was
-committed); the lock is held only to number and insert; the case projection runs after it,
-under a lock per case. So server processes work side by side on one PostgreSQL."""
+On PostgreSQL, decoding, validating and judging happen before the platform's writer lock
+(against what was committed); the lock is held only to number and insert; the case projection
+runs after it, under a lock per case. So server processes work side by side on one PostgreSQL.
+On SQLite (one writer at a time anyway) judging, inserting and projecting are one write
+transaction."""
 
 from __future__ import annotations
 
@@ -65,9 +67,12 @@ class PushIntake:
              text_checked: bool = False) -> list[PushResult]:
         """Judge and store a batch; answers come back in the order the events were sent.
 
-        Only numbering and inserting hold the platform's writer lock: decoding, validating
-        and judging happen before it (against what was committed), the case projection after
-        it (under a lock per case), so server processes work side by side on one PostgreSQL.
+        On PostgreSQL only numbering and inserting hold the platform's writer lock: decoding,
+        validating and judging happen before it (against what was committed), the case
+        projection after it (under a lock per case; moving it into the insert's transaction
+        would take the case locks after the global one, the reverse of department actions),
+        so server processes work side by side. On SQLite, after decoding and validating, the
+        rest is one write transaction.
 
         `reoffer`: after a restore the desk offers again every event it holds, also other
         desks' and the centre's that it had pulled (their own desk may be gone). Those are
@@ -85,10 +90,39 @@ class PushIntake:
                 results[index] = refusal  # type: ignore[assignment]
             else:
                 decoded.append((index, event))
+        if self.db.is_sqlite:
+            # One writer at a time anyway: judging, inserting and projecting in one write
+            # transaction save a read transaction and a commit (an fsync), and nothing can
+            # race in between.
+            with self.db.write() as conn:
+                fresh, clashes = self._judge_batch(conn, decoded, results)
+                self._store_batch(conn, desk, fresh, clashes, received, self._prepare(fresh))
+                self._after_push(conn, desk, fresh, received)
+            return [results[i] for i in range(len(raw_events))]
         with self.db.read() as conn:
-            ids = [e.id for _, e in decoded]
-            seen = self._stored(conn, ids)
-            origins = self._origins(conn, [e.entity_id for _, e in decoded])
+            fresh, clashes = self._judge_batch(conn, decoded, results)
+        prepared = self._prepare(fresh)  # before the lock
+        if fresh or clashes:
+            with self.db.write() as conn:
+                raced = self._stored(conn, [e.id for _, e in fresh]) if fresh else {}
+                if raced:  # stored by a request that ran beside this one since it was read
+                    origins = self._origins(conn, [e.entity_id for _, e in fresh])
+                    for index, event in fresh:
+                        if event.id in raced:
+                            results[index] = self._judge(event, raced, origins)
+                    fresh = [(i, e) for i, e in fresh if e.id not in raced]
+                self._store_batch(conn, desk, fresh, clashes, received, prepared)
+        with self.db.write(global_lock=False) as conn:
+            self._after_push(conn, desk, fresh, received)
+        return [results[i] for i in range(len(raw_events))]
+
+    def _judge_batch(self, conn: Connection, decoded: list[tuple[int, Event]],
+                     results: dict[int, PushResult]
+                     ) -> tuple[list[tuple[int, Event]], list[Event]]:
+        """Judge checked events against what `conn` sees stored (answers into `results`):
+        the fresh ones to store, with their index in the batch, and the conflicts."""
+        seen = self._stored(conn, [e.id for _, e in decoded])
+        origins = self._origins(conn, [e.entity_id for _, e in decoded])
         # Records are judged before the events that follow them, whatever the order sent.
         decoded.sort(key=lambda pair: pair[1].type not in CREATION)
         fresh: list[tuple[int, Event]] = []
@@ -104,30 +138,29 @@ class PushIntake:
                 clashes.append(event)
         if fresh:  # later stamps made here sort after every one taken in (once: the highest)
             self.clock.observe(max(e.hlc for _, e in fresh))
-        # The stored form of each payload (sealed where a key is set), before the lock.
+        return fresh, clashes
+
+    @staticmethod
+    def _prepare(fresh: list[tuple[int, Event]]
+                 ) -> tuple[dict[str, str], dict[str, set[tuple[str, str]]]]:
+        """The stored form of each payload (sealed where a key is set) and the attachments
+        each names, by event id."""
         encoded = {e.id: stored_payload(e) for _, e in fresh}
-        refs = {e.id: attachment_refs(encoded[e.id], e.org) for _, e in fresh}
-        if fresh or clashes:
-            with self.db.write() as conn:
-                raced = self._stored(conn, [e.id for _, e in fresh]) if fresh else {}
-                if raced:  # stored by a request that ran beside this one since it was read
-                    for index, event in fresh:
-                        if event.id in raced:
-                            results[index] = self._judge(event, raced, origins)
-                    fresh = [(i, e) for i, e in fresh if e.id not in raced]
-                if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
-                    self._insert(conn, [e for _, e in fresh], encoded, received, desk.id)
-                    store_attachment_refs(conn, {ref for _, e in fresh for ref in refs[e.id]})
-                if clashes:
-                    conn.execute(t.conflicts.insert(), [{
-                        "event_id": e.id, "desk_id": desk.id, "received_at": received,
-                        "event": json.dumps(e.to_dict(), ensure_ascii=False)} for e in clashes])
-                if self.db.is_sqlite:  # one writer at a time anyway: save a commit (an fsync)
-                    self._after_push(conn, desk, fresh, received)
-        if not self.db.is_sqlite or not (fresh or clashes):
-            with self.db.write(global_lock=False) as conn:
-                self._after_push(conn, desk, fresh, received)
-        return [results[i] for i in range(len(raw_events))]
+        return encoded, {e.id: attachment_refs(encoded[e.id], e.org) for _, e in fresh}
+
+    def _store_batch(self, conn: Connection, desk: DeskRow, fresh: list[tuple[int, Event]],
+                     clashes: list[Event], received: int,
+                     prepared: tuple[dict[str, str], dict[str, set[tuple[str, str]]]]) -> None:
+        """Number and insert the fresh events, note their attachments, keep the conflicts;
+        under the writer lock (`prepared`: what `_prepare` made of them)."""
+        encoded, refs = prepared
+        if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
+            self._insert(conn, [e for _, e in fresh], encoded, received, desk.id)
+            store_attachment_refs(conn, {ref for _, e in fresh for ref in refs[e.id]})
+        if clashes:
+            conn.execute(t.conflicts.insert(), [{
+                "event_id": e.id, "desk_id": desk.id, "received_at": received,
+                "event": json.dumps(e.to_dict(), ensure_ascii=False)} for e in clashes])
 
     def _after_push(self, conn: Connection, desk: DeskRow, fresh: list[tuple[int, Event]],
                     received: int) -> None:
