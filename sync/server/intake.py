@@ -35,10 +35,12 @@ from .records import (
     CREATION,
     EVENT_FIELDS,
     DeskRow,
+    Prefolded,
     _row_event,
     append_rows,
     attachment_refs,
     now_ms,
+    prefold,
     project_cases,
     rows_in,
     store_attachment_refs,
@@ -93,15 +95,17 @@ class PushIntake:
         if self.db.is_sqlite:
             # One writer at a time anyway: judging, inserting and projecting in one write
             # transaction save a read transaction and a commit (an fsync), and nothing can
-            # race in between.
+            # race in between. What needs no database is made before it, for every event sent
+            # (most of a push is new): the stored payloads and the new cases' rows.
+            prepared, folded = self._prepare(decoded), prefold(e for _, e in decoded)
             with self.db.write() as conn:
                 fresh, clashes = self._judge_batch(conn, decoded, results)
-                self._store_batch(conn, desk, fresh, clashes, received, self._prepare(fresh))
-                self._after_push(conn, desk, fresh, received)
+                self._store_batch(conn, desk, fresh, clashes, received, prepared)
+                self._after_push(conn, desk, fresh, received, folded)
             return [results[i] for i in range(len(raw_events))]
         with self.db.read() as conn:
             fresh, clashes = self._judge_batch(conn, decoded, results)
-        prepared = self._prepare(fresh)  # before the lock
+        prepared, folded = self._prepare(fresh), prefold(e for _, e in fresh)  # before the lock
         if fresh or clashes:
             with self.db.write() as conn:
                 raced = self._stored(conn, [e.id for _, e in fresh]) if fresh else {}
@@ -113,7 +117,7 @@ class PushIntake:
                     fresh = [(i, e) for i, e in fresh if e.id not in raced]
                 self._store_batch(conn, desk, fresh, clashes, received, prepared)
         with self.db.write(global_lock=False) as conn:
-            self._after_push(conn, desk, fresh, received)
+            self._after_push(conn, desk, fresh, received, folded)
         return [results[i] for i in range(len(raw_events))]
 
     def _judge_batch(self, conn: Connection, decoded: list[tuple[int, Event]],
@@ -163,12 +167,12 @@ class PushIntake:
                 "event": json.dumps(e.to_dict(), ensure_ascii=False)} for e in clashes])
 
     def _after_push(self, conn: Connection, desk: DeskRow, fresh: list[tuple[int, Event]],
-                    received: int) -> None:
+                    received: int, folded: Prefolded | None = None) -> None:
         in_hand: dict[str, list[Event]] = {}
         for _, event in fresh:
             if event.entity == "case":
                 in_hand.setdefault(event.entity_id, []).append(event)
-        project_cases(conn, list(in_hand), in_hand)
+        project_cases(conn, list(in_hand), in_hand, folded)
         mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         conn.exec_driver_sql(f"UPDATE {t.desks.name} SET last_seen = {mark} WHERE id = {mark}",
                              (received, desk.id))

@@ -70,8 +70,12 @@ def test_a_mixed_batch_is_answered_event_by_event_and_projected_as_the_log_folds
     orphan = {**new[0], "id": "0190c1a2-0000-7000-8000-00000000f002",
               "entity_id": "0190c1a2-0000-7000-8000-00000000f003"}
     broken = {**new[0], "id": "not-an-id"}
-    # The third case's later events before its registration: judged after it all the same.
-    batch = [new[-1], again, clash, *new[:-1][::-1], foreign, orphan, broken]
+    later = f"{int(new[-1]['hlc'][:15]) + 60_000:015d}{new[-1]['hlc'][15:]}"
+    misfiled = {**new[-1], "id": "0190c1a2-0000-7000-8000-00000000f004", "org": "YT-HS-TD",
+                "hlc": later}
+    # The third case's later events before its registration: judged after it all the same
+    # (and its rows not taken from what was folded before the judging, which had `misfiled`).
+    batch = [new[-1], again, clash, *new[:-1][::-1], foreign, orphan, broken, misfiled]
     answer = requests.post(f"{server.url}/v1/push", json={"events": batch}, timeout=30,
                            headers={"Authorization": f"Bearer {desk.token}"})
     assert answer.status_code == 200, answer.text
@@ -79,8 +83,9 @@ def test_a_mixed_batch_is_answered_event_by_event_and_projected_as_the_log_folds
     assert [r["id"] for r in results] == [e["id"] for e in batch]
     assert [r["status"] for r in results] == (
         ["accepted", "already", "conflict"] + ["accepted"] * (len(new) - 1)
-        + ["rejected", "rejected", "rejected"])
-    assert [r.get("code") for r in results[-3:]] == ["foreign_actor", "invalid", "invalid"]
+        + ["rejected"] * 4)
+    assert [r.get("code") for r in results[-4:]] == ["foreign_actor", "invalid", "invalid",
+                                                     "outside_scope"]
 
     log, cases, clashes = _centre(server)
     assert clashes == [clash["id"]]
