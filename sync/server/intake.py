@@ -47,6 +47,14 @@ from .records import (
     stored_payload,
 )
 
+# PostgreSQL plans the push's reads (`id = ANY(…)`, `entity_id = ANY(…)`) from the event table's
+# statistics; a log that grows faster than autovacuum analyzes it (a desk's first push: 100,000
+# events in seconds) is planned as if it were empty of matches, by sequential scans: 12-15 ms a
+# query at 100,000 rows, the push slower the more it has pushed. So a process that has seen the
+# log double since it last analyzed it (and at least this many events) analyzes it itself
+# (SQLite plans these by its indexes without statistics: not there).
+ANALYZE_EVERY = 10_000
+
 _EVENT_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor", "desk", "hlc",
                   "org", "received_at", "pushed_by")
 
@@ -63,6 +71,8 @@ class PushIntake:
     catalogue: Catalogue
     clock: HybridClock
     epoch_at: int
+    _top_seq: int = 0  # the highest sequence number this process inserted
+    _analyzed_seq: int = 0  # the log's size when this process last analyzed it (PostgreSQL)
 
     # Push ----------------------------------------------------------------------------------
     def push(self, desk: DeskRow, raw_events: Sequence[Any], reoffer: bool = False,
@@ -118,6 +128,11 @@ class PushIntake:
                 self._store_batch(conn, desk, fresh, clashes, received, prepared)
         with self.db.write(global_lock=False) as conn:
             self._after_push(conn, desk, fresh, received, folded)
+        if self._top_seq >= max(2 * self._analyzed_seq, ANALYZE_EVERY):
+            self._analyzed_seq = self._top_seq
+            with self.db.read() as conn:  # (takes no lock that stops readers or writers)
+                conn.exec_driver_sql(f"ANALYZE {t.events.name}")
+                conn.commit()
         return [results[i] for i in range(len(raw_events))]
 
     def _judge_batch(self, conn: Connection, decoded: list[tuple[int, Event]],
@@ -251,6 +266,7 @@ class PushIntake:
         rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type, encoded[e.id], e.actor,
                  e.desk, e.hlc, e.org, received, pushed_by) for n, e in enumerate(batch)]
         append_rows(conn, t.events, _EVENT_COLUMNS, rows)
+        self._top_seq = next_seq + len(rows) - 1
 
     def _origins(self, conn: Connection, entity_ids: list[Any]) -> dict[str, str]:
         """The organisation each known record was first filed under: its events stay there."""

@@ -181,3 +181,43 @@ def test_a_failing_lane_keeps_its_rows_and_stops_the_others(
     assert again.ok and again.pending == 0
     log, _, _ = _centre(sqlite_server)
     assert {e.id for events in log.values() for e in events} == lane_rows[0] | lane_rows[1]
+
+
+@pytest.mark.postgres
+def test_a_centre_on_postgresql_analyzes_a_log_that_doubled(
+        pg_cluster: Any, make_desk: Callable[..., SyncDesk], catalogue: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The push's reads are planned from the log's statistics: a process that saw the log
+    double since it last analyzed it analyzes it (ANALYZE_EVERY: from this many events)."""
+    if pg_cluster is None:
+        pytest.skip("PostgreSQL is not installed here")
+    from sync.server import intake
+    from sync.server.database import ServerDatabase
+    from sync.server.store import ServerStore
+
+    monkeypatch.setattr(intake, "ANALYZE_EVERY", 3)
+    db = ServerDatabase(pg_cluster.new_database())
+    try:
+        db.migrate()
+        store = ServerStore(db, catalogue)
+        enrolled = store.enrol(store.issue_enrolment_code("YT-HS"), "YT-HS-01", "desk")
+        desk = store.desk_for_token(enrolled.token)
+
+        def analyzed() -> float:
+            with db.read() as conn:
+                return conn.exec_driver_sql("SELECT reltuples FROM pg_class "
+                                            "WHERE relname = 'server_events'").scalar()
+
+        assert analyzed() < 0  # never analyzed
+        maker = make_desk("YT-HS-01", "YT-HS")
+        maker.register()
+        assert [r.status.value for r in store.push(desk, _outbox(maker))] == ["accepted"] * 2
+        assert analyzed() < 0  # 2 < 3 events
+        maker.register()
+        store.push(desk, _outbox(maker))
+        assert analyzed() == 4  # 4 ≥ 3: analyzed
+        maker.register()
+        store.push(desk, _outbox(maker))
+        assert analyzed() == 4  # 6 < 2 × 4: not yet
+    finally:
+        db.dispose()
