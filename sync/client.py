@@ -239,19 +239,16 @@ class SyncClient:
         if self.lanes <= 1 or total <= self.batch:  # one batch (or none): one lane
             self._push_lane(0, 1, self.session, tally)
             return
+        # (The lanes' sessions are not closed: that would close the adapters they share.)
         sessions = [self.session, *(_lane_session(self.session) for _ in range(self.lanes - 1))]
-        try:
-            with ThreadPoolExecutor(self.lanes - 1, thread_name_prefix="push-lane") as pool:
-                others = [pool.submit(self._push_lane, lane, self.lanes, sessions[lane], tally)
-                          for lane in range(1, self.lanes)]
-                with suppress(Exception):  # (kept in the tally, raised below)
-                    self._push_lane(0, self.lanes, self.session, tally)
-                for other in others:
-                    with suppress(Exception):
-                        other.result()
-        finally:
-            for session in sessions[1:]:
-                session.close()
+        with ThreadPoolExecutor(self.lanes - 1, thread_name_prefix="push-lane") as pool:
+            others = [pool.submit(self._push_lane, lane, self.lanes, sessions[lane], tally)
+                      for lane in range(1, self.lanes)]
+            with suppress(Exception):  # (kept in the tally, raised below)
+                self._push_lane(0, self.lanes, self.session, tally)
+            for other in others:
+                with suppress(Exception):
+                    other.result()
         if tally.errors:
             raise tally.errors[0]
 
