@@ -6,6 +6,10 @@ from the centre (resumable, the desk usable all the while), and a desk pushing i
                                 BENCH_SYNC_PUSH_CENTRES=sqlite,postgresql (the push's centres;
                                 postgresql: a throwaway cluster, when PostgreSQL is installed)
                                 BENCH_SYNC_PARTS=pull,push (which halves run)
+                                BENCH_SYNC_PUSH_WORKERS=2 (server processes the push goes to,
+                                so the desk's push lanes are taken in side by side)
+                                BENCH_SYNC_PUSH_LANES (the desk's push lanes; default the
+                                client's PUSH_LANES)
 
 The centre's databases are built once with the bulk path (raw executemany of generated,
 valid events: cases registered, dispatched and most resolved) into /work/benchdata/ and reused;
@@ -43,6 +47,8 @@ SIZES = [int(n) for n in os.environ.get("BENCH_SYNC_SIZES", "10000,100000,100000
 PUSH_MAX = int(os.environ.get("BENCH_SYNC_PUSH_MAX", "100000"))
 PUSH_CENTRES = os.environ.get("BENCH_SYNC_PUSH_CENTRES", "sqlite,postgresql").split(",")
 PARTS = os.environ.get("BENCH_SYNC_PARTS", "pull,push").split(",")
+PUSH_WORKERS = int(os.environ.get("BENCH_SYNC_PUSH_WORKERS", "2"))
+PUSH_LANES = os.environ.get("BENCH_SYNC_PUSH_LANES", "")
 STREET = "YT-HS"
 WORDS = ["楼道", "路灯", "噪音", "漏水", "停车", "垃圾", "施工", "电梯", "井盖", "占道"]
 
@@ -331,12 +337,14 @@ def push(events: int, centre_url: str | None = None) -> dict[str, float]:
             conn.exec_driver_sql("INSERT INTO outbox (event_id, queued_at, attempts) "
                                  "SELECT id, 0, 0 FROM events")
         database = centre_url or f"sqlite:///{work / 'centre.sqlite3'}"
-        server = ServerProcess(database, work).start(timeout=300)
+        server = ServerProcess(database, work, workers=PUSH_WORKERS).start(timeout=300)
         try:
             tokens = TokenStore(work / "desk")
             enrol(desk, server.url, server.issue_code(STREET), tokens)
             client = SyncClient(desk, server.url, tokens.load(code) or "",
                                 session=http_session(), batch=500, timeout=(5, 120))
+            if PUSH_LANES:
+                client.lanes = int(PUSH_LANES)
             report = SyncReport()
             began = time.perf_counter()
             client.push(report)
@@ -356,6 +364,7 @@ def push(events: int, centre_url: str | None = None) -> dict[str, float]:
                       else sqlite_push_floor(work / "floor.sqlite3", flat))
         return {"events": len(rows), "rate": len(rows) / seconds, "floor": floor_rate,
                 "noop": statistics.median(noop), "centre": "PostgreSQL" if centre_url else "SQLite",
+                "lanes": client.lanes, "workers": PUSH_WORKERS,
                 "load": os.getloadavg()[0]}
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -454,7 +463,8 @@ def push_runs() -> list[dict[str, object]]:
 
 
 def print_pushes(pushes: list[dict[str, object]]) -> None:
-    print("\npush of a desk's outbox (batches of 500, gzip):")
+    print(f"\npush of a desk's outbox (batches of 500, gzip; {pushes[0]['lanes']} lanes, "
+          f"{pushes[0]['workers']} server processes):")
     print("| centre | events | events/s | floor: raw executemany, same table, batches of 500 "
           "| ratio | no-op sync ms | load |")
     print("|---|---:|---:|---:|---:|---:|---:|")

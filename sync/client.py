@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -88,11 +89,57 @@ log = logging.getLogger(__name__)
 # Level 1 is ~10× faster than gzip's default 9 on event JSON, and only ~35 % larger: a push is
 # bound by the desk's CPU, not by its line.
 GZIP_LEVEL = 1
+# The outbox is pushed in this many lanes side by side, split by record: the centre (several
+# processes, or PostgreSQL) works on one lane's batch while the desk encodes another's.
+PUSH_LANES = 2
 
 
 class CentreChanged(Exception):
     """The centre went back in time (a new epoch, or a cursor ahead of its log): the re-offer
     is set up; push and pull start over."""
+
+
+class _PushTally:
+    """What the push lanes share: the report and its progress, counted under one lock, and
+    the first error (which stops the other lanes)."""
+
+    def __init__(self, report: SyncReport, total: int,
+                 progress: Callable[[str, int, int], None] | None) -> None:
+        self.report, self.total, self.progress = report, total, progress
+        self.done = 0
+        self.errors: list[BaseException] = []
+        self.stop = threading.Event()
+        self._lock = threading.Lock()
+
+    def add(self, sent: int, results: list[PushResult], refused: int) -> None:
+        with self._lock:
+            report = self.report
+            report.pushed += sent
+            report.accepted += sum(r.status is Status.ACCEPTED for r in results)
+            report.already += sum(r.status is Status.ALREADY for r in results)
+            report.refused += refused
+            self.done += sent
+            if self.progress:
+                self.progress("push", self.done, max(self.total, self.done))
+
+    def fail(self, error: BaseException) -> None:
+        with self._lock:
+            self.errors.append(error)
+            self.stop.set()
+
+
+def _lane_session(session: requests.Session) -> requests.Session:
+    """A session for another push lane: the same headers (the token) and settings, the same
+    adapters (retries, trust store, connection pools: urllib3's pools are thread-safe), but
+    its own cookies and state, since one session is not meant for two threads at once."""
+    import requests as real
+
+    lane = real.Session()
+    lane.headers = real.structures.CaseInsensitiveDict(session.headers)
+    lane.adapters = session.adapters  # type: ignore[assignment]
+    lane.auth, lane.verify, lane.cert = session.auth, session.verify, session.cert
+    lane.proxies, lane.trust_env = dict(session.proxies), session.trust_env
+    return lane
 
 
 @dataclass
@@ -128,7 +175,7 @@ class SyncClient:
     def __init__(self, desk: Desk, server_url: str, token: str, *,
                  session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30),
                  batch: int = MAX_PUSH_EVENTS, page: int = MAX_PULL_EVENTS,
-                 catalogue_dir: Path | None = None) -> None:
+                 catalogue_dir: Path | None = None, lanes: int = PUSH_LANES) -> None:
         self.desk = desk
         self.url = server_url.rstrip("/")
         self.session = session or http_session()
@@ -137,6 +184,8 @@ class SyncClient:
         self.batch = batch
         self.page = page
         self.catalogue_dir = catalogue_dir
+        self.lanes = lanes
+        self._centre_lock = threading.Lock()  # push lanes read and note the centre one at a time
         self._lock = self._locks.setdefault(str(desk.db.path), threading.Lock())
 
     def sync(self, progress: Callable[[str, int, int], None] | None = None) -> SyncReport:
@@ -179,46 +228,70 @@ class SyncClient:
     # Push ----------------------------------------------------------------------------------
     def push(self, report: SyncReport, progress: Callable[[str, int, int], None] | None = None
              ) -> None:
-        """The outbox in batches, one at a time (a record's first event reaches the centre
-        before the events that follow it). The desk's own work overlaps the centre's: the next
-        batch is read and encoded (gzip included) while one is on its way, and it is sent as
-        soon as the answer before it has been read, before that answer is recorded (a crash in
-        between only means the next push hears "already had" for it)."""
+        """The outbox in `lanes` lanes side by side, split by record (outbox_rows: every event
+        of a record in one lane), each lane's batches one at a time (a record's first event
+        reaches the centre before the events that follow it). The first lane to fail stops the
+        others (each at its batch in flight) and its error is raised; each lane's answers are
+        committed before its outbox rows go, as with one lane."""
         with self.desk.db.read() as conn:
             total = pending_count(conn)
-        done = 0
-        with self.desk.db.read() as conn:
-            batch = outbox_rows(conn, self.batch)
-        with ThreadPoolExecutor(1, thread_name_prefix="push-send") as sender:
-            sending = sender.submit(self._post_push, self._push_body(batch)) if batch else None
-            with self.desk.db.read() as conn:  # the rows after this batch, meanwhile
-                upcoming = outbox_rows(conn, self.batch, skip=len(batch)) if batch else []
-            body = self._push_body(upcoming) if upcoming else b""  # ready before the answer
-            while sending is not None:
-                ids = [row[0] for row in batch]
-                results = self._answered(sending, ids, report)
-                complete = len(results) >= len(batch)
-                sending = (sender.submit(self._post_push, body)
-                           if upcoming and complete else None)
-                answered = [r.id for r in results if r.status in (Status.ACCEPTED, Status.ALREADY)]
-                refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
-                           for r in results if r.status in (Status.REJECTED, Status.CONFLICT)}
-                with self.desk.db.begin() as conn:
-                    record_answers(conn, answered, refused)
-                failpoint("push.recorded")
-                report.pushed += len(batch)
-                report.accepted += sum(r.status is Status.ACCEPTED for r in results)
-                report.already += sum(r.status is Status.ALREADY for r in results)
-                report.refused += len(refused)
-                done += len(batch)
-                if progress:
-                    progress("push", done, max(total, done))
-                if not complete:
-                    raise SyncError("The centre answered only part of a batch.")
-                batch = upcoming
-                with self.desk.db.read() as conn:  # what follows the batch now on its way
-                    upcoming = outbox_rows(conn, self.batch, skip=len(batch)) if batch else []
-                body = self._push_body(upcoming) if upcoming else b""
+        tally = _PushTally(report, total, progress)
+        if self.lanes <= 1 or total <= self.batch:  # one batch (or none): one lane
+            self._push_lane(0, 1, self.session, tally)
+            return
+        # (The lanes' sessions are not closed: that would close the adapters they share.)
+        sessions = [self.session, *(_lane_session(self.session) for _ in range(self.lanes - 1))]
+        with ThreadPoolExecutor(self.lanes - 1, thread_name_prefix="push-lane") as pool:
+            others = [pool.submit(self._push_lane, lane, self.lanes, sessions[lane], tally)
+                      for lane in range(1, self.lanes)]
+            with suppress(Exception):  # (kept in the tally, raised below)
+                self._push_lane(0, self.lanes, self.session, tally)
+            for other in others:
+                with suppress(Exception):
+                    other.result()
+        if tally.errors:
+            raise tally.errors[0]
+
+    def _push_lane(self, lane: int, lanes: int, session: requests.Session,
+                   tally: _PushTally) -> None:
+        """One lane of the outbox, in batches. The desk's own work overlaps the centre's: the
+        next batch is read and encoded (gzip included) while one is on its way, and it is sent
+        as soon as the answer before it has been read, before that answer is recorded (a crash
+        in between only means the next push hears "already had" for it)."""
+        try:
+            with self.desk.db.read() as conn:
+                batch = outbox_rows(conn, self.batch, lane=lane, lanes=lanes)
+            with ThreadPoolExecutor(1, thread_name_prefix="push-send") as sender:
+                sending = (sender.submit(self._post_push, self._push_body(batch), session)
+                           if batch and not tally.stop.is_set() else None)
+                with self.desk.db.read() as conn:  # the rows after this batch, meanwhile
+                    upcoming = outbox_rows(conn, self.batch, skip=len(batch), lane=lane,
+                                           lanes=lanes) if sending else []
+                body = self._push_body(upcoming) if upcoming else b""  # ready before the answer
+                while sending is not None:
+                    ids = [row[0] for row in batch]
+                    results = self._answered(sending, ids, tally.report)
+                    complete = len(results) >= len(batch)
+                    sending = (sender.submit(self._post_push, body, session)
+                               if upcoming and complete and not tally.stop.is_set() else None)
+                    answered = [r.id for r in results
+                                if r.status in (Status.ACCEPTED, Status.ALREADY)]
+                    refused = {r.id: (r.code or r.status.value, r.reason or r.status.value)
+                               for r in results if r.status in (Status.REJECTED, Status.CONFLICT)}
+                    with self.desk.db.begin() as conn:
+                        record_answers(conn, answered, refused)
+                    failpoint("push.recorded")
+                    tally.add(len(batch), results, len(refused))
+                    if not complete:
+                        raise SyncError("The centre answered only part of a batch.")
+                    batch = upcoming if sending else []
+                    with self.desk.db.read() as conn:  # what follows the batch now on its way
+                        upcoming = outbox_rows(conn, self.batch, skip=len(batch), lane=lane,
+                                               lanes=lanes) if batch else []
+                    body = self._push_body(upcoming) if upcoming else b""
+        except BaseException as error:
+            tally.fail(error)
+            raise
 
     def _answered(self, sending: Future[requests.Response], ids: list[str],
                   report: SyncReport) -> list[PushResult]:
@@ -242,8 +315,9 @@ class SyncClient:
     def _push_body(batch: list[tuple[str, ...]]) -> bytes:
         return gzip.compress(push_body(batch), compresslevel=GZIP_LEVEL)
 
-    def _post_push(self, body: bytes) -> requests.Response:
-        return self.session.post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
+    def _post_push(self, body: bytes, session: requests.Session | None = None
+                   ) -> requests.Response:
+        return (session or self.session).post(f"{self.url}/v1/push", data=body, timeout=self.timeout,
                                  headers={"Content-Encoding": "gzip",
                                           "Content-Type": "application/json"})
 
@@ -301,6 +375,10 @@ class SyncClient:
         centre, epoch = answer.headers.get(CENTRE_ID_HEADER), answer.headers.get(CENTRE_EPOCH_HEADER)
         if not centre or not epoch:
             return False  # a centre older than epochs
+        with self._centre_lock:
+            return self._note_centre(centre, epoch)
+
+    def _note_centre(self, centre: str, epoch: str) -> bool:
         with self.desk.db.read() as conn:
             seen = centre_seen(conn)
         if seen == (centre, epoch):

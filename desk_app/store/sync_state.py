@@ -34,16 +34,25 @@ def outbox_batch(conn: Connection, limit: int, skip: int = 0) -> list[Event]:
             for i, en, ei, ty, p, a, d, h, o in outbox_rows(conn, limit, skip)]
 
 
-def outbox_rows(conn: Connection, limit: int, skip: int = 0) -> list[tuple[str, ...]]:
+def outbox_rows(conn: Connection, limit: int, skip: int = 0, lane: int = 0, lanes: int = 1
+                ) -> list[tuple[str, ...]]:
     """`outbox_batch` as stored: (id, entity, entity_id, type, payload JSON, actor, desk, hlc,
     org) tuples, so a push sends the payload's text as it is instead of decoding and encoding
-    it again."""
+    it again.
+
+    `lane` of `lanes`: only the rows of records whose id's last character's code point is
+    `lane` modulo `lanes` (`skip` counts within the lane), so every event of one record is in
+    one lane, queued order kept: pushed side by side, lanes still send a record's first event
+    before the events that follow it."""
+    where, values = "", (limit, skip)
+    if lanes > 1:
+        where, values = "WHERE unicode(substr(e.entity_id, -1)) % ? = ? ", (lanes, lane, *values)
     # Walk the outbox in the order rows were queued (its rowid), not the log: the log's first
     # rows are long sent, and skipping them on every batch would make a big push quadratic.
     return [tuple(r) for r in conn.exec_driver_sql(
         f"SELECT e.id, e.entity, e.entity_id, e.type, e.payload, e.actor, e.desk, e.hlc, e.org "
-        f"FROM {outbox.name} o JOIN {events.name} e ON e.id = o.event_id ORDER BY o.rowid "
-        "LIMIT ? OFFSET ?", (limit, skip)).fetchall()]  # (all at once: iterating fetches one by one)
+        f"FROM {outbox.name} o JOIN {events.name} e ON e.id = o.event_id {where}"
+        "ORDER BY o.rowid LIMIT ? OFFSET ?", values).fetchall()]  # (all at once: iterating fetches one by one)
 
 
 def note_push_failure(db: Database, event_ids: list[str], error: str) -> None:

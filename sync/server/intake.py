@@ -1,8 +1,10 @@
 """The centre's push intake: judge a desk's batch and store what is new.
 
-Decoding, validating and judging happen before the platform's writer lock (against what was
-committed); the lock is held only to number and insert; the case projection runs after it,
-under a lock per case. So server processes work side by side on one PostgreSQL."""
+On PostgreSQL, decoding, validating and judging happen before the platform's writer lock
+(against what was committed); the lock is held only to number and insert; the case projection
+runs after it, under a lock per case. So server processes work side by side on one PostgreSQL.
+On SQLite (one writer at a time anyway) judging, inserting and projecting are one write
+transaction."""
 
 from __future__ import annotations
 
@@ -33,15 +35,25 @@ from .records import (
     CREATION,
     EVENT_FIELDS,
     DeskRow,
+    Prefolded,
     _row_event,
+    append_rows,
     attachment_refs,
-    insert_rows,
     now_ms,
+    prefold,
     project_cases,
     rows_in,
     store_attachment_refs,
     stored_payload,
 )
+
+# PostgreSQL plans the push's reads (`id = ANY(…)`, `entity_id = ANY(…)`) from the event table's
+# statistics; a log that grows faster than autovacuum analyzes it (a desk's first push: 100,000
+# events in seconds) is planned as if it were empty of matches, by sequential scans: 12-15 ms a
+# query at 100,000 rows, the push slower the more it has pushed. So a process that has seen the
+# log double since it last analyzed it (and at least this many events) analyzes it itself
+# (SQLite plans these by its indexes without statistics: not there).
+ANALYZE_EVERY = 10_000
 
 _EVENT_COLUMNS = ("seq", "id", "entity", "entity_id", "type", "payload", "actor", "desk", "hlc",
                   "org", "received_at", "pushed_by")
@@ -59,15 +71,20 @@ class PushIntake:
     catalogue: Catalogue
     clock: HybridClock
     epoch_at: int
+    _top_seq: int = 0  # the highest sequence number this process inserted
+    _analyzed_seq: int = 0  # the log's size when this process last analyzed it (PostgreSQL)
 
     # Push ----------------------------------------------------------------------------------
     def push(self, desk: DeskRow, raw_events: Sequence[Any], reoffer: bool = False,
              text_checked: bool = False) -> list[PushResult]:
         """Judge and store a batch; answers come back in the order the events were sent.
 
-        Only numbering and inserting hold the platform's writer lock: decoding, validating
-        and judging happen before it (against what was committed), the case projection after
-        it (under a lock per case), so server processes work side by side on one PostgreSQL.
+        On PostgreSQL only numbering and inserting hold the platform's writer lock: decoding,
+        validating and judging happen before it (against what was committed), the case
+        projection after it (under a lock per case; moving it into the insert's transaction
+        would take the case locks after the global one, the reverse of department actions),
+        so server processes work side by side. On SQLite, after decoding and validating, the
+        rest is one write transaction.
 
         `reoffer`: after a restore the desk offers again every event it holds, also other
         desks' and the centre's that it had pulled (their own desk may be gone). Those are
@@ -85,10 +102,46 @@ class PushIntake:
                 results[index] = refusal  # type: ignore[assignment]
             else:
                 decoded.append((index, event))
+        if self.db.is_sqlite:
+            # One writer at a time anyway: judging, inserting and projecting in one write
+            # transaction save a read transaction and a commit (an fsync), and nothing can
+            # race in between. What needs no database is made before it, for every event sent
+            # (most of a push is new): the stored payloads and the new cases' rows.
+            prepared, folded = self._prepare(decoded), prefold(e for _, e in decoded)
+            with self.db.write() as conn:
+                fresh, clashes = self._judge_batch(conn, decoded, results)
+                self._store_batch(conn, desk, fresh, clashes, received, prepared)
+                self._after_push(conn, desk, fresh, received, folded)
+            return [results[i] for i in range(len(raw_events))]
         with self.db.read() as conn:
-            ids = [e.id for _, e in decoded]
-            seen = self._stored(conn, ids)
-            origins = self._origins(conn, [e.entity_id for _, e in decoded])
+            fresh, clashes = self._judge_batch(conn, decoded, results)
+        prepared, folded = self._prepare(fresh), prefold(e for _, e in fresh)  # before the lock
+        if fresh or clashes:
+            with self.db.write() as conn:
+                raced = self._stored(conn, [e.id for _, e in fresh]) if fresh else {}
+                if raced:  # stored by a request that ran beside this one since it was read
+                    origins = self._origins(conn, [e.entity_id for _, e in fresh])
+                    for index, event in fresh:
+                        if event.id in raced:
+                            results[index] = self._judge(event, raced, origins)
+                    fresh = [(i, e) for i, e in fresh if e.id not in raced]
+                self._store_batch(conn, desk, fresh, clashes, received, prepared)
+        with self.db.write(global_lock=False) as conn:
+            self._after_push(conn, desk, fresh, received, folded)
+        if self._top_seq >= max(2 * self._analyzed_seq, ANALYZE_EVERY):
+            self._analyzed_seq = self._top_seq
+            with self.db.read() as conn:  # (takes no lock that stops readers or writers)
+                conn.exec_driver_sql(f"ANALYZE {t.events.name}")
+                conn.commit()
+        return [results[i] for i in range(len(raw_events))]
+
+    def _judge_batch(self, conn: Connection, decoded: list[tuple[int, Event]],
+                     results: dict[int, PushResult]
+                     ) -> tuple[list[tuple[int, Event]], list[Event]]:
+        """Judge checked events against what `conn` sees stored (answers into `results`):
+        the fresh ones to store, with their index in the batch, and the conflicts."""
+        seen = self._stored(conn, [e.id for _, e in decoded])
+        origins = self._origins(conn, [e.entity_id for _, e in decoded])
         # Records are judged before the events that follow them, whatever the order sent.
         decoded.sort(key=lambda pair: pair[1].type not in CREATION)
         fresh: list[tuple[int, Event]] = []
@@ -104,38 +157,37 @@ class PushIntake:
                 clashes.append(event)
         if fresh:  # later stamps made here sort after every one taken in (once: the highest)
             self.clock.observe(max(e.hlc for _, e in fresh))
-        # The stored form of each payload (sealed where a key is set), before the lock.
+        return fresh, clashes
+
+    @staticmethod
+    def _prepare(fresh: list[tuple[int, Event]]
+                 ) -> tuple[dict[str, str], dict[str, set[tuple[str, str]]]]:
+        """The stored form of each payload (sealed where a key is set) and the attachments
+        each names, by event id."""
         encoded = {e.id: stored_payload(e) for _, e in fresh}
-        refs = {e.id: attachment_refs(encoded[e.id], e.org) for _, e in fresh}
-        if fresh or clashes:
-            with self.db.write() as conn:
-                raced = self._stored(conn, [e.id for _, e in fresh]) if fresh else {}
-                if raced:  # stored by a request that ran beside this one since it was read
-                    for index, event in fresh:
-                        if event.id in raced:
-                            results[index] = self._judge(event, raced, origins)
-                    fresh = [(i, e) for i, e in fresh if e.id not in raced]
-                if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
-                    self._insert(conn, [e for _, e in fresh], encoded, received, desk.id)
-                    store_attachment_refs(conn, {ref for _, e in fresh for ref in refs[e.id]})
-                if clashes:
-                    conn.execute(t.conflicts.insert(), [{
-                        "event_id": e.id, "desk_id": desk.id, "received_at": received,
-                        "event": json.dumps(e.to_dict(), ensure_ascii=False)} for e in clashes])
-                if self.db.is_sqlite:  # one writer at a time anyway: save a commit (an fsync)
-                    self._after_push(conn, desk, fresh, received)
-        if not self.db.is_sqlite or not (fresh or clashes):
-            with self.db.write(global_lock=False) as conn:
-                self._after_push(conn, desk, fresh, received)
-        return [results[i] for i in range(len(raw_events))]
+        return encoded, {e.id: attachment_refs(encoded[e.id], e.org) for _, e in fresh}
+
+    def _store_batch(self, conn: Connection, desk: DeskRow, fresh: list[tuple[int, Event]],
+                     clashes: list[Event], received: int,
+                     prepared: tuple[dict[str, str], dict[str, set[tuple[str, str]]]]) -> None:
+        """Number and insert the fresh events, note their attachments, keep the conflicts;
+        under the writer lock (`prepared`: what `_prepare` made of them)."""
+        encoded, refs = prepared
+        if fresh:  # (the clock restarts past the highest stamp stored: no meta write)
+            self._insert(conn, [e for _, e in fresh], encoded, received, desk.id)
+            store_attachment_refs(conn, {ref for _, e in fresh for ref in refs[e.id]})
+        if clashes:
+            conn.execute(t.conflicts.insert(), [{
+                "event_id": e.id, "desk_id": desk.id, "received_at": received,
+                "event": json.dumps(e.to_dict(), ensure_ascii=False)} for e in clashes])
 
     def _after_push(self, conn: Connection, desk: DeskRow, fresh: list[tuple[int, Event]],
-                    received: int) -> None:
+                    received: int, folded: Prefolded | None = None) -> None:
         in_hand: dict[str, list[Event]] = {}
         for _, event in fresh:
             if event.entity == "case":
                 in_hand.setdefault(event.entity_id, []).append(event)
-        project_cases(conn, list(in_hand), in_hand)
+        project_cases(conn, list(in_hand), in_hand, folded)
         mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         conn.exec_driver_sql(f"UPDATE {t.desks.name} SET last_seen = {mark} WHERE id = {mark}",
                              (received, desk.id))
@@ -207,12 +259,14 @@ class PushIntake:
     def _insert(self, conn: Connection, batch: list[Event], encoded: dict[str, str],
                 received: int, pushed_by: str) -> None:
         """Number and insert under the writer lock: MAX(seq)+1 onwards, in one statement on
-        the driver (`encoded`: the stored payloads, made before the lock was taken)."""
+        the driver, COPY on PostgreSQL (`encoded`: the stored payloads, made before the lock
+        was taken)."""
         next_seq = (conn.exec_driver_sql(f"SELECT MAX(seq) FROM {t.events.name}").scalar()
                     or 0) + 1
         rows = [(next_seq + n, e.id, e.entity, e.entity_id, e.type, encoded[e.id], e.actor,
                  e.desk, e.hlc, e.org, received, pushed_by) for n, e in enumerate(batch)]
-        insert_rows(conn, t.events, _EVENT_COLUMNS, rows)
+        append_rows(conn, t.events, _EVENT_COLUMNS, rows)
+        self._top_seq = next_seq + len(rows) - 1
 
     def _origins(self, conn: Connection, entity_ids: list[Any]) -> dict[str, str]:
         """The organisation each known record was first filed under: its events stay there."""

@@ -204,8 +204,23 @@ def pulled_json(row: Any) -> str:
                           _quoted(org))
 
 
+Prefolded = dict[str, tuple[frozenset[str], "dict[str, Any] | None"]]
+
+
+def prefold(events: Iterable[Event]) -> Prefolded:
+    """The case rows these events alone fold to, by case, with the ids folded: made before
+    any lock, for `project_cases` to take where the log holds exactly those events."""
+    by_case: dict[str, dict[str, Event]] = {}
+    for event in events:
+        if event.entity == "case":
+            by_case.setdefault(event.entity_id, {})[event.id] = event
+    return {case_id: (frozenset(mine), _case_values(fold(case_id, mine.values())))
+            for case_id, mine in by_case.items()}
+
+
 def project_cases(conn: Connection, case_ids: Iterable[str],
-                  in_hand: Mapping[str, Sequence[Event]] | None = None) -> None:
+                  in_hand: Mapping[str, Sequence[Event]] | None = None,
+                  prefolded: Prefolded | None = None) -> None:
     """Fold these cases again from every committed event and upsert their rows in one
     executemany on the driver. On PostgreSQL each case is locked first (in one fixed order), so
     two processes that just stored events of one case cannot write its row from different
@@ -213,7 +228,8 @@ def project_cases(conn: Connection, case_ids: Iterable[str],
 
     `in_hand`: events just stored, by case. A case whose events in the log are exactly those
     (counted under its lock: a brand-new case, most of a push) is folded from them instead of
-    read back and decoded."""
+    read back and decoded; `prefolded` (see `prefold`): those folded already, before the
+    locks, taken when they were folded from the same events."""
     ids = list(dict.fromkeys(case_ids))
     if not ids:
         return
@@ -223,18 +239,24 @@ def project_cases(conn: Connection, case_ids: Iterable[str],
             "FROM unnest(CAST(:ids AS text[])) AS x ORDER BY h OFFSET 0) AS ordered"),
             {"space": CASE_LOCKS, "ids": ids}).all()
     found: dict[str, list[Event]] = {}
+    ready: dict[str, dict[str, Any] | None] = {}
     candidates = [i for i in ids if in_hand and i in in_hand]
     for entity_id, count in rows_in(
             conn, f"SELECT entity_id, COUNT(*) FROM {t.events.name} WHERE entity_id {{in}} "
             "GROUP BY entity_id", candidates, 500):
-        mine = list({e.id: e for e in in_hand[entity_id]}.values())  # type: ignore[index]
+        mine = {e.id: e for e in in_hand[entity_id]}  # type: ignore[index]
         if count == len(mine):
-            found[entity_id] = mine
-    rest = [i for i in ids if i not in found]
+            made = prefolded.get(entity_id) if prefolded else None
+            if made is not None and made[0] == mine.keys():
+                ready[entity_id] = made[1]
+            else:
+                found[entity_id] = list(mine.values())
+    rest = [i for i in ids if i not in found and i not in ready]
     for row in rows_in(conn, f"SELECT {EVENT_FIELDS} FROM {t.events.name} WHERE entity_id {{in}}",
                        rest, 500):
         found.setdefault(row.entity_id, []).append(_row_event(row))
-    values = [_case_values(fold(case_id, found.get(case_id, []))) for case_id in ids]
+    values = [ready[case_id] if case_id in ready
+              else _case_values(fold(case_id, found.get(case_id, []))) for case_id in ids]
     rows = [r for r in values if r is not None]
     if not rows:
         return
@@ -247,10 +269,29 @@ def project_cases(conn: Connection, case_ids: Iterable[str],
 def insert_rows(conn: Connection, table: Any, names: Sequence[str],
                 rows: Sequence[tuple[Any, ...]], conflict: str = "") -> None:
     """Insert rows by one executemany on the driver, statement written once (SQLAlchemy's
-    per-row work costs more than the insert itself). On PostgreSQL an INSERT … SELECT FROM
-    unnest(arrays) and COPY were measured too: within 25 % of this at 100-row batches."""
+    per-row work costs more than the insert itself). New rows with no conflict to handle go
+    by `append_rows` instead (COPY on PostgreSQL)."""
     if not rows:
         return
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
                          f"({', '.join([mark] * len(names))}) {conflict}", list(rows))
+
+
+def append_rows(conn: Connection, table: Any, names: Sequence[str],
+                rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert rows that are all new (a unique clash is an error, not skipped): on PostgreSQL
+    by COPY … FROM STDIN on psycopg's own connection, in this transaction (the rows streamed,
+    no statement per row); elsewhere as `insert_rows`. Measured on the push's batches of 500
+    events: 0.8 s instead of 2.1 s of inserting per 100,000 events (executemany), the whole
+    push in-process ~20 % faster; on SQLite executemany is the fastest there is."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        insert_rows(conn, table, names, rows)
+        return
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(  # type: ignore[union-attr]
+            f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
