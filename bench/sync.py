@@ -22,7 +22,10 @@ write lock among the pages) is printed. Floors, measured in the same run:
   the short-query rows made in Python and written in one executemany as the bulk pull does);
 - push: a raw executemany of the same rows into the centre's event table, batches of 500
   (on PostgreSQL: into a copy of the centre's table, its indexes included, each batch under the
-  centre's writer lock, as the push takes it).
+  centre's writer lock, as the push takes it); and of the same rows plus, in each batch, one
+  upsert of each case the batch holds events of, with the row the centre's projection ended
+  with, into a copy of the centre's case table (what a centre that serves its case list, the
+  public page and Open311 must write for a push; the pull's second floor is the same idea).
 Every figure is events/s; ratio = figure / floor. Run it with `nice`.
 """
 
@@ -355,6 +358,7 @@ def push(events: int, centre_url: str | None = None) -> dict[str, float]:
                 started = time.perf_counter()
                 assert client.sync().ok
                 noop.append((time.perf_counter() - started) * 1000)
+            projected = _centre_cases(centre_url or work / "centre.sqlite3")
         finally:
             server.stop()
         db.close()
@@ -362,7 +366,11 @@ def push(events: int, centre_url: str | None = None) -> dict[str, float]:
                 for n, r in enumerate(rows)]
         floor_rate = (postgres_push_floor(centre_url, flat) if centre_url
                       else sqlite_push_floor(work / "floor.sqlite3", flat))
+        batches = _with_case_rows(flat, projected)
+        with_cases = (postgres_push_floor(centre_url, flat, batches) if centre_url
+                      else sqlite_push_floor(work / "floor-cases.sqlite3", flat, batches))
         return {"events": len(rows), "rate": len(rows) / seconds, "floor": floor_rate,
+                "with_cases": with_cases,
                 "noop": statistics.median(noop), "centre": "PostgreSQL" if centre_url else "SQLite",
                 "lanes": client.lanes, "workers": PUSH_WORKERS,
                 "load": os.getloadavg()[0]}
@@ -370,46 +378,98 @@ def push(events: int, centre_url: str | None = None) -> dict[str, float]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def sqlite_push_floor(path: Path, flat: list[tuple[object, ...]]) -> float:
+_CASE_COLUMNS = ("id", "number", "status", "category", "org", "lead", "co", "description",
+                 "address", "latitude", "longitude", "registered_at", "updated_at", "resolution",
+                 "token", "public")
+_CASE_UPSERT = (f"ON CONFLICT (id) DO UPDATE SET "
+                f"{', '.join(f'{c} = excluded.{c}' for c in _CASE_COLUMNS[1:])}")
+
+
+def _centre_cases(where: str | Path) -> dict[str, tuple[object, ...]]:
+    """The case rows the centre projected, by id (a PostgreSQL url, or a SQLite file)."""
+    query = f"SELECT {', '.join(_CASE_COLUMNS)} FROM server_cases"
+    if isinstance(where, Path):
+        source = sqlite3.connect(where)
+        found = source.execute(query).fetchall()
+        source.close()
+    else:
+        import psycopg
+
+        with psycopg.connect(where.replace("postgresql+psycopg://", "postgresql://")) as conn:
+            found = conn.execute(query).fetchall()
+    return {str(row[0]): tuple(row) for row in found}
+
+
+def _with_case_rows(flat: list[tuple[object, ...]], projected: dict[str, tuple[object, ...]]
+                    ) -> list[list[tuple[object, ...]]]:
+    """For each batch of 500 events, the case rows the centre's projection writes for it: one
+    upsert for each case the batch holds events of, with the row the centre ended with."""
+    return [[projected[str(c)] for c in dict.fromkeys(
+                r[3] for r in flat[start:start + 500] if r[2] == "case") if str(c) in projected]
+            for start in range(0, len(flat), 500)]
+
+
+def sqlite_push_floor(path: Path, flat: list[tuple[object, ...]],
+                      cases: list[list[tuple[object, ...]]] | None = None) -> float:
     """Events/s of a raw executemany of the rows into a bare copy of the centre's table (its
-    unique id and its entity index), batches of 500, each under BEGIN IMMEDIATE."""
+    unique id and its entity index), batches of 500, each under BEGIN IMMEDIATE. `cases`: the
+    same with each batch's case rows upserted too, into a copy of the centre's case table (the
+    rows a push writes: its events and their cases' projection)."""
     floor = sqlite3.connect(path)
     floor.execute("PRAGMA journal_mode=WAL")
     floor.execute("CREATE TABLE server_events (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, "
                   "entity TEXT, entity_id TEXT, type TEXT, payload TEXT, actor TEXT, "
                   "desk TEXT, hlc TEXT, org TEXT, received_at INTEGER, pushed_by TEXT)")
     floor.execute("CREATE INDEX ix_entity ON server_events (entity_id, hlc)")
+    floor.execute("CREATE TABLE server_cases (id TEXT PRIMARY KEY, number TEXT, status TEXT, "
+                  "category TEXT, org TEXT, lead TEXT, co TEXT, description TEXT, address TEXT, "
+                  "latitude REAL, longitude REAL, registered_at INTEGER, updated_at INTEGER, "
+                  "resolution TEXT, token TEXT, public INTEGER)")
+    for column in ("number", "registered_at", "token"):
+        floor.execute(f"CREATE INDEX ix_cases_{column} ON server_cases ({column})")
+    upsert = (f"INSERT INTO server_cases VALUES ({', '.join('?' * len(_CASE_COLUMNS))}) "
+              f"{_CASE_UPSERT}")
     began = time.perf_counter()
-    for start in range(0, len(flat), 500):
+    for n, start in enumerate(range(0, len(flat), 500)):
         with floor:
             floor.execute("BEGIN IMMEDIATE")
             floor.executemany("INSERT INTO server_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                               flat[start:start + 500])
+            if cases is not None and cases[n]:
+                floor.executemany(upsert, cases[n])
     rate = len(flat) / (time.perf_counter() - began)
     floor.close()
     return rate
 
 
-def postgres_push_floor(url: str, flat: list[tuple[object, ...]]) -> float:
+def postgres_push_floor(url: str, flat: list[tuple[object, ...]],
+                        cases: list[list[tuple[object, ...]]] | None = None) -> float:
     """Events/s of a raw psycopg executemany of the rows into a copy of the centre's table (its
-    indexes included), batches of 500, each under the centre's writer lock."""
+    indexes included), batches of 500, each under the centre's writer lock. `cases`: the same
+    with each batch's case rows upserted too, into a copy of the centre's case table."""
     import psycopg
 
     from sync.server.database import WRITE_LOCK
 
+    upsert = (f"INSERT INTO floor_cases VALUES ({', '.join(['%s'] * len(_CASE_COLUMNS))}) "
+              f"{_CASE_UPSERT}")
     conninfo = url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(conninfo) as conn:
         conn.execute("CREATE TABLE floor_events (LIKE server_events INCLUDING ALL)")
+        conn.execute("CREATE TABLE floor_cases (LIKE server_cases INCLUDING ALL)")
         conn.commit()
         began = time.perf_counter()
-        for start in range(0, len(flat), 500):
+        for n, start in enumerate(range(0, len(flat), 500)):
             with conn.transaction(), conn.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 cursor.executemany("INSERT INTO floor_events VALUES "
                                    "(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                                    flat[start:start + 500])
+                if cases is not None and cases[n]:
+                    cursor.executemany(upsert, cases[n])
         rate = len(flat) / (time.perf_counter() - began)
         conn.execute("DROP TABLE floor_events")
+        conn.execute("DROP TABLE floor_cases")
         conn.commit()
     return rate
 
@@ -465,13 +525,15 @@ def push_runs() -> list[dict[str, object]]:
 def print_pushes(pushes: list[dict[str, object]]) -> None:
     print(f"\npush of a desk's outbox (batches of 500, gzip; {pushes[0]['lanes']} lanes, "
           f"{pushes[0]['workers']} server processes):")
-    print("| centre | events | events/s | floor: raw executemany, same table, batches of 500 "
-          "| ratio | no-op sync ms | load |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| centre | events | events/s | floor: raw executemany, events only, batches of 500 "
+          "| ratio | floor: events + their cases' rows | ratio | no-op sync ms | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for p in pushes:
         rate, floor = float(p["rate"]), float(p["floor"])  # type: ignore[arg-type]
+        cases = float(p["with_cases"])  # type: ignore[arg-type]
         print(f"| {p['centre']} | {p['events']:,.0f} | {rate:,.0f} | {floor:,.0f} "
-              f"| {rate / floor:.2f} | {p['noop']:.1f} | {p['load']:.1f} |")
+              f"| {rate / floor:.2f} | {cases:,.0f} | {rate / cases:.2f} | {p['noop']:.1f} "
+              f"| {p['load']:.1f} |")
 
 
 if __name__ == "__main__":
