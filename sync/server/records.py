@@ -148,16 +148,17 @@ def stored_payload(event: Event) -> str:
 def rows_in(conn: Connection, sql: str, values: Sequence[Any], size: int = 1000) -> list[Any]:
     """The rows of `sql` whose `{in}` names one of `values`, in chunks, on the driver (a
     SQLAlchemy IN of hundreds of values cost more to build than to run). `{in}` stands where
-    `column IN (…)` would: written as `= ANY(array)` on PostgreSQL."""
+    `column IN (…)` would: written as `= ANY(array)` on PostgreSQL. Rows are fetched all at
+    once (iterating a result fetches them one call each: ~3 % of a push's CPU at the centre)."""
     found: list[Any] = []
     postgres = conn.dialect.name == "postgresql"
     for start in range(0, len(values), size):
         part = list(values[start:start + size])
         if postgres:
-            found.extend(conn.exec_driver_sql(sql.replace("{in}", "= ANY(%s)"), (part,)))
+            found.extend(conn.exec_driver_sql(sql.replace("{in}", "= ANY(%s)"), (part,)).all())
         else:
             found.extend(conn.exec_driver_sql(
-                sql.replace("{in}", f"IN ({','.join('?' * len(part))})"), tuple(part)))
+                sql.replace("{in}", f"IN ({','.join('?' * len(part))})"), tuple(part)).all())
     return found
 
 
