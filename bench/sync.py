@@ -44,6 +44,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = [int(n) for n in os.environ.get("BENCH_SYNC_SIZES", "10000,100000,1000000").split(",")]
@@ -378,26 +379,37 @@ def push(events: int, centre_url: str | None = None) -> dict[str, float]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-_CASE_COLUMNS = ("id", "number", "status", "category", "org", "lead", "co", "description",
-                 "address", "latitude", "longitude", "registered_at", "updated_at", "resolution",
-                 "token", "public")
-_CASE_UPSERT = (f"ON CONFLICT (id) DO UPDATE SET "
-                f"{', '.join(f'{c} = excluded.{c}' for c in _CASE_COLUMNS[1:])}")
+def _case_upsert(table: str, mark: str) -> str:
+    """The projection's upsert into `table` (a copy of the centre's case table), every column
+    in the schema's order, as the centre writes its case rows."""
+    from sync.server.schema import cases
+
+    names = [c.name for c in cases.c]
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names[1:])
+    return (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}")
 
 
 def _centre_cases(where: str | Path) -> dict[str, tuple[object, ...]]:
     """The case rows the centre projected, by id (a PostgreSQL url, or a SQLite file)."""
-    query = f"SELECT {', '.join(_CASE_COLUMNS)} FROM server_cases"
+    from sync.server.schema import cases
+
+    query = f"SELECT {', '.join(c.name for c in cases.c)} FROM server_cases"
     if isinstance(where, Path):
         source = sqlite3.connect(where)
         found = source.execute(query).fetchall()
         source.close()
     else:
-        import psycopg
-
-        with psycopg.connect(where.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        with _postgres(where) as conn:
             found = conn.execute(query).fetchall()
     return {str(row[0]): tuple(row) for row in found}
+
+
+def _postgres(url: str) -> Any:
+    """A psycopg connection to the centre's database given by its SQLAlchemy url."""
+    import psycopg
+
+    return psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
 
 
 def _with_case_rows(flat: list[tuple[object, ...]], projected: dict[str, tuple[object, ...]]
@@ -407,6 +419,17 @@ def _with_case_rows(flat: list[tuple[object, ...]], projected: dict[str, tuple[o
     return [[projected[str(c)] for c in dict.fromkeys(
                 r[3] for r in flat[start:start + 500] if r[2] == "case") if str(c) in projected]
             for start in range(0, len(flat), 500)]
+
+
+def _centre_case_table() -> list[str]:
+    """The centre's case table and its indexes as SQLite DDL, made from its schema."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from sync.server.schema import cases
+
+    return [str(CreateTable(cases).compile(dialect=sqlite.dialect())),
+            *(str(CreateIndex(index).compile(dialect=sqlite.dialect())) for index in cases.indexes)]
 
 
 def sqlite_push_floor(path: Path, flat: list[tuple[object, ...]],
@@ -421,14 +444,9 @@ def sqlite_push_floor(path: Path, flat: list[tuple[object, ...]],
                   "entity TEXT, entity_id TEXT, type TEXT, payload TEXT, actor TEXT, "
                   "desk TEXT, hlc TEXT, org TEXT, received_at INTEGER, pushed_by TEXT)")
     floor.execute("CREATE INDEX ix_entity ON server_events (entity_id, hlc)")
-    floor.execute("CREATE TABLE server_cases (id TEXT PRIMARY KEY, number TEXT, status TEXT, "
-                  "category TEXT, org TEXT, lead TEXT, co TEXT, description TEXT, address TEXT, "
-                  "latitude REAL, longitude REAL, registered_at INTEGER, updated_at INTEGER, "
-                  "resolution TEXT, token TEXT, public INTEGER)")
-    for column in ("number", "registered_at", "token"):
-        floor.execute(f"CREATE INDEX ix_cases_{column} ON server_cases ({column})")
-    upsert = (f"INSERT INTO server_cases VALUES ({', '.join('?' * len(_CASE_COLUMNS))}) "
-              f"{_CASE_UPSERT}")
+    for ddl in _centre_case_table():
+        floor.execute(ddl)
+    upsert = _case_upsert("server_cases", "?")
     began = time.perf_counter()
     for n, start in enumerate(range(0, len(flat), 500)):
         with floor:
@@ -447,14 +465,10 @@ def postgres_push_floor(url: str, flat: list[tuple[object, ...]],
     """Events/s of a raw psycopg executemany of the rows into a copy of the centre's table (its
     indexes included), batches of 500, each under the centre's writer lock. `cases`: the same
     with each batch's case rows upserted too, into a copy of the centre's case table."""
-    import psycopg
-
     from sync.server.database import WRITE_LOCK
 
-    upsert = (f"INSERT INTO floor_cases VALUES ({', '.join(['%s'] * len(_CASE_COLUMNS))}) "
-              f"{_CASE_UPSERT}")
-    conninfo = url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(conninfo) as conn:
+    upsert = _case_upsert("floor_cases", "%s")
+    with _postgres(url) as conn:
         conn.execute("CREATE TABLE floor_events (LIKE server_events INCLUDING ALL)")
         conn.execute("CREATE TABLE floor_cases (LIKE server_cases INCLUDING ALL)")
         conn.commit()

@@ -78,6 +78,7 @@ from sync.transport import (  # noqa: F401 (callers import these from here)
     enrol,
     failpoint,
     http_session,
+    lane_session,
 )
 
 if TYPE_CHECKING:
@@ -126,20 +127,6 @@ class _PushTally:
         with self._lock:
             self.errors.append(error)
             self.stop.set()
-
-
-def _lane_session(session: requests.Session) -> requests.Session:
-    """A session for another push lane: the same headers (the token) and settings, the same
-    adapters (retries, trust store, connection pools: urllib3's pools are thread-safe), but
-    its own cookies and state, since one session is not meant for two threads at once."""
-    import requests as real
-
-    lane = real.Session()
-    lane.headers = real.structures.CaseInsensitiveDict(session.headers)
-    lane.adapters = session.adapters  # type: ignore[assignment]
-    lane.auth, lane.verify, lane.cert = session.auth, session.verify, session.cert
-    lane.proxies, lane.trust_env = dict(session.proxies), session.trust_env
-    return lane
 
 
 @dataclass
@@ -240,7 +227,7 @@ class SyncClient:
             self._push_lane(0, 1, self.session, tally)
             return
         # (The lanes' sessions are not closed: that would close the adapters they share.)
-        sessions = [self.session, *(_lane_session(self.session) for _ in range(self.lanes - 1))]
+        sessions = [self.session, *(lane_session(self.session) for _ in range(self.lanes - 1))]
         with ThreadPoolExecutor(self.lanes - 1, thread_name_prefix="push-lane") as pool:
             others = [pool.submit(self._push_lane, lane, self.lanes, sessions[lane], tally)
                       for lane in range(1, self.lanes)]

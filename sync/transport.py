@@ -171,6 +171,19 @@ def http_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
     return session
 
 
+def lane_session(session: requests.Session) -> requests.Session:
+    """A session for another thread beside `session` (a push lane): the same headers (the
+    token) and settings, the same adapters (retries, trust store, connection pools: urllib3's
+    pools are thread-safe), but its own cookies and state, since one session is not meant for
+    two threads at once. Not to be closed: that would close the adapters it shares."""
+    lane = requests.Session()
+    lane.headers = requests.structures.CaseInsensitiveDict(session.headers)
+    lane.adapters = session.adapters  # type: ignore[assignment]
+    lane.auth, lane.verify, lane.cert = session.auth, session.verify, session.cert
+    lane.proxies, lane.trust_env = dict(session.proxies), session.trust_env
+    return lane
+
+
 def enrol(desk: Desk, server_url: str, code: str, tokens: TokenStore,
           session: requests.Session | None = None, timeout: tuple[float, float] = (5, 30)
           ) -> Enrolment:

@@ -152,7 +152,7 @@ def test_a_failing_lane_keeps_its_rows_and_stops_the_others(
     desk = _lanes_desk(make_desk, sqlite_server, 60)
     with desk.desk.db.read() as conn:
         lane_rows = [{r[0] for r in outbox_rows(conn, 10_000, lane=k, lanes=2)} for k in range(2)]
-    made = client_module._lane_session
+    made = client_module.lane_session
 
     class Unreachable(requests.Session):
         def post(self, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
@@ -164,7 +164,7 @@ def test_a_failing_lane_keeps_its_rows_and_stops_the_others(
         broken.headers, broken.adapters = lane.headers, lane.adapters
         return broken
 
-    monkeypatch.setattr(client_module, "_lane_session", failing)
+    monkeypatch.setattr(client_module, "lane_session", failing)
     report = desk.client(batch=2, retries=0).sync()
     assert not report.ok and report.error
     with desk.desk.db.read() as conn:
@@ -176,7 +176,7 @@ def test_a_failing_lane_keeps_its_rows_and_stops_the_others(
     at_centre = {e.id for events in log.values() for e in events}
     assert at_centre == (lane_rows[0] | lane_rows[1]) - set(left)  # gone = answered
 
-    monkeypatch.setattr(client_module, "_lane_session", made)
+    monkeypatch.setattr(client_module, "lane_session", made)
     again = desk.client(batch=2).sync()
     assert again.ok and again.pending == 0
     log, _, _ = _centre(sqlite_server)
