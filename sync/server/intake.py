@@ -106,11 +106,15 @@ class PushIntake:
             # One writer at a time anyway: judging, inserting and projecting in one write
             # transaction save a read transaction and a commit (an fsync), and nothing can
             # race in between. What needs no database is made before it, for every event sent
-            # (most of a push is new): the stored payloads and the new cases' rows.
-            prepared, folded = self._prepare(decoded), prefold(e for _, e in decoded)
+            # (most of a push is new): the stored payloads and the new cases' rows. Not for a
+            # re-offer, which is mostly events the centre has: made for the fresh ones inside.
+            early = not reoffer
+            prepared = self._prepare(decoded) if early else None
+            folded = prefold(e for _, e in decoded) if early else None
             with self.db.write() as conn:
                 fresh, clashes = self._judge_batch(conn, decoded, results)
-                self._store_batch(conn, desk, fresh, clashes, received, prepared)
+                self._store_batch(conn, desk, fresh, clashes, received,
+                                  prepared if early else self._prepare(fresh))
                 self._after_push(conn, desk, fresh, received, folded)
             return [results[i] for i in range(len(raw_events))]
         with self.db.read() as conn:
